@@ -1,0 +1,34 @@
+#pragma once
+// What is plugged in (hidapi + libusb) and which emulators answer, joined with the catalog.
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "coldcheck/facts.pb.h"
+#include "transport/device_path.hpp"
+
+namespace cc::enumerate {
+
+struct UsbNode {
+  std::string path;  // device path, "hid:/dev/hidraw3" or "webusb:001-1.4"
+  std::uint16_t vendor_id = 0;
+  std::uint16_t product_id = 0;
+  int interface_number = -1;
+  std::uint16_t usage_page = 0;
+  std::string product;
+  std::string manufacturer;
+  bool webusb = false;
+  ::coldcheck::AccessState state = ::coldcheck::ACCESS_UNKNOWN;
+  std::string detail;  // e.g. "open failed: permission denied (/dev/hidraw3 mode 0600 root:root)"
+};
+
+// Raw USB nodes whose vendor id appears in the catalog. A machine with no USB bus
+// gives an empty list, not an error.
+std::vector<UsbNode> scan_usb(const catalog::Catalog& catalog);
+
+// Catalog devices on USB plus each emulator endpoint (probed with PINGPING; an
+// endpoint that does not answer is listed as unreachable, not dropped).
+::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
+                                      const std::vector<transport::DevicePath>& emulators);
+
+}  // namespace cc::enumerate

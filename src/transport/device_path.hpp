@@ -1,0 +1,26 @@
+#pragma once
+// Device path syntax shared by CLI, service and reports:
+//   hid:<hidapi path>            e.g. hid:/dev/hidraw3
+//   webusb:<bus>-<port chain>    e.g. webusb:001-1.4
+//   udp:<host>:<port>            Trezor emulator protocol
+//   tcp:<host>:<port>            Speculos APDU protocol
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cc::transport {
+
+enum class Scheme { kHid, kWebUsb, kUdp, kTcp };
+
+struct DevicePath {
+  Scheme scheme;
+  std::string target;      // hidapi path, "bus-ports", or host
+  std::uint16_t port = 0;  // udp/tcp only
+
+  std::string to_string() const;
+};
+
+// Throws cc::Error{kInvalidArgument} naming what is wrong with `text`.
+DevicePath parse_device_path(std::string_view text);
+
+}  // namespace cc::transport
