@@ -37,9 +37,11 @@ class Catalog {
   const std::vector<Model>& models() const noexcept { return models_; }
   const Model* find(std::string_view id) const noexcept;
 
-  // Every (model, usb id) whose vendor/product id match. When interface or usage page
-  // are known they must agree with the entry's (if it sets them). A non-empty product
-  // string must start with the entry's prefix (if set).
+  // Every (model, usb id) whose vendor/product id match (through product_id_mask when
+  // set). When interface or usage page are known they must agree with the entry's (if it
+  // sets them). A non-empty product string must start with the entry's prefix (if set),
+  // and only the longest matching prefix counts ("BitBox02BTC" is not also "BitBox02").
+  // Results follow catalog order (models sorted by id).
   std::vector<UsbMatch> match_usb(std::uint16_t vendor_id, std::uint16_t product_id,
                                   std::optional<int> interface_number = std::nullopt,
                                   std::optional<std::uint16_t> usage_page = std::nullopt,
@@ -49,6 +51,9 @@ class Catalog {
   // said. internal_model wins when present; nullptr when nothing matches.
   const Model* match_features(std::string_view vendor, std::string_view model,
                               std::string_view internal_model) const;
+
+  // Distinct USB vendor ids in the catalog, ascending (for a cheap enumeration filter).
+  std::vector<std::uint16_t> vendor_ids() const;
 
  private:
   std::vector<Model> models_;

@@ -8,7 +8,8 @@ namespace cc::transport {
 
 // Opens a Link for any supported scheme. Errors say which cause applies:
 // kNotFound (absent), kPermissionDenied, kBusy (held by another process),
-// kDisconnected (emulator not answering PINGPING), kUnsupported (tcp: until Ledger lands).
+// kDisconnected (nothing listening on a udp: port), kTimeout (emulator silent to
+// PINGPING), kMalformed (not an emulator), kUnsupported (tcp: until Ledger lands).
 std::unique_ptr<Link> open_link(const DevicePath& path);
 
 }  // namespace cc::transport

@@ -1,0 +1,52 @@
+#pragma once
+// A simulated Trezor-family device speaking wire protocol v1 over UDP exactly as the
+// Trezor emulator does (one 64-byte packet per datagram, PINGPING -> PONGPONG).
+// Device state comes from a Scenario (firmware_fixtures/scenarios/*.textproto).
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coldcheck/scenario.pb.h"
+
+namespace cc::sim {
+
+using Scenario = ::coldcheck::sim::Scenario;
+
+// Throws cc::Error{kInvalidArgument} with "<file>:<line>:<col>: reason".
+Scenario load_scenario_file(const std::filesystem::path& file);
+Scenario parse_scenario(std::string_view text, std::string_view name);
+// Scenarios compiled into the binary, by name (file stem), e.g. "healthy-safe3".
+std::vector<std::string> builtin_scenario_names();
+Scenario builtin_scenario(std::string_view name);  // kNotFound lists the names
+
+struct SimulatorOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: ephemeral; see Simulator::port()
+};
+
+class Simulator {
+ public:
+  // Binds the socket at once, so port() is valid and clients may connect before run().
+  Simulator(Scenario scenario, SimulatorOptions options = {});
+  ~Simulator();
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  std::uint16_t port() const noexcept;
+  // Serves until stop(); returns normally after stop().
+  void run();
+  // Thread-safe, async-signal-safe enough to call from a signal handler's flag path.
+  void stop() noexcept;
+  // Starts run() on a background thread (joined by the destructor).
+  void start();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cc::sim
