@@ -1,0 +1,83 @@
+#include "catalog/catalog.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "catalog/embedded.hpp"
+#include "catalog/parse.hpp"
+#include "catalog/validate.hpp"
+
+namespace cc::catalog {
+
+Catalog Catalog::from_texts(const std::vector<NamedText>& files) {
+  std::vector<ParsedFile> parsed;
+  parsed.reserve(files.size());
+  for (const NamedText& file : files) parsed.push_back(parse_file(file));
+  validate(parsed);
+
+  Catalog out;
+  out.models_.reserve(parsed.size());
+  for (ParsedFile& file : parsed) out.models_.push_back(std::move(file.model));
+  // Sorted by id so that every listing and the udev rules are deterministic.
+  std::sort(out.models_.begin(), out.models_.end(),
+            [](const Model& a, const Model& b) { return a.id() < b.id(); });
+  return out;
+}
+
+Catalog Catalog::load_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw Error(ErrorCode::kNotFound, dir.string() + ": not a catalog directory");
+  }
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".textproto") {
+      paths.push_back(entry.path());
+    }
+  }
+  if (paths.empty()) {
+    throw Error(ErrorCode::kInvalidArgument, dir.string() + ": no *.textproto files");
+  }
+  std::sort(paths.begin(), paths.end());
+
+  std::vector<NamedText> files;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot read");
+    files.push_back({path.string(), text.str()});
+  }
+  return from_texts(files);
+}
+
+const Catalog& Catalog::builtin() {
+  static const Catalog catalog = [] {
+    std::vector<NamedText> files;
+    for (const EmbeddedFile& file : embedded_files()) {
+      files.push_back({std::string(file.name), std::string(file.text)});
+    }
+    return from_texts(files);
+  }();
+  return catalog;
+}
+
+const Model* Catalog::find(std::string_view id) const noexcept {
+  for (const Model& model : models_) {
+    if (model.id() == id) return &model;
+  }
+  return nullptr;
+}
+
+std::vector<std::uint16_t> Catalog::vendor_ids() const {
+  std::vector<std::uint16_t> ids;
+  for (const Model& model : models_) {
+    for (const UsbId& usb : model.usb()) ids.push_back(static_cast<std::uint16_t>(usb.vendor_id()));
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace cc::catalog
