@@ -1,11 +1,14 @@
 #pragma once
 // What is plugged in (hidapi + libusb) and which emulators answer, joined with the catalog.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
 #include "transport/device_path.hpp"
+#include "transport/udp_link.hpp"
 
 namespace cc::enumerate {
 
@@ -28,7 +31,22 @@ std::vector<UsbNode> scan_usb(const catalog::Catalog& catalog);
 
 // Catalog devices on USB plus each emulator endpoint (probed with PINGPING; an
 // endpoint that does not answer is listed as unreachable, not dropped).
+// USB nodes that match no catalog entry (e.g. a wallet's FIDO interface) are left out;
+// USB entries sort by path (numbers compared as numbers), emulators follow in the given
+// order and are probed concurrently.
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
                                       const std::vector<transport::DevicePath>& emulators);
+
+struct ListOptions {
+  transport::UdpOptions probe;  // PINGPING tries and wait per emulator endpoint
+};
+
+::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
+                                      const std::vector<transport::DevicePath>& emulators,
+                                      const ListOptions& options);
+
+// Joins one scanned node with the catalog; nullopt when no entry matches it.
+std::optional<::coldcheck::ListedDevice> describe_usb_node(const catalog::Catalog& catalog,
+                                                          const UsbNode& node);
 
 }  // namespace cc::enumerate

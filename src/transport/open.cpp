@@ -1,0 +1,21 @@
+#include "transport/open.hpp"
+
+#include "core/error.hpp"
+#include "transport/hid_link.hpp"
+#include "transport/udp_link.hpp"
+#include "transport/webusb_link.hpp"
+
+namespace cc::transport {
+
+std::unique_ptr<Link> open_link(const DevicePath& path) {
+  switch (path.scheme) {
+    case Scheme::kHid: return HidLink::open(path);
+    case Scheme::kWebUsb: return WebUsbLink::open(path);
+    case Scheme::kUdp: return UdpLink::open(path);
+    case Scheme::kTcp:
+      throw Error(ErrorCode::kUnsupported, path.to_string() + ": Speculos TCP transport not built yet");
+  }
+  throw Error(ErrorCode::kInternal, path.to_string() + ": unknown scheme");
+}
+
+}  // namespace cc::transport
