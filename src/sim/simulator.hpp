@@ -37,11 +37,13 @@ class Simulator {
   Simulator& operator=(const Simulator&) = delete;
 
   std::uint16_t port() const noexcept;
-  // Serves until stop(); returns normally after stop().
+  // Serves until stop(); returns normally after stop(). One caller at a time.
   void run();
-  // Thread-safe, async-signal-safe enough to call from a signal handler's flag path.
+  // Thread-safe and async-signal-safe: an atomic store and one write() to an eventfd
+  // that wakes run()'s poll(). A stop() before run() makes run() return at once.
   void stop() noexcept;
-  // Starts run() on a background thread (joined by the destructor).
+  // Starts run() on a background thread (joined by the destructor); an I/O error
+  // that ends it is printed to stderr.
   void start();
 
  private:

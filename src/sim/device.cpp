@@ -1,0 +1,149 @@
+#include "sim/device.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/error.hpp"
+#include "protocol/trezor/registry.hpp"
+
+namespace cc::sim {
+
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::Message;
+
+template <typename T>
+const T& as(const Message& m) {
+  return static_cast<const T&>(m);
+}
+
+Reply success(std::string message = {}) {
+  auto s = std::make_unique<wire::Success>();
+  if (!message.empty()) s->set_message(std::move(message));
+  return s;
+}
+
+// ButtonRequest code Other (1): what core firmware shows for a confirmed Ping.
+constexpr std::uint32_t kButtonRequestOther = 1;
+
+}  // namespace
+
+Reply make_failure(wire::FailureType code, std::string message) {
+  auto f = std::make_unique<wire::Failure>();
+  f->set_code(code);
+  f->set_message(std::move(message));
+  return f;
+}
+
+Device::Device(const ::coldcheck::sim::Scenario& scenario)
+    : features_(scenario.features()), busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY) {
+  features_.clear_session_id();
+  if (busy_) features_.set_busy(true);
+}
+
+Device::Handler Device::handler_for(const Descriptor* d) {
+  if (d == wire::Initialize::descriptor()) return &Device::on_initialize;
+  if (d == wire::GetFeatures::descriptor()) return &Device::on_get_features;
+  if (d == wire::Ping::descriptor()) return &Device::on_ping;
+  if (d == wire::ButtonAck::descriptor()) return &Device::on_button_ack;
+  if (d == wire::Cancel::descriptor()) return &Device::on_cancel;
+  if (d == wire::LockDevice::descriptor()) return &Device::on_lock_device;
+  if (d == wire::EndSession::descriptor()) return &Device::on_end_session;
+  return nullptr;
+}
+
+Reply Device::handle_wire(const cc::trezor::Message& message) {
+  if (cc::trezor::descriptor_for(cc::trezor::Table::kTrezor, message.type) == nullptr) {
+    after_button_ = nullptr;
+    return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+  }
+  std::unique_ptr<Message> request;
+  try {
+    request = cc::trezor::decode_message(cc::trezor::Table::kTrezor, message);
+  } catch (const Error&) {
+    after_button_ = nullptr;
+    return make_failure(wire::FAILURE_DATA_ERROR, "Failed to decode message");
+  }
+  return handle(*request);
+}
+
+bool Device::allowed_while_busy(const Descriptor* d) const {
+  return d == wire::Initialize::descriptor() || d == wire::GetFeatures::descriptor() ||
+         d == wire::Cancel::descriptor();
+}
+
+Reply Device::handle(const Message& request) {
+  const Descriptor* d = request.GetDescriptor();
+  // Any message but ButtonAck abandons a workflow waiting for the button, as a new
+  // message does on the real device.
+  std::function<Reply()> pending = std::exchange(after_button_, nullptr);
+  if (busy_ && !allowed_while_busy(d)) {
+    return make_failure(wire::FAILURE_BUSY, "Device is busy");
+  }
+  if (d == wire::ButtonAck::descriptor() && pending) return pending();
+  const Handler h = handler_for(d);
+  if (h == nullptr) return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+  return (this->*h)(request);
+}
+
+std::string Device::resume_or_new_session(const wire::Initialize& request) {
+  if (request.has_session_id()) {
+    auto it = std::find(sessions_.begin(), sessions_.end(), request.session_id());
+    if (it != sessions_.end()) {
+      std::string id = *it;
+      sessions_.erase(it);
+      sessions_.push_back(id);
+      return id;
+    }
+  }
+  std::string id(kSessionIdSize, '\0');
+  random_.fill(std::span(reinterpret_cast<std::uint8_t*>(id.data()), id.size()));
+  sessions_.push_back(id);
+  if (sessions_.size() > kMaxSessions) sessions_.pop_front();
+  return id;
+}
+
+Reply Device::on_initialize(const Message& request) {
+  auto f = std::make_unique<wire::Features>(features_);
+  // The bootloader has no sessions.
+  if (!features_.bootloader_mode()) {
+    current_session_ = resume_or_new_session(as<wire::Initialize>(request));
+    f->set_session_id(*current_session_);
+  }
+  return f;
+}
+
+Reply Device::on_get_features(const Message&) { return std::make_unique<wire::Features>(features_); }
+
+Reply Device::on_ping(const Message& request) {
+  const auto& ping = as<wire::Ping>(request);
+  if (!ping.button_protection()) return success(ping.message());
+  auto button = std::make_unique<wire::ButtonRequest>();
+  button->set_code(kButtonRequestOther);
+  // The simulated person confirms as soon as the host acknowledges; a debug link
+  // will decide this later.
+  after_button_ = [message = ping.message()] { return success(message); };
+  return button;
+}
+
+Reply Device::on_button_ack(const Message&) {
+  return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+}
+
+Reply Device::on_cancel(const Message&) { return make_failure(wire::FAILURE_ACTION_CANCELLED, "Cancelled"); }
+
+Reply Device::on_lock_device(const Message&) {
+  if (features_.pin_protection()) features_.set_unlocked(false);
+  return success();
+}
+
+Reply Device::on_end_session(const Message&) {
+  if (current_session_) {
+    std::erase(sessions_, *current_session_);
+    current_session_.reset();
+  }
+  return success();
+}
+
+}  // namespace cc::sim

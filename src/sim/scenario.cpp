@@ -1,0 +1,147 @@
+// Scenario loading: TextFormat with positions in errors, then the checks that keep
+// a scenario honest about what the simulated device puts on the wire.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include "core/error.hpp"
+#include "sim/embedded_scenarios.hpp"
+#include "sim/simulator.hpp"
+
+namespace cc::sim {
+
+namespace {
+
+constexpr std::size_t kMaxPinLength = 50;   // trezorlib's MAX_PIN_LENGTH
+constexpr std::uint32_t kMaxDelayMs = 60'000;
+
+// Collects the first parse error as "<file>:<line>:<col>: reason" (1-based).
+class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit FirstErrorCollector(std::string_view file) : file_(file) {}
+
+  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
+    if (!error_.empty()) return;
+    error_ = file_ + ":" + std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  std::string file_;
+  std::string error_;
+};
+
+[[noreturn]] void invalid(std::string_view file, const std::string& reason) {
+  throw Error(ErrorCode::kInvalidArgument, std::string(file) + ": " + reason);
+}
+
+void validate_pin(const Scenario& s, std::string_view file) {
+  const auto& f = s.features();
+  if (s.has_pin()) {
+    const std::string& pin = s.pin();
+    if (pin.empty() || pin.size() > kMaxPinLength) {
+      invalid(file, "pin must have 1 to " + std::to_string(kMaxPinLength) + " digits");
+    }
+    if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '1' && c <= '9'; })) {
+      invalid(file, "pin may only hold the digits 1-9");
+    }
+  }
+  if (s.has_pin() != (f.has_pin_protection() && f.pin_protection())) {
+    invalid(file, "pin must be set exactly when features.pin_protection is true");
+  }
+  if (f.has_unlocked() && !f.unlocked() && !s.has_pin()) {
+    invalid(file, "features.unlocked=false needs a pin");
+  }
+}
+
+void validate_fault(const Scenario& s, std::string_view file) {
+  const auto& fault = s.fault();
+  if (fault.kind() == coldcheck::sim::Fault::KIND_SLOW) {
+    if (fault.delay_ms() == 0 || fault.delay_ms() > kMaxDelayMs) {
+      invalid(file, "fault KIND_SLOW needs delay_ms in 1.." + std::to_string(kMaxDelayMs));
+    }
+  } else if (fault.delay_ms() != 0) {
+    invalid(file, "fault.delay_ms is only meaningful with KIND_SLOW");
+  }
+}
+
+void validate(Scenario& s, std::string_view file) {
+  switch (s.table()) {
+    case coldcheck::sim::TABLE_UNSPECIFIED:
+      s.set_table(coldcheck::sim::TABLE_TREZOR);
+      break;
+    case coldcheck::sim::TABLE_TREZOR:
+      break;
+    default:
+      throw Error(ErrorCode::kUnsupported,
+                  std::string(file) + ": table " + coldcheck::sim::Table_Name(s.table()) +
+                      " is not supported yet; only TABLE_TREZOR scenarios can be simulated");
+  }
+  if (!s.has_features()) invalid(file, "features is missing");
+  const auto& f = s.features();
+  if (!f.has_vendor()) invalid(file, "features.vendor is missing");
+  if (!f.has_major_version() || !f.has_minor_version() || !f.has_patch_version()) {
+    invalid(file, "features.major_version, minor_version and patch_version are required on the wire");
+  }
+  if (f.has_session_id()) invalid(file, "features.session_id is allocated by the simulator; remove it");
+  validate_pin(s, file);
+  validate_fault(s, file);
+}
+
+Scenario parse(std::string_view text, std::string_view file, std::string_view default_name) {
+  Scenario scenario;
+  FirstErrorCollector errors(file);
+  google::protobuf::TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  const bool ok = parser.ParseFromString(std::string(text), &scenario);
+  if (!ok || !errors.error().empty()) {
+    throw Error(ErrorCode::kInvalidArgument,
+                errors.error().empty() ? std::string(file) + ": does not parse" : errors.error());
+  }
+  if (scenario.name().empty()) scenario.set_name(std::string(default_name));
+  validate(scenario, file);
+  return scenario;
+}
+
+std::string builtin_list() {
+  std::string out;
+  for (const auto& e : detail::embedded_scenarios()) {
+    if (!out.empty()) out += ", ";
+    out += e.name;
+  }
+  return out;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, std::string_view name) { return parse(text, name, name); }
+
+Scenario load_scenario_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, file.string() + ": cannot open scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kIo, file.string() + ": read failed");
+  return parse(text.str(), file.string(), file.stem().string());
+}
+
+std::vector<std::string> builtin_scenario_names() {
+  std::vector<std::string> names;
+  for (const auto& e : detail::embedded_scenarios()) names.emplace_back(e.name);
+  return names;
+}
+
+Scenario builtin_scenario(std::string_view name) {
+  for (const auto& e : detail::embedded_scenarios()) {
+    if (e.name == name) return parse(e.text, "firmware_fixtures/scenarios/" + std::string(name) + ".textproto", name);
+  }
+  throw Error(ErrorCode::kNotFound,
+              "no builtin scenario \"" + std::string(name) + "\"; known: " + builtin_list());
+}
+
+}  // namespace cc::sim
