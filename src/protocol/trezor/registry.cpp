@@ -1,6 +1,7 @@
 #include "protocol/trezor/registry.hpp"
 
 #include <array>
+#include <limits>
 #include <string>
 
 #include "coldcheck/keepkey.pb.h"
@@ -102,7 +103,10 @@ std::unique_ptr<google::protobuf::Message> decode_message(Table table, const Mes
   }
   const auto* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(descriptor);
   std::unique_ptr<google::protobuf::Message> msg(prototype->New());
-  if (!msg->ParseFromArray(wire.payload.data(), static_cast<int>(wire.payload.size()))) {
+  // ParseFromArray takes an int: a payload above INT_MAX (possible with a raised
+  // Decoder cap) would wrap negative and be read out of bounds.
+  if (wire.payload.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
+      !msg->ParseFromArray(wire.payload.data(), static_cast<int>(wire.payload.size()))) {
     throw Error(ErrorCode::kMalformed, "payload of " + std::string(descriptor->name()) + " (" +
                                            std::to_string(wire.payload.size()) + " bytes) does not parse");
   }
