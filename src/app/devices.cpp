@@ -1,0 +1,110 @@
+#include "app/devices.hpp"
+
+#include "core/error.hpp"
+#include "drivers/trezor_driver.hpp"
+#include "enumerate/enumerate.hpp"
+#include "transport/open.hpp"
+
+namespace cc::app {
+
+namespace {
+
+constexpr std::uint16_t kKeepKeyVendorId = 0x2b24;
+
+// The USB node behind a hid:/webusb: path, if it is plugged in.
+const enumerate::UsbNode* find_node(const std::vector<enumerate::UsbNode>& nodes, const std::string& path) {
+  for (const auto& n : nodes) {
+    if (n.path == path) return &n;
+  }
+  return nullptr;
+}
+
+::coldcheck::DeviceFacts identify_only(const catalog::Catalog& catalog, const enumerate::UsbNode& node) {
+  ::coldcheck::DeviceFacts facts;
+  facts.set_path(node.path);
+  const auto matches = catalog.match_usb(node.vendor_id, node.product_id, node.interface_number,
+                                         node.usage_page, node.product);
+  if (matches.empty()) return facts;
+  const auto& m = matches.front();
+  facts.set_catalog_id(m.model->id());
+  facts.set_model_name(m.model->name());
+  facts.set_maker(m.model->vendor());
+  if (m.usb->mode() == ::coldcheck::catalog::MODE_BOOTLOADER) facts.set_mode(::coldcheck::DEVICE_MODE_BOOTLOADER);
+  if (m.usb->mode() == ::coldcheck::catalog::MODE_FIRMWARE) facts.set_mode(::coldcheck::DEVICE_MODE_FIRMWARE);
+  return facts;
+}
+
+}  // namespace
+
+::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog, const ListOptions& options) {
+  ::coldcheck::DeviceList list = enumerate::list_devices(catalog, options.emulators);
+  drivers::SessionOptions quick;
+  quick.reply_timeout = std::chrono::milliseconds(1500);
+  for (auto& d : *list.mutable_devices()) {
+    if (d.transport() != "udp" || d.state() != ::coldcheck::ACCESS_READY) continue;
+    try {
+      drivers::TrezorDriver driver(transport::open_link(transport::parse_device_path(d.path())), catalog,
+                                   trezor::Table::kTrezor, quick);
+      const auto facts = driver.identify(/*fresh_session=*/false);
+      d.set_catalog_id(facts.catalog_id());
+      d.set_model_name(facts.model_name().empty() ? "unknown Trezor-protocol device" : facts.model_name());
+      d.set_maker(facts.maker());
+      d.set_mode(facts.mode());
+    } catch (const Error& e) {
+      d.set_state(e.code() == ErrorCode::kBusy ? ::coldcheck::ACCESS_BUSY : ::coldcheck::ACCESS_UNREACHABLE);
+      d.set_detail(e.what());
+    }
+  }
+  return list;
+}
+
+std::string pick_device(const ::coldcheck::DeviceList& devices) {
+  if (devices.devices().empty()) {
+    throw Error(ErrorCode::kNotFound,
+                "no hardware wallet found: nothing on USB matches a known device (check the cable carries data "
+                "and plug in directly, not through an unpowered hub); for an emulator or the simulator pass "
+                "--device udp:127.0.0.1:PORT");
+  }
+  if (devices.devices_size() > 1) {
+    std::string paths;
+    for (const auto& d : devices.devices()) paths += "\n  " + d.path() + "  " + d.model_name();
+    throw Error(ErrorCode::kInvalidArgument, "several devices found; choose one with --device:" + paths);
+  }
+  const auto& only = devices.devices(0);
+  switch (only.state()) {
+    case ::coldcheck::ACCESS_NO_PERMISSION: throw Error(ErrorCode::kPermissionDenied, only.path() + ": " + only.detail());
+    case ::coldcheck::ACCESS_BUSY: throw Error(ErrorCode::kBusy, only.path() + ": " + only.detail());
+    case ::coldcheck::ACCESS_UNREACHABLE: throw Error(ErrorCode::kDisconnected, only.path() + ": " + only.detail());
+    default: return only.path();
+  }
+}
+
+::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path_text,
+                                    const drivers::SessionOptions& options) {
+  const transport::DevicePath path = transport::parse_device_path(path_text);
+  const std::string canonical = path.to_string();
+  try {
+    trezor::Table table = trezor::Table::kTrezor;
+    if (path.scheme == transport::Scheme::kHid || path.scheme == transport::Scheme::kWebUsb) {
+      const auto nodes = enumerate::scan_usb(catalog);
+      const auto* node = find_node(nodes, canonical);
+      if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
+      const auto facts = identify_only(catalog, *node);
+      const auto* model = catalog.find(facts.catalog_id());
+      if (model == nullptr || model->protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) {
+        return facts;  // identified from USB alone; deeper reads are not supported for this family yet
+      }
+      if (node->vendor_id == kKeepKeyVendorId) table = trezor::Table::kKeepKey;
+    } else if (path.scheme == transport::Scheme::kTcp) {
+      throw Error(ErrorCode::kUnsupported, "tcp: (Speculos) devices are not supported yet");
+    }
+    drivers::TrezorDriver driver(transport::open_link(path), catalog, table, options);
+    return driver.identify();
+  } catch (const Error& e) {
+    // Transport errors already name the path; protocol errors do not.
+    if (std::string_view(e.what()).find(canonical) != std::string_view::npos) throw;
+    throw e.with_context(canonical);
+  }
+}
+
+}  // namespace cc::app

@@ -1,0 +1,31 @@
+#pragma once
+// What the CLI and the service ask of devices, in one place: list, pick, identify.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "coldcheck/facts.pb.h"
+#include "drivers/trezor_session.hpp"
+#include "transport/device_path.hpp"
+
+namespace cc::app {
+
+struct ListOptions {
+  std::vector<transport::DevicePath> emulators;  // probed, then identified
+};
+
+// USB devices from the catalog plus the given emulator endpoints. Emulators that
+// answer are identified with GetFeatures (no session reset).
+::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog, const ListOptions& options);
+
+// The single device to act on when the user named none. Throws kNotFound when
+// nothing is there, kPermissionDenied / kBusy when the only candidate cannot be
+// opened, kInvalidArgument listing the paths when there are several.
+std::string pick_device(const ::coldcheck::DeviceList& devices);
+
+// Opens `path`, talks to the device and returns its facts.
+::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path,
+                                    const drivers::SessionOptions& options = {});
+
+}  // namespace cc::app

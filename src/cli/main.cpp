@@ -1,0 +1,49 @@
+#include <array>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "cli/version.hpp"
+
+namespace {
+
+constexpr std::array kCommands = {
+    cc::cli::Command{"list", "list hardware wallets on USB and emulator endpoints", cc::cli::run_list},
+    cc::cli::Command{"info", "identify a device: model, firmware, bootloader and state", cc::cli::run_info},
+    cc::cli::Command{"simulate", "run the built-in device simulator (Trezor emulator protocol over UDP)",
+                     cc::cli::run_simulate},
+    cc::cli::Command{"udev-rules", "print udev rules that let a desktop user open every known device",
+                     cc::cli::run_udev_rules},
+};
+
+void usage(std::ostream& out) {
+  out << "usage: coldcheck COMMAND [OPTIONS]   (coldcheck COMMAND --help for its options)\n\n"
+         "coldcheck never asks for your recovery phrase, PIN or passphrase. Nobody genuine ever will.\n\ncommands:\n";
+  for (const auto& c : kCommands) {
+    out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
+  }
+  out << "\nexit codes: 0 ok, 2 bad usage or input, 3 not found, 4 permission denied, 5 busy, 6 timeout,\n"
+         "  7 disconnected, 8 malformed reply, 9 device refused, 10 cancelled, 11 unsupported,\n"
+         "  12 verification failed, 13 I/O error, 70 internal error\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << "coldcheck " << cc::cli::kVersion << "\n";
+    return 0;
+  }
+  for (const auto& c : kCommands) {
+    if (args[0] == c.name) return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
+  std::cerr << "coldcheck: unknown command '" << args[0] << "'\n";
+  usage(std::cerr);
+  return 2;
+}
