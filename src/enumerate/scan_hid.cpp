@@ -6,7 +6,7 @@
 #include "enumerate/scan.hpp"
 #include "transport/hid_api.hpp"
 #include "transport/node_access.hpp"
-#include "transport/unique_fd.hpp"
+#include "core/unique_fd.hpp"
 #include "transport/wide_string.hpp"
 
 namespace cc::enumerate {
@@ -15,7 +15,7 @@ namespace {
 // Opening a hidraw node read-write and closing it again changes nothing on the device,
 // and is exactly what hid_open_path would do first. Returns false when the node vanished.
 bool probe_access(UsbNode& node, const char* node_path) {
-  const transport::UniqueFd fd(::open(node_path, O_RDWR | O_CLOEXEC | O_NONBLOCK));
+  const UniqueFd fd(::open(node_path, O_RDWR | O_CLOEXEC | O_NONBLOCK));
   if (fd) {
     node.state = ::coldcheck::ACCESS_READY;
     return true;

@@ -22,20 +22,6 @@ namespace {
 
 }  // namespace
 
-Fd::~Fd() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-Fd::Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-
-Fd& Fd::operator=(Fd&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = std::exchange(other.fd_, -1);
-  }
-  return *this;
-}
-
 UdpSocket UdpSocket::bind(const std::string& host, std::uint16_t port) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
@@ -48,7 +34,7 @@ UdpSocket UdpSocket::bind(const std::string& host, std::uint16_t port) {
   }
   std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, &::freeaddrinfo);
   const std::string where = "udp:" + host + ":" + service;
-  Fd fd(::socket(found->ai_family, found->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, found->ai_protocol));
+  UniqueFd fd(::socket(found->ai_family, found->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, found->ai_protocol));
   if (fd.get() < 0) throw_errno(where + ": socket");
   if (::bind(fd.get(), found->ai_addr, found->ai_addrlen) != 0) throw_errno(where + ": bind");
   return UdpSocket(std::move(fd));

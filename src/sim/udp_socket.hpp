@@ -9,22 +9,9 @@
 #include <span>
 #include <string>
 
+#include "core/unique_fd.hpp"
+
 namespace cc::sim {
-
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) noexcept : fd_(fd) {}
-  ~Fd();
-  Fd(Fd&& other) noexcept;
-  Fd& operator=(Fd&& other) noexcept;
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const noexcept { return fd_; }
-
- private:
-  int fd_ = -1;
-};
 
 struct Endpoint {
   sockaddr_storage address{};
@@ -46,8 +33,8 @@ class UdpSocket {
   void send_to(std::span<const std::uint8_t> data, const Endpoint& to) noexcept;
 
  private:
-  explicit UdpSocket(Fd fd) : fd_(std::move(fd)) {}
-  Fd fd_;
+  explicit UdpSocket(UniqueFd fd) : fd_(std::move(fd)) {}
+  UniqueFd fd_;
 };
 
 class Wakeup {
@@ -58,7 +45,7 @@ class Wakeup {
   void drain() noexcept;
 
  private:
-  Fd fd_;
+  UniqueFd fd_;
 };
 
 }  // namespace cc::sim

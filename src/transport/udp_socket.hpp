@@ -10,7 +10,7 @@
 #include <string>
 
 #include "transport/device_path.hpp"
-#include "transport/unique_fd.hpp"
+#include "core/unique_fd.hpp"
 
 namespace cc::transport {
 

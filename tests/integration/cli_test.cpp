@@ -17,10 +17,10 @@ namespace cc {
 namespace {
 
 using ::testing::HasSubstr;
-using testing::run;
-using testing::start_simulator;
+using test_support::run;
+using test_support::start_simulator;
 
-std::string cc_bin() { return testing::coldcheck_binary(); }
+std::string cc_bin() { return test_support::coldcheck_binary(); }
 
 ::coldcheck::DeviceFacts parse_facts(const std::string& json) {
   ::coldcheck::DeviceFacts facts;

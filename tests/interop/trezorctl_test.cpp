@@ -10,14 +10,14 @@
 #include <gtest/gtest.h>
 
 #include "sim/simulator.hpp"
-#include "subprocess.hpp"
+#include "support/subprocess.hpp"
 #include "trezorctl_format.hpp"
 
 namespace cc::sim {
 namespace {
 
 using ::testing::HasSubstr;
-using test::ProcessResult;
+
 
 constexpr const char* kTrezorctl = "/usr/bin/trezorctl";
 constexpr const char* kPython = "/usr/bin/python3";  // the one that sees Debian's trezorlib
@@ -27,12 +27,17 @@ std::vector<std::string> clean_env() {
   return {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8", std::string("HOME=") + (home ? home : "/tmp")};
 }
 
-// `timeout` bounds a hung client; the simulator itself never hangs it.
-ProcessResult trezorctl(std::uint16_t port, std::vector<std::string> args) {
-  std::vector<std::string> argv = {"/usr/bin/timeout", "30", kTrezorctl,
+test_support::RunResult run_clean(const std::vector<std::string>& argv) {
+  const auto env = clean_env();
+  return test_support::run(argv, std::chrono::seconds(30), &env);
+}
+
+// The time limit bounds a hung client; the simulator itself never hangs it.
+test_support::RunResult trezorctl(std::uint16_t port, std::vector<std::string> args) {
+  std::vector<std::string> argv = {kTrezorctl,
                                    "-p", "udp:127.0.0.1:" + std::to_string(port)};
   argv.insert(argv.end(), args.begin(), args.end());
-  return test::run_process(argv, clean_env());
+  return run_clean(argv);
 }
 
 class Trezorctl : public ::testing::TestWithParam<std::string> {
@@ -51,7 +56,7 @@ class Trezorctl : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(Trezorctl, GetFeaturesPrintsTheScenarioValues) {
-  const ProcessResult r = trezorctl(sim_->port(), {"get-features"});
+  const test_support::RunResult r = trezorctl(sim_->port(), {"get-features"});
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const auto printed = test::parse_format_message(r.out, "Features");
   const auto expected = test::expected_printout(scenario_.features());
@@ -89,13 +94,13 @@ TEST_P(Trezorctl, GetFeaturesPrintsTheScenarioValues) {
 }
 
 TEST_P(Trezorctl, PingEchoes) {
-  const ProcessResult r = trezorctl(sim_->port(), {"ping", "hello"});
+  const test_support::RunResult r = trezorctl(sim_->port(), {"ping", "hello"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "hello\n");
 }
 
 TEST_P(Trezorctl, PingWithButtonProtectionGoesThroughButtonRequest) {
-  const ProcessResult r = trezorctl(sim_->port(), {"ping", "-b", "hello"});
+  const test_support::RunResult r = trezorctl(sim_->port(), {"ping", "-b", "hello"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "hello\n");
   // ClickUI's prompt for a ButtonRequest: proof that the button round trip ran.
@@ -135,14 +140,14 @@ class TrezorctlSafe3 : public ::testing::Test {
 TEST_F(TrezorctlSafe3, GetFeaturesAndPingFailAsIfNoDeviceWereThere) {
   for (const auto& args : std::vector<std::vector<std::string>>{{"get-features"}, {"ping", "hello"}}) {
     SCOPED_TRACE(args.front());
-    const ProcessResult r = trezorctl(sim_->port(), args);
+    const test_support::RunResult r = trezorctl(sim_->port(), args);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.out, "Failed to find a Trezor device.\nUsing path: " + path() + "\n");
   }
 }
 
 TEST_F(TrezorctlSafe3, TheFailureComesAfterFeaturesArrived) {
-  const ProcessResult r = trezorctl(sim_->port(), {"-v", "get-features"});
+  const test_support::RunResult r = trezorctl(sim_->port(), {"-v", "get-features"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out + r.err, HasSubstr("received message: Features"));
 }
@@ -153,7 +158,7 @@ TEST_F(TrezorctlSafe3, TheCauseIsTheModelLookup) {
       "from trezorlib.client import TrezorClient\n"
       "from trezorlib.ui import ClickUI\n"
       "TrezorClient(get_transport('" + path() + "'), ClickUI())\n";
-  const ProcessResult r = test::run_process({"/usr/bin/timeout", "30", kPython, "-c", script}, clean_env());
+  const test_support::RunResult r = run_clean({kPython, "-c", script});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("in is_outdated\n"));
   EXPECT_THAT(r.err, ::testing::EndsWith("KeyError: 'Safe 3'\n"));

@@ -15,7 +15,7 @@
 
 extern char** environ;
 
-namespace cc::testing {
+namespace cc::test_support {
 
 namespace {
 
@@ -28,7 +28,8 @@ std::vector<char*> to_argv(const std::vector<std::string>& argv) {
   return out;
 }
 
-pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd,
+            const std::vector<std::string>* env = nullptr) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -36,7 +37,8 @@ pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
   if (err_fd >= 0) posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
   pid_t pid = -1;
   auto args = to_argv(argv);
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  auto envp = env ? to_argv(*env) : std::vector<char*>{};
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env ? envp.data() : environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
   return pid;
@@ -46,11 +48,12 @@ int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) :
 
 }  // namespace
 
-RunResult run(const std::vector<std::string>& argv, std::chrono::milliseconds limit) {
+RunResult run(const std::vector<std::string>& argv, std::chrono::milliseconds limit,
+              const std::vector<std::string>* env) {
   int out_pipe[2];
   int err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = spawn(argv, out_pipe[1], err_pipe[1]);
+  const pid_t pid = spawn(argv, out_pipe[1], err_pipe[1], env);
   close(out_pipe[1]);
   close(err_pipe[1]);
   RunResult result;
@@ -133,4 +136,4 @@ SimProcess start_simulator(const std::string& scenario) {
   return sim;
 }
 
-}  // namespace cc::testing
+}  // namespace cc::test_support

@@ -6,7 +6,7 @@
 #include <sys/types.h>
 #include <vector>
 
-namespace cc::testing {
+namespace cc::test_support {
 
 struct RunResult {
   int exit_code = -1;      // -1 when killed by a signal or the time limit
@@ -15,8 +15,10 @@ struct RunResult {
   std::string err;
 };
 
-// Runs argv[0] with arguments, waits at most `limit`, kills it after that.
-RunResult run(const std::vector<std::string>& argv, std::chrono::milliseconds limit = std::chrono::seconds(60));
+// Runs argv[0] (an absolute path) with arguments, waits at most `limit`, kills it
+// after that. A non-null `env` replaces the environment.
+RunResult run(const std::vector<std::string>& argv, std::chrono::milliseconds limit = std::chrono::seconds(60),
+              const std::vector<std::string>* env = nullptr);
 
 // A background process (e.g. the simulator) that is killed and reaped on destruction.
 class Background {
@@ -44,4 +46,4 @@ struct SimProcess {
 };
 SimProcess start_simulator(const std::string& scenario);
 
-}  // namespace cc::testing
+}  // namespace cc::test_support

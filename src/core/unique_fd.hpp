@@ -4,7 +4,7 @@
 
 #include <utility>
 
-namespace cc::transport {
+namespace cc {
 
 class UniqueFd {
  public:
@@ -30,4 +30,4 @@ class UniqueFd {
   int fd_ = -1;
 };
 
-}  // namespace cc::transport
+}  // namespace cc
