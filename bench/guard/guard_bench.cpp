@@ -1,0 +1,66 @@
+// Secret guard throughput on report-sized inputs. Target: a 64 KiB report well under
+// 1 ms (>= 64 MB/s). Reported, never asserted.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "guard/normalize.hpp"
+#include "guard/secret_guard.hpp"
+
+namespace {
+
+// A JSON report-like text: keys, prose, hex digests, base64 — what scan() really sees.
+std::string make_report(std::size_t bytes, bool unicode) {
+  const std::string chunk =
+      R"({"id":"firmware.genuine","result":"PASS","detail":"signed by 3 of 5 keys",)"
+      R"("hash":"6dfb0ff2a7be58e20d2bbfb3ab9a7d2c2d2a2b5c1ad3e3b2c0e5a9c8d9f7a6b1",)"
+      R"("advice":"Update the firmware from the official app. You never need to type your )"
+      R"(recovery words on a computer, and nobody from support will ever ask for them.",)"
+      R"("sig":"MEUCIQDf3p7W1s1Kq0Q5lq2Pm8n4v0i9XzY0D6o3r9ZJmYl5lgIgU2t6yQyq9l0b3q5+Rk1e7m3u"},)"
+      "\n";
+  const std::string uchunk =
+      "Le p\xc3\xa9riph\xc3\xa9rique affiche \xc2\xab firmware obsol\xc3\xa8te \xc2\xbb \xe2\x80\x94 "
+      "\xe7\x94\xbb\xe9\x9d\xa2\xe6\x98\xaf\xe9\xbb\x91\xe7\x9a\x84 \xf0\x9f\x98\x9f the screen stays black\n";
+  std::string out;
+  out.reserve(bytes + chunk.size());
+  while (out.size() < bytes) out += unicode ? uchunk : chunk;
+  out.resize(bytes);
+  return out;
+}
+
+void BM_Scan(benchmark::State& state, bool unicode) {
+  const std::string text = make_report(static_cast<std::size_t>(state.range(0)), unicode);
+  for (auto _ : state) {
+    auto r = cc::guard::scan(text);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
+}
+
+void BM_Normalize(benchmark::State& state) {
+  const std::string text = make_report(static_cast<std::size_t>(state.range(0)), false);
+  for (auto _ : state) {
+    auto s = cc::guard::normalize(text);
+    benchmark::DoNotOptimize(s);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
+}
+
+void BM_ScanMnemonicHeavy(benchmark::State& state) {
+  // Worst case for the word matcher: every token is a list word and runs fire.
+  std::string text;
+  while (text.size() < static_cast<std::size_t>(state.range(0))) text += "legal winner thank year wave sausage worth useful ";
+  for (auto _ : state) {
+    auto r = cc::guard::scan(text);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(BM_Scan, ascii_report, false)->Arg(1 << 10)->Arg(64 << 10)->Arg(1 << 20);
+BENCHMARK_CAPTURE(BM_Scan, unicode_prose, true)->Arg(64 << 10);
+BENCHMARK(BM_Normalize)->Arg(64 << 10);
+BENCHMARK(BM_ScanMnemonicHeavy)->Arg(64 << 10);
+BENCHMARK_MAIN();
