@@ -1,0 +1,66 @@
+#pragma once
+// Findings: what a support agent reads first. Pure functions from facts and check
+// results to coded findings (stable codes, severity, urgency, plain-language text in
+// English or Simplified Chinese). No I/O; translations are compiled into the binary.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "coldcheck/facts.pb.h"
+#include "coldcheck/report.pb.h"
+
+namespace cc::findings {
+
+enum class Language { kEnglish, kChineseSimplified };
+
+// "en", "en_US.UTF-8", "zh-CN", "zh_CN.UTF-8", "zh", "zh_TW"... Any Chinese locale gets
+// Simplified Chinese (the only Chinese we have; closer for a Traditional reader than
+// English). Empty, "C", "POSIX" and anything else: English.
+Language parse_language(std::string_view locale);
+// The first non-empty of LC_ALL, LC_MESSAGES, LANG (POSIX precedence).
+Language language_from_env();
+// "en" or "zh-CN" (RunInfo.language).
+std::string_view language_tag(Language language);
+
+struct Inputs {
+  const ::coldcheck::DeviceFacts* facts = nullptr;  // null: no device could be read
+  // Ids "host.on_bus", "host.udev_rules", "host.permission", "host.busy". Only a
+  // CHECK_FAIL raises a finding; other statuses are context.
+  std::vector<::coldcheck::report::CheckResult> host_checks;
+  std::vector<::coldcheck::report::CheckResult> device_checks;  // fw/auth/backup ids later
+  bool description_refused = false;                 // the secret guard fired on their text
+  bool description_mentions_seed_request = false;   // see description_mentions_seed_request()
+  bool demo = false;                                // made against the built-in simulator
+};
+
+// Every finding the inputs support, ordered: critical first, then by a fixed urgency
+// table (CC-SCAM-RISK always first); urgency is the position, 1..n. A fact that is
+// unknown (an unset proto3 optional, an empty string, an UNKNOWN enum) never raises one.
+std::vector<::coldcheck::report::Finding> evaluate(const Inputs& inputs, const catalog::Catalog& catalog,
+                                                   Language language);
+
+// STOP when any finding is critical (even with no device: a scam warning stands alone);
+// otherwise NO_DEVICE when no device was read; ATTENTION on warnings; OK otherwise.
+::coldcheck::report::Verdict verdict(const std::vector<::coldcheck::report::Finding>& findings, bool device_read);
+
+// Title and remediation of a code in a language (for `report explain --lang`).
+struct Text {
+  std::string title;
+  std::string remediation;
+};
+std::optional<Text> text_for(std::string_view code, Language language);
+// Every code evaluate() can emit, in urgency-table order.
+std::vector<std::string> all_codes();
+
+// UI strings (labels, verdict lines): the translation of an English string, or the
+// string itself when it has none.
+std::string tr(std::string_view english, Language language);
+
+// True when the person's own text says someone asked for (or was given) their recovery
+// phrase: a seed word ("seed", "recovery phrase", "12 words", "助记词"...) near a request
+// or hand-over word ("asked", "wants", "send", "让我", "索要"...). English and Chinese.
+bool description_mentions_seed_request(std::string_view text);
+
+}  // namespace cc::findings

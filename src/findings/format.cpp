@@ -1,0 +1,40 @@
+#include "findings/format.hpp"
+
+#include <vector>
+
+namespace cc::findings {
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  const std::vector<std::string_view> argv(args);
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c != '%' || i + 1 >= pattern.size()) {
+      out += c;
+      continue;
+    }
+    const std::string_view rest = pattern.substr(i + 1);
+    if (rest[0] == '%') {
+      out += '%';
+      ++i;
+    } else if (rest[0] == 's') {
+      if (next < argv.size()) {
+        out += argv[next++];
+      } else {
+        out += "%s";
+      }
+      ++i;
+    } else if (rest.size() >= 3 && rest[0] >= '1' && rest[0] <= '9' && rest[1] == '$' && rest[2] == 's') {
+      const auto index = static_cast<std::size_t>(rest[0] - '1');
+      out += index < argv.size() ? argv[index] : pattern.substr(i, 4);
+      i += 3;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace cc::findings

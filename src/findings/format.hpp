@@ -1,0 +1,15 @@
+#pragma once
+// printf-style placeholders in translated text, limited to strings: "%s" takes the next
+// argument, "%2$s" a numbered one (so a translation may reorder them), "%%" is '%'.
+// xgettext marks such msgids c-format and `msgfmt --check` verifies every translation
+// keeps the same placeholders.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace cc::findings {
+
+// A placeholder without a matching argument is left as written, never read past args.
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+
+}  // namespace cc::findings
