@@ -1,0 +1,151 @@
+#include "render/words.hpp"
+
+#include <algorithm>
+
+namespace cc::render {
+
+namespace rpt = ::coldcheck::report;
+
+std::string status_word(rpt::CheckStatus status, const Labels& l) {
+  switch (status) {
+    case rpt::CHECK_PASS: return l.status_pass;
+    case rpt::CHECK_WARN: return l.status_warn;
+    case rpt::CHECK_FAIL: return l.status_fail;
+    case rpt::CHECK_SKIPPED: return l.status_skipped;
+    case rpt::CHECK_UNSUPPORTED: return l.status_unsupported;
+    case rpt::CHECK_ERROR: return l.status_error;
+    default: return l.unknown;
+  }
+}
+
+std::string severity_word(rpt::Severity severity, const Labels& l) {
+  switch (severity) {
+    case rpt::SEVERITY_INFO: return l.severity_info;
+    case rpt::SEVERITY_ADVICE: return l.severity_advice;
+    case rpt::SEVERITY_WARNING: return l.severity_warning;
+    case rpt::SEVERITY_CRITICAL: return l.severity_critical;
+    default: return l.unknown;
+  }
+}
+
+std::string verdict_word(rpt::Verdict verdict, const Labels& l) {
+  switch (verdict) {
+    case rpt::VERDICT_OK: return l.verdict_ok;
+    case rpt::VERDICT_ATTENTION: return l.verdict_attention;
+    case rpt::VERDICT_STOP: return l.verdict_stop;
+    case rpt::VERDICT_NO_DEVICE: return l.verdict_no_device;
+    default: return l.verdict_unknown;
+  }
+}
+
+std::string verdict_sentence(rpt::Verdict verdict, const Labels& l) {
+  switch (verdict) {
+    case rpt::VERDICT_OK: return l.verdict_ok_sentence;
+    case rpt::VERDICT_ATTENTION: return l.verdict_attention_sentence;
+    case rpt::VERDICT_STOP: return l.verdict_stop_sentence;
+    case rpt::VERDICT_NO_DEVICE: return l.verdict_no_device_sentence;
+    default: return {};
+  }
+}
+
+std::string status_class(rpt::CheckStatus status) {
+  switch (status) {
+    case rpt::CHECK_PASS: return "pass";
+    case rpt::CHECK_WARN: return "warn";
+    case rpt::CHECK_FAIL: return "fail";
+    case rpt::CHECK_SKIPPED: return "skipped";
+    case rpt::CHECK_UNSUPPORTED: return "unsupported";
+    case rpt::CHECK_ERROR: return "error";
+    default: return "unknown";
+  }
+}
+
+std::string severity_class(rpt::Severity severity) {
+  switch (severity) {
+    case rpt::SEVERITY_INFO: return "info";
+    case rpt::SEVERITY_ADVICE: return "advice";
+    case rpt::SEVERITY_WARNING: return "warning";
+    case rpt::SEVERITY_CRITICAL: return "critical";
+    default: return "unknown";
+  }
+}
+
+std::string verdict_class(rpt::Verdict verdict) {
+  switch (verdict) {
+    case rpt::VERDICT_OK: return "ok";
+    case rpt::VERDICT_ATTENTION: return "attention";
+    case rpt::VERDICT_STOP: return "stop";
+    case rpt::VERDICT_NO_DEVICE: return "no-device";
+    default: return "unknown";
+  }
+}
+
+namespace {
+
+void add(std::vector<std::pair<std::string, std::string>>& rows, const std::string& label, const std::string& value) {
+  if (!value.empty()) rows.emplace_back(label, value);
+}
+
+std::string yes_no(bool has, bool value, const Labels& l) {
+  if (!has) return {};
+  return value ? l.yes : l.no;
+}
+
+std::string backup_text(const ::coldcheck::DeviceFacts& f, const Labels& l) {
+  std::string s;
+  switch (f.backup()) {
+    case ::coldcheck::BACKUP_STATE_REQUIRED: s = l.backup_required; break;
+    case ::coldcheck::BACKUP_STATE_DONE: s = l.backup_done; break;
+    case ::coldcheck::BACKUP_STATE_REPEATABLE: s = l.backup_repeatable; break;
+    case ::coldcheck::BACKUP_STATE_UNFINISHED: s = l.backup_unfinished; break;
+    case ::coldcheck::BACKUP_STATE_DISABLED: s = l.backup_disabled; break;
+    default: break;
+  }
+  if (!s.empty() && !f.backup_type().empty()) s += " (" + f.backup_type() + ")";
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> fact_rows(const rpt::DeviceSection& device, const Labels& l) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  const ::coldcheck::DeviceFacts& f = device.facts();
+  std::string model = f.model_name();
+  if (model.empty()) model = f.protocol_model();
+  add(rows, l.fact_model, model);
+  add(rows, l.fact_maker, f.maker());
+  add(rows, l.fact_path, f.path());
+  add(rows, l.device_pseudonym, device.device_pseudonym());
+  switch (f.mode()) {
+    case ::coldcheck::DEVICE_MODE_FIRMWARE: add(rows, l.fact_mode, l.mode_firmware); break;
+    case ::coldcheck::DEVICE_MODE_BOOTLOADER: add(rows, l.fact_mode, l.mode_bootloader); break;
+    default: break;
+  }
+  add(rows, l.fact_firmware, f.firmware_version());
+  add(rows, l.fact_bootloader, f.bootloader_version());
+  add(rows, l.fact_firmware_vendor, f.firmware_vendor());
+  add(rows, l.fact_firmware_revision, f.firmware_revision());
+  add(rows, l.fact_bootloader_hash, f.bootloader_hash());
+  add(rows, l.fact_initialized, yes_no(f.has_initialized(), f.initialized(), l));
+  add(rows, l.fact_pin, yes_no(f.has_pin_protection(), f.pin_protection(), l));
+  add(rows, l.fact_passphrase, yes_no(f.has_passphrase_protection(), f.passphrase_protection(), l));
+  add(rows, l.fact_wipe_code, yes_no(f.has_wipe_code_protection(), f.wipe_code_protection(), l));
+  add(rows, l.fact_backup, backup_text(f, l));
+  if (f.recovery_in_progress()) add(rows, l.fact_recovery, l.yes);
+  if (f.emulator()) add(rows, l.fact_emulator, l.yes);
+  return rows;
+}
+
+std::vector<const rpt::Finding*> findings_in_order(const rpt::Body& body) {
+  std::vector<const rpt::Finding*> out;
+  for (const auto& f : body.findings()) out.push_back(&f);
+  std::stable_sort(out.begin(), out.end(), [](const rpt::Finding* a, const rpt::Finding* b) {
+    const auto key = [](const rpt::Finding* f) { return f->urgency() == 0 ? UINT32_MAX : f->urgency(); };
+    if (key(a) != key(b)) return key(a) < key(b);
+    if (a->severity() != b->severity()) return a->severity() > b->severity();
+    return a->code() < b->code();
+  });
+  return out;
+}
+
+}  // namespace cc::render
