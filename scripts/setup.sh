@@ -14,6 +14,7 @@ pkgs=(
   gettext
   clang libclang-rt-14-dev
   trezor python3-trezor
+  chromium
 )
 missing=()
 for p in "${pkgs[@]}"; do

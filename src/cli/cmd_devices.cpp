@@ -54,7 +54,8 @@ int run_info(const std::vector<std::string>& args) {
     }
     drivers::SessionOptions options;
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
-    const auto facts = app::read_facts(catalog, path, options);
+    auto facts = app::read_facts(catalog, path, options);
+    facts.clear_device_id();  // an identifier; reports carry only its pseudonym
     std::cout << (vm.count("json") ? to_json(facts) : render_facts_text(facts));
     return 0;
   });

@@ -16,5 +16,7 @@ int run_list(const std::vector<std::string>& args);
 int run_info(const std::vector<std::string>& args);
 int run_simulate(const std::vector<std::string>& args);
 int run_udev_rules(const std::vector<std::string>& args);
+int run_diagnose(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 
 }  // namespace cc::cli

@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "cli/version.hpp"
+#include "core/version.hpp"
 
 namespace {
 
 constexpr std::array kCommands = {
+    cc::cli::Command{"diagnose", "check a device and this computer; write a shareable report", cc::cli::run_diagnose},
+    cc::cli::Command{"report", "show, verify, explain or diff a report (for support agents)", cc::cli::run_report},
     cc::cli::Command{"list", "list hardware wallets on USB and emulator endpoints", cc::cli::run_list},
     cc::cli::Command{"info", "identify a device: model, firmware, bootloader and state", cc::cli::run_info},
     cc::cli::Command{"simulate", "run the built-in device simulator (Trezor emulator protocol over UDP)",
@@ -37,7 +39,7 @@ int main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   if (args[0] == "--version" || args[0] == "version") {
-    std::cout << "coldcheck " << cc::cli::kVersion << "\n";
+    std::cout << "coldcheck " << cc::kVersion << "\n";
     return 0;
   }
   for (const auto& c : kCommands) {

@@ -46,6 +46,7 @@ template <typename F>
 void apply_common(DeviceFacts& facts, const F& f) {
   facts.set_protocol_vendor(f.vendor());
   facts.set_protocol_model(f.model());
+  facts.set_device_id(f.device_id());
   const bool bootloader = f.has_bootloader_mode() && f.bootloader_mode();
   facts.set_mode(bootloader ? ::coldcheck::DEVICE_MODE_BOOTLOADER : ::coldcheck::DEVICE_MODE_FIRMWARE);
   const std::string reported = version_string(f.major_version(), f.minor_version(), f.patch_version());

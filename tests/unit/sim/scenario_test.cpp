@@ -95,7 +95,7 @@ TEST(Scenario, KeyValuesOfTheHealthySafe3) {
   EXPECT_EQ(f.model(), "Safe 3");
   EXPECT_EQ(f.internal_model(), "T2B1");
   EXPECT_EQ(f.major_version(), 2u);
-  EXPECT_EQ(f.minor_version(), 8u);
+  EXPECT_EQ(f.minor_version(), 12u);
   EXPECT_TRUE(f.bootloader_locked());
   EXPECT_TRUE(f.initialized());
   EXPECT_TRUE(f.pin_protection());

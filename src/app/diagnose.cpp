@@ -1,0 +1,153 @@
+#include "app/diagnose.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+
+#include "app/devices.hpp"
+#include "app/host_report.hpp"
+#include "core/version.hpp"
+#include "core/error.hpp"
+#include "enumerate/enumerate.hpp"
+#include "report/redact.hpp"
+#include "report/seal.hpp"
+#include "sim/simulator.hpp"
+#include "transport/device_path.hpp"
+
+namespace cc::app {
+
+namespace rp = ::coldcheck::report;
+
+namespace {
+
+std::string now_rfc3339() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Checks later versions add; listed so a reader sees they were not run, not hidden.
+void add_pending_checks(rp::DeviceSection& device) {
+  struct Pending {
+    const char* id;
+    const char* title;
+  };
+  static constexpr Pending kPending[] = {
+      {"fw.revision", "firmware revision against the release catalog"},
+      {"fw.hash", "firmware hash against the release image"},
+      {"auth.device", "secure-element attestation"},
+      {"backup.check", "recovery backup checked on the device"},
+  };
+  for (const auto& p : kPending) {
+    *device.add_checks() = make_check(p.id, p.title, rp::CHECK_SKIPPED, "not available in this version of coldcheck");
+  }
+}
+
+struct Located {
+  Target target = Target::kNone;
+  std::string path;
+  std::optional<enumerate::UsbNode> node;
+};
+
+Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, const std::string& demo_path) {
+  Located out;
+  if (!demo_path.empty()) {
+    out.target = Target::kEmulator;
+    out.path = demo_path;
+    return out;
+  }
+  std::string path;
+  if (options.device) {
+    path = *options.device;
+  } else {
+    const auto list = list_devices(catalog, {});
+    if (list.devices().empty()) return out;
+    path = list.devices_size() > 1 && options.choose ? options.choose(list) : list.devices(0).path();
+    if (list.devices_size() > 1 && !options.choose) (void)pick_device(list);  // throws, listing them
+  }
+  const auto parsed = transport::parse_device_path(path);
+  out.path = parsed.to_string();
+  if (parsed.scheme == transport::Scheme::kUdp || parsed.scheme == transport::Scheme::kTcp) {
+    out.target = Target::kEmulator;
+    return out;
+  }
+  out.target = Target::kUsb;
+  for (auto& n : enumerate::scan_usb(catalog)) {
+    if (n.path == out.path) out.node = std::move(n);
+  }
+  if (!out.node) throw Error(ErrorCode::kNotFound, out.path + ": no known device at this path");
+  return out;
+}
+
+}  // namespace
+
+rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+                    const report::Pseudonymizer& pseudonymize) {
+  auto say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+  rp::Body body;
+  body.set_schema_version(rp::REPORT_SCHEMA_VERSION);
+  auto* run = body.mutable_run();
+  run->set_tool_version(kVersion);
+  run->set_created_at(now_rfc3339());
+  run->set_os_family("linux");
+  run->set_pseudonym_key_id(options.key_id);
+  run->set_language(std::string(findings::language_tag(options.language)));
+  run->set_demo(options.demo);
+  body.mutable_description()->set_text(options.description);
+
+  std::unique_ptr<sim::Simulator> simulator;
+  std::string demo_path;
+  if (options.demo) {
+    simulator = std::make_unique<sim::Simulator>(sim::builtin_scenario(options.demo_scenario));
+    simulator->start();
+    demo_path = "udp:127.0.0.1:" + std::to_string(simulator->port());
+    say("demo: started the built-in simulator (" + options.demo_scenario + ") on " + demo_path);
+  }
+
+  say("looking for the device");
+  const Located where = locate(catalog, options, demo_path);
+  say("checking this computer");
+  for (auto& c : host_check_results(where.target, where.node ? &*where.node : nullptr)) {
+    *body.add_host_checks() = std::move(c);
+  }
+
+  std::optional<::coldcheck::DeviceFacts> facts;
+  if (where.target != Target::kNone) {
+    say("reading the device at " + where.path);
+    auto* device = body.mutable_device();
+    try {
+      facts = read_facts(catalog, where.path);
+      if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
+      facts->clear_device_id();
+      *device->mutable_facts() = *facts;
+      auto c = make_check("device.identify", "identify the device", rp::CHECK_PASS);
+      add_evidence(c, "model", facts->model_name().empty() ? "not in the catalog" : facts->model_name());
+      *device->add_checks() = std::move(c);
+    } catch (const Error& e) {
+      device->mutable_facts()->set_path(where.path);
+      *device->add_checks() = make_check("device.identify", "identify the device", rp::CHECK_ERROR, e.what());
+    }
+    add_pending_checks(*device);
+  }
+
+  say("working out findings");
+  findings::Inputs inputs;
+  inputs.facts = facts ? &*facts : nullptr;
+  inputs.host_checks.assign(body.host_checks().begin(), body.host_checks().end());
+  if (body.has_device()) inputs.device_checks.assign(body.device().checks().begin(), body.device().checks().end());
+  inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
+  inputs.demo = options.demo;
+  const auto found = findings::evaluate(inputs, catalog, options.language);
+  for (const auto& f : found) *body.add_findings() = f;
+  body.set_verdict(findings::verdict(found, facts.has_value()));
+
+  report::redact(body, pseudonymize);
+  return report::seal(std::move(body));
+}
+
+}  // namespace cc::app

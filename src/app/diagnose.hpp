@@ -1,0 +1,30 @@
+#pragma once
+// The main job: find the device, run every check the tool has, turn the results into
+// findings, and return a redacted, sealed report. Pure orchestration over the layers.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "coldcheck/report.pb.h"
+#include "findings/findings.hpp"
+#include "report/pseudonym.hpp"
+
+namespace cc::app {
+
+struct DiagnoseOptions {
+  std::optional<std::string> device;   // a device path; empty: find the one device
+  bool demo = false;                   // diagnose the built-in simulator in-process
+  std::string demo_scenario = "healthy-safe3";
+  std::string description;             // the person's own words; already passed the guard
+  findings::Language language = findings::Language::kEnglish;
+  std::string key_id;                  // install key id, recorded in the report
+  std::function<void(const std::string&)> progress;  // one line per step
+  // Picks one of several devices (e.g. by asking the person); returns its path.
+  std::function<std::string(const ::coldcheck::DeviceList&)> choose;
+};
+
+::coldcheck::report::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+                                     const report::Pseudonymizer& pseudonymize);
+
+}  // namespace cc::app

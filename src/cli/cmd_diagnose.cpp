@@ -1,0 +1,130 @@
+// `coldcheck diagnose`: the main job.
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "app/diagnose.hpp"
+#include "app/labels.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "core/error.hpp"
+#include "guard/secret_guard.hpp"
+#include "render/json.hpp"
+#include "render/text.hpp"
+#include "report/format.hpp"
+#include "report/install_key.hpp"
+#include "report/write_atomic.hpp"
+
+namespace cc::cli {
+
+namespace {
+
+std::string timestamp_for_file() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+  return buf;
+}
+
+// Several devices and a person at a terminal: ask which one.
+std::string ask_which(const ::coldcheck::DeviceList& list) {
+  std::cerr << "several devices found:\n";
+  for (int i = 0; i < list.devices_size(); ++i) {
+    std::cerr << "  " << (i + 1) << ") " << list.devices(i).path() << "  " << list.devices(i).model_name() << "\n";
+  }
+  std::cerr << "which one? [1-" << list.devices_size() << "] " << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) throw Error(ErrorCode::kCancelled, "no device chosen");
+  try {
+    const int n = std::stoi(line);
+    if (n >= 1 && n <= list.devices_size()) return list.devices(n - 1).path();
+  } catch (const std::exception&) {
+  }
+  throw Error(ErrorCode::kInvalidArgument, "not a number from the list: '" + line + "'");
+}
+
+}  // namespace
+
+int run_diagnose(const std::vector<std::string>& args) {
+  return guarded([&] {
+    po::options_description desc("options");
+    desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
+                       "device path (default: the only device found; asks when there are several)")(
+        "demo", "diagnose the built-in simulator (no wallet needed)")(
+        "scenario", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME"),
+        "with --demo: which simulated device (coldcheck simulate --list-scenarios)")(
+        "describe", po::value<std::string>()->value_name("TEXT"),
+        "the problem in your own words (never your recovery words, PIN or passphrase)")(
+        "out,o", po::value<std::string>()->value_name("FILE"), "write one report to FILE")(
+        "format,f", po::value<std::string>()->value_name("FMT"),
+        "text, json, html or pb (default: from --out's extension; without --out all four)")(
+        "out-dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
+        "without --out: where the four report files go")(
+        "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)")(
+        "key", po::value<std::string>()->value_name("FILE"), "install key file (default: ~/.config/coldcheck/install.key)")(
+        "quiet,q", "no progress lines");
+    add_catalog_option(desc);
+    po::variables_map vm;
+    if (!parse_options("diagnose", "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]", desc, args,
+                       vm)) {
+      return 0;
+    }
+    const auto language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
+                                           : findings::language_from_env();
+    app::DiagnoseOptions options;
+    if (vm.count("describe")) {
+      options.description = vm["describe"].as<std::string>();
+      guard::require_clean(options.description, "--describe");  // before anything else happens
+    }
+    const auto key_path = vm.count("key") ? std::filesystem::path(vm["key"].as<std::string>()) : report::default_key_path();
+    auto key = report::load_or_create_install_key(key_path);
+    const report::Pseudonymizer pseudonymize(key);
+    options.key_id = report::key_id(key);
+    if (vm.count("device")) options.device = vm["device"].as<std::string>();
+    options.demo = vm.count("demo") > 0;
+    options.demo_scenario = vm["scenario"].as<std::string>();
+    options.language = language;
+    if (!vm.count("quiet")) options.progress = [](const std::string& line) { std::cerr << "… " << line << "\n"; };
+    if (isatty(STDIN_FILENO)) options.choose = ask_which;
+
+    const auto report = app::diagnose(catalog_from(vm), options, pseudonymize);
+
+    // The last gate: a report that trips the guard is a bug, and is not written.
+    const auto guard_result = guard::scan(render::render_json(report));
+    if (guard_result.kind != guard::SecretKind::kNone) {
+      throw Error(ErrorCode::kInternal, "the report tripped the secret guard (" +
+                                            std::string(guard::category_name(guard_result.kind)) + "); not written");
+    }
+
+    std::vector<std::filesystem::path> written;
+    if (vm.count("out")) {
+      const std::filesystem::path out = vm["out"].as<std::string>();
+      const auto format = vm.count("format") ? report::parse_format(vm["format"].as<std::string>())
+                                             : report::format_from_extension(out);
+      report::write_file_atomic(out, app::render_report(report, report::format_name(format), language));
+      written.push_back(out);
+    } else {
+      const std::filesystem::path dir = vm["out-dir"].as<std::string>();
+      const std::string stem = "coldcheck-report-" + timestamp_for_file();
+      const std::vector<std::pair<std::string, std::string>> formats = {
+          {"text", ".txt"}, {"json", ".json"}, {"html", ".html"}, {"pb", ".pb"}};
+      for (const auto& [format, ext] : formats) {
+        if (vm.count("format") && vm["format"].as<std::string>() != format) continue;
+        const auto file = dir / (stem + ext);
+        report::write_file_atomic(file, app::render_report(report, format, language));
+        written.push_back(file);
+      }
+      if (written.empty()) report::parse_format(vm["format"].as<std::string>());  // names the bad format
+    }
+    std::cout << render::render_text(report, app::labels_for(language)) << "\n";
+    for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
+    return 0;
+  });
+}
+
+}  // namespace cc::cli
