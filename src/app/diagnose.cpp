@@ -9,6 +9,7 @@
 #include "core/version.hpp"
 #include "core/error.hpp"
 #include "enumerate/enumerate.hpp"
+#include "findings/translations.hpp"
 #include "report/redact.hpp"
 #include "report/seal.hpp"
 #include "sim/simulator.hpp"
@@ -17,6 +18,7 @@
 namespace cc::app {
 
 namespace rp = ::coldcheck::report;
+using findings::tr;
 
 namespace {
 
@@ -30,19 +32,20 @@ std::string now_rfc3339() {
 }
 
 // Checks later versions add; listed so a reader sees they were not run, not hidden.
-void add_pending_checks(rp::DeviceSection& device) {
+void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
   struct Pending {
     const char* id;
     const char* title;
   };
   static constexpr Pending kPending[] = {
-      {"fw.revision", "firmware revision against the release catalog"},
-      {"fw.hash", "firmware hash against the release image"},
-      {"auth.device", "secure-element attestation"},
-      {"backup.check", "recovery backup checked on the device"},
+      {"fw.revision", N_("firmware revision against the release catalog")},
+      {"fw.hash", N_("firmware hash against the release image")},
+      {"auth.device", N_("secure-element attestation")},
+      {"backup.check", N_("recovery backup checked on the device")},
   };
   for (const auto& p : kPending) {
-    *device.add_checks() = make_check(p.id, p.title, rp::CHECK_SKIPPED, "not available in this version of coldcheck");
+    *device.add_checks() = make_check(p.id, tr(p.title, lang), rp::CHECK_SKIPPED,
+                                      tr("not available in this version of coldcheck", lang));
   }
 }
 
@@ -112,7 +115,7 @@ rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& opti
   say("looking for the device");
   const Located where = locate(catalog, options, demo_path);
   say("checking this computer");
-  for (auto& c : host_check_results(where.target, where.node ? &*where.node : nullptr)) {
+  for (auto& c : host_check_results(where.target, where.node ? &*where.node : nullptr, options.language)) {
     *body.add_host_checks() = std::move(c);
   }
 
@@ -125,14 +128,15 @@ rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& opti
       if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
       facts->clear_device_id();
       *device->mutable_facts() = *facts;
-      auto c = make_check("device.identify", "identify the device", rp::CHECK_PASS);
-      add_evidence(c, "model", facts->model_name().empty() ? "not in the catalog" : facts->model_name());
+      auto c = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_PASS);
+      add_evidence(c, tr("model", options.language),
+                   facts->model_name().empty() ? tr("not in the catalog", options.language) : facts->model_name());
       *device->add_checks() = std::move(c);
     } catch (const Error& e) {
       device->mutable_facts()->set_path(where.path);
-      *device->add_checks() = make_check("device.identify", "identify the device", rp::CHECK_ERROR, e.what());
+      *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
     }
-    add_pending_checks(*device);
+    add_pending_checks(*device, options.language);
   }
 
   say("working out findings");

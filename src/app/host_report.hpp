@@ -5,6 +5,7 @@
 
 #include "coldcheck/report.pb.h"
 #include "enumerate/enumerate.hpp"
+#include "findings/findings.hpp"
 #include "host/host_root.hpp"
 
 namespace cc::app {
@@ -12,7 +13,9 @@ namespace cc::app {
 enum class Target { kNone, kUsb, kEmulator };
 
 // `node` is the USB node being diagnosed (Target::kUsb only).
+// Titles and evidence names are in `language`.
 std::vector<::coldcheck::report::CheckResult> host_check_results(Target target, const enumerate::UsbNode* node,
+                                                                 findings::Language language,
                                                                  const host::HostRoot& root = {});
 
 ::coldcheck::report::CheckResult make_check(std::string id, std::string title, ::coldcheck::report::CheckStatus status,

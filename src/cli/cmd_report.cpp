@@ -21,12 +21,12 @@ findings::Language language_of(const po::variables_map& vm, const rp::Report& re
   return findings::parse_language(report.body().run().language());
 }
 
-std::string_view severity_word(rp::Severity s) {
+const std::string& severity_word(rp::Severity s, const render::Labels& labels) {
   switch (s) {
-    case rp::SEVERITY_CRITICAL: return "CRITICAL";
-    case rp::SEVERITY_WARNING: return "WARNING";
-    case rp::SEVERITY_ADVICE: return "advice";
-    default: return "info";
+    case rp::SEVERITY_CRITICAL: return labels.severity_critical;
+    case rp::SEVERITY_WARNING: return labels.severity_warning;
+    case rp::SEVERITY_ADVICE: return labels.severity_advice;
+    default: return labels.severity_info;
   }
 }
 
@@ -72,16 +72,17 @@ int explain(const std::vector<std::string>& args) {
   if (!parse_options("report explain", "FILE [--lang en|zh-CN]", desc, args, vm, &pos)) return 0;
   const auto report = report::read_report(vm["file"].as<std::string>());
   const auto language = language_of(vm, report);
+  const auto labels = app::labels_for(language);
   const auto integrity = report::verify(report);
-  if (!integrity.ok) std::cout << findings::tr("Warning: this report is not intact; do not rely on it.", language) << "\n\n";
+  if (!integrity.ok) std::cout << labels.not_intact << "\n\n";
   const auto& findings_list = report.body().findings();
   if (findings_list.empty()) {
-    std::cout << findings::tr("No problems found.", language) << "\n";
+    std::cout << labels.no_findings << "\n";
     return 0;
   }
   for (const auto& f : findings_list) {
     const auto text = findings::text_for(f.code(), language);
-    std::cout << f.urgency() << ". [" << severity_word(f.severity()) << "] " << f.code() << "  "
+    std::cout << f.urgency() << ". [" << severity_word(f.severity(), labels) << "] " << f.code() << "  "
               << (text ? text->title : f.title()) << "\n";
     if (!f.detail().empty()) std::cout << "   " << f.detail() << "\n";
     for (const auto& e : f.evidence()) {

@@ -22,6 +22,7 @@ struct Labels {
 
   // Small words and phrases.
   std::string no_findings = "No problems found.";
+  std::string not_intact = "Warning: this report is not intact; do not rely on it.";
   std::string no_checks = "None were run.";
   std::string no_device_facts = "No device was examined.";
   std::string observed = "observed";
@@ -107,6 +108,7 @@ inline std::vector<std::string*> all_label_fields(Labels& l) {
       &l.integrity,
       &l.about,
       &l.no_findings,
+      &l.not_intact,
       &l.no_checks,
       &l.no_device_facts,
       &l.observed,
