@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# The main job on any machine: sets up, builds, and identifies a device. With no wallet
-# on USB it starts the built-in simulator (a healthy Trezor Safe 3) and reads that.
+# The main job on any machine: sets up, builds, and runs a diagnosis. With no wallet
+# on USB it diagnoses the built-in simulator (a healthy Trezor Safe 3) instead.
+# Reports (text, JSON, HTML, protobuf) go to ./reports/. Extra arguments go to diagnose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 cc=./build/src/cli/coldcheck
+mkdir -p reports
 if [ "$($cc list --json | grep -c '"path"')" -gt 0 ]; then
-  exec $cc info "$@"
+  exec $cc diagnose --out-dir reports "$@"
 fi
-dir=$(mktemp -d)
-$cc simulate --scenario "${SCENARIO:-healthy-safe3}" --listen udp:127.0.0.1:0 --port-file "$dir/port" &
-sim=$!
-trap 'kill $sim 2>/dev/null; wait $sim 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 100); do [ -s "$dir/port" ] && break; sleep 0.05; done
-echo "no wallet on USB: reading the built-in simulator instead"
-$cc info --device "udp:127.0.0.1:$(cat "$dir/port")" "$@"
+echo "no wallet on USB: diagnosing the built-in simulator instead"
+exec $cc diagnose --demo --out-dir reports "$@"
