@@ -87,8 +87,9 @@ Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, 
 
 }  // namespace
 
-rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
-                    const report::Pseudonymizer& pseudonymize) {
+Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+                   const report::Pseudonymizer& pseudonymize) {
+  std::optional<Error> device_error;
   auto say = [&](const std::string& line) {
     if (options.progress) options.progress(line);
   };
@@ -133,6 +134,7 @@ rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& opti
                    facts->model_name().empty() ? tr("not in the catalog", options.language) : facts->model_name());
       *device->add_checks() = std::move(c);
     } catch (const Error& e) {
+      device_error = e;
       device->mutable_facts()->set_path(where.path);
       *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
     }
@@ -150,8 +152,13 @@ rp::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& opti
   for (const auto& f : found) *body.add_findings() = f;
   body.set_verdict(findings::verdict(found, facts.has_value()));
 
+  if (where.target == Target::kNone) {
+    device_error = Error(ErrorCode::kNotFound,
+                         "no hardware wallet found: nothing on USB matches a known device (check the cable carries "
+                         "data and plug in directly, not through an unpowered hub)");
+  }
   report::redact(body, pseudonymize);
-  return report::seal(std::move(body));
+  return Diagnosis{report::seal(std::move(body)), std::move(device_error)};
 }
 
 }  // namespace cc::app

@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "coldcheck/report.pb.h"
+#include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "report/pseudonym.hpp"
 
@@ -24,7 +25,14 @@ struct DiagnoseOptions {
   std::function<std::string(const ::coldcheck::DeviceList&)> choose;
 };
 
-::coldcheck::report::Report diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
-                                     const report::Pseudonymizer& pseudonymize);
+struct Diagnosis {
+  ::coldcheck::report::Report report;
+  // Why no device could be read, when none could: the report is still worth writing
+  // (its host checks explain a lot), and the caller still fails with this.
+  std::optional<Error> device_error;
+};
+
+Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+                   const report::Pseudonymizer& pseudonymize);
 
 }  // namespace cc::app

@@ -12,7 +12,6 @@
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "guard/secret_guard.hpp"
-#include "render/json.hpp"
 #include "render/text.hpp"
 #include "report/format.hpp"
 #include "report/install_key.hpp"
@@ -92,23 +91,30 @@ int run_diagnose(const std::vector<std::string>& args) {
     if (!vm.count("quiet")) options.progress = [](const std::string& line) { std::cerr << "… " << line << "\n"; };
     if (isatty(STDIN_FILENO)) options.choose = ask_which;
 
-    const auto report = app::diagnose(catalog_from(vm), options, pseudonymize);
+    const auto diagnosis = app::diagnose(catalog_from(vm), options, pseudonymize);
+    const auto& report = diagnosis.report;
 
-    // The last gate: a report that trips the guard is a bug, and is not written.
-    const auto guard_result = guard::scan(render::render_json(report));
-    if (guard_result.kind != guard::SecretKind::kNone) {
-      throw Error(ErrorCode::kInternal, "the report tripped the secret guard (" +
-                                            std::string(guard::category_name(guard_result.kind)) + "); not written");
+    // The last gate: a report that trips the guard is a bug, and is not written. The JSON
+    // holds every data field and the text every string shown; HTML and pb add only
+    // fixed markup (whose CSS would read as list words) or the same data in binary.
+    for (const std::string format : {"json", "text"}) {
+      const auto hit = guard::scan(app::render_report(report, format, language));
+      if (hit.kind != guard::SecretKind::kNone) {
+        throw Error(ErrorCode::kInternal, "the report tripped the secret guard (" +
+                                              std::string(guard::category_name(hit.kind)) + "); not written");
+      }
     }
+    auto rendered = [&](const std::string& format) { return app::render_report(report, format, language); };
 
     std::vector<std::filesystem::path> written;
     if (vm.count("out")) {
       const std::filesystem::path out = vm["out"].as<std::string>();
       const auto format = vm.count("format") ? report::parse_format(vm["format"].as<std::string>())
                                              : report::format_from_extension(out);
-      report::write_file_atomic(out, app::render_report(report, report::format_name(format), language));
+      report::write_file_atomic(out, rendered(std::string(report::format_name(format))));
       written.push_back(out);
     } else {
+      if (vm.count("format")) report::parse_format(vm["format"].as<std::string>());  // names a bad format
       const std::filesystem::path dir = vm["out-dir"].as<std::string>();
       const std::string stem = "coldcheck-report-" + timestamp_for_file();
       const std::vector<std::pair<std::string, std::string>> formats = {
@@ -116,13 +122,13 @@ int run_diagnose(const std::vector<std::string>& args) {
       for (const auto& [format, ext] : formats) {
         if (vm.count("format") && vm["format"].as<std::string>() != format) continue;
         const auto file = dir / (stem + ext);
-        report::write_file_atomic(file, app::render_report(report, format, language));
+        report::write_file_atomic(file, rendered(format));
         written.push_back(file);
       }
-      if (written.empty()) report::parse_format(vm["format"].as<std::string>());  // names the bad format
     }
     std::cout << render::render_text(report, app::labels_for(language)) << "\n";
     for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
+    if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     return 0;
   });
 }

@@ -176,7 +176,9 @@ TEST_F(Diagnose, DiffShowsTheUpdate) {
 
 TEST_F(Diagnose, NoDeviceStillWritesAReportThatSaysWhy) {
   const auto r = diagnose({"--out", (dir_ / "none.json").string()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("no hardware wallet found"));
+  EXPECT_THAT(r.out, HasSubstr("report written"));
   ::coldcheck::report::Report report;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "none.json"), &report).ok());
   EXPECT_EQ(report.body().verdict(), ::coldcheck::report::VERDICT_NO_DEVICE);
