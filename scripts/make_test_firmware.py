@@ -1,0 +1,204 @@
+#!/usr/bin/python3
+"""Writes the SYNTHETIC firmware images in firmware_fixtures/images/.
+
+They have the real header layouts (trezorlib firmware/{legacy,core,vendor}.py) so that
+parsers and the firmware-hash prediction can be tested, but their code is
+deterministic pseudo-random filler and they carry no signatures: no device would
+run them. Never replace them with real vendor firmware.
+
+Also writes expected_hashes.txt: the firmware hash a device with that image would
+answer for a few challenges, computed here with hashlib.blake2s (independently of
+the C++ code) as: drop a TRZR header when bytes 256..260 read TRZF, pad with 0xFF to
+the model's area size, BLAKE2s-256 keyed with the challenge.
+
+usage: make_test_firmware.py [--check] [OUTDIR]
+       make_test_firmware.py --fuzz-seeds DIR
+  --check       regenerate in memory and fail if the files on disk differ.
+  --fuzz-seeds  write seed inputs for tests/fuzz/fuzz_firmware_header into DIR.
+Standard library only.
+"""
+import hashlib
+import struct
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "firmware_fixtures" / "images"
+
+AREA_SIZE = {  # bytes; see src/firmware/models.hpp for the sources
+    "T1B1": (7 * 128 + 64) * 1024,
+    "T2T1": 13 * 128 * 1024,
+    "T2B1": 13 * 128 * 1024,
+    "T3B1": 208 * 8 * 1024,
+    "T3T1": 208 * 8 * 1024,
+    "T3W1": 417 * 8 * 1024,
+}
+
+CHALLENGES = [
+    bytes([0x01]),
+    bytes(range(16)),
+    bytes(range(0xA0, 0xC0)),  # 32 bytes
+]
+
+
+def filler(label: str, size: int) -> bytes:
+    """Deterministic pseudo-random bytes (SHA-256 in counter mode)."""
+    out = bytearray()
+    counter = 0
+    while len(out) < size:
+        out += hashlib.sha256(f"{label}:{counter}".encode()).digest()
+        counter += 1
+    return bytes(out[:size])
+
+
+def chunk_hashes(code: bytes, code_offset: int, chunk_size: int, hash_fn, pad: bool) -> bytes:
+    """The 16 chunk hashes of a TRZF header (trezorlib FirmwareImage.code_hashes)."""
+    hashes = b""
+    start = 0
+    for i in range(16):
+        end = (i + 1) * chunk_size - code_offset
+        chunk = code[start:end]
+        if pad and start < len(code) < end:
+            chunk += b"\xff" * (end - start - len(chunk))
+        hashes += hash_fn(chunk).digest() if chunk else b"\0" * 32
+        start = end
+    return hashes
+
+
+def firmware_header(code: bytes, version, fix_version, hw_model: bytes, hashes: bytes) -> bytes:
+    """1024-byte TRZF header, unsigned (zero key indexes, zero sigmask)."""
+    h = b"TRZF"
+    h += struct.pack("<III", 1024, 0, len(code))  # header_len, expiry, code_length
+    h += bytes(version) + bytes(fix_version)
+    h += hw_model + bytes([0, 0]) + b"\0\0"  # hw_model, hw_revision, monotonic, reserved
+    h += hashes
+    h += b"\0" * (64 * 3)  # v1 signatures
+    h += b"\0" * 3  # v1 key indexes
+    h += b"\0" * 220
+    h += b"\0" + b"\0" * 64  # sigmask, signature
+    assert len(h) == 1024
+    return h
+
+
+def legacy_v2_image() -> bytes:
+    """Trezor One style: TRZR container header + TRZF header + code."""
+    code = filler("coldcheck synthetic T1B1 code", 3000)
+    hashes = chunk_hashes(code, 1024, 64 * 1024, hashlib.sha256, pad=True)
+    # hw_model left zero, as in Trezor One images.
+    inner = firmware_header(code, (1, 12, 1, 0), (1, 12, 1, 0), b"\0\0\0\0", hashes) + code
+    trzr = b"TRZR" + struct.pack("<I", len(inner))
+    trzr += b"\0\0\0"  # key indexes: unsigned
+    trzr += b"\0"  # flags
+    trzr += b"\0" * 52
+    trzr += b"\0" * (64 * 3)
+    assert len(trzr) == 256
+    return trzr + inner
+
+
+def vendor_header(hw_model: bytes, text: str) -> bytes:
+    keys = [hashlib.sha256(f"coldcheck synthetic vendor key {i}".encode()).digest() for i in range(3)]
+    body = b"TRZV"
+    body += struct.pack("<I", 0)  # header_len, patched below
+    body += struct.pack("<I", 0)  # expiry
+    body += bytes([0, 1])  # version
+    body += bytes([2, len(keys)])  # sig_m, sig_n
+    body += b"\xff\xff"  # trust: no flags (bits are inverted)
+    body += hw_model
+    body += struct.pack("<H", 0)  # runtime_limit
+    body += b"\0" * 8
+    body += b"".join(keys)
+    vstr = text.encode()
+    pascal = bytes([len(vstr)]) + vstr
+    pascal += b"\0" * (-len(pascal) % 4)
+    body += pascal
+    body += b"TOIg" + struct.pack("<HHI", 1, 1, 2) + b"\x00\x00"  # a 1x1 grayscale TOIF
+    header_len = 512
+    assert len(body) + 65 <= header_len
+    body += b"\0" * (header_len - 65 - len(body))
+    body += b"\0" + b"\0" * 64  # sigmask, signature: unsigned
+    body = body[:4] + struct.pack("<I", header_len) + body[8:]
+    assert len(body) == header_len
+    return body
+
+
+def core_image() -> bytes:
+    """Safe 3 (T2B1) style: TRZV vendor header + TRZF header + code."""
+    code = filler("coldcheck synthetic T2B1 code", 3500)
+    vh = vendor_header(b"T2B1", "coldcheck synthetic")
+    hashes = chunk_hashes(code, len(vh) + 1024, 128 * 1024, hashlib.blake2s, pad=False)
+    return vh + firmware_header(code, (2, 8, 1, 0), (2, 8, 1, 0), b"T2B1", hashes) + code
+
+
+def stored_bytes(image: bytes) -> bytes:
+    if image[0:4] == b"TRZR" and image[256:260] == b"TRZF":
+        return image[256:]
+    return image
+
+
+def firmware_hash(image: bytes, model: str, challenge: bytes) -> str:
+    stored = stored_bytes(image)
+    area = AREA_SIZE[model]
+    assert len(stored) <= area
+    data = stored + b"\xff" * (area - len(stored))
+    return hashlib.blake2s(data, key=challenge).hexdigest()
+
+
+def outputs() -> dict:
+    images = {
+        "t1b1-legacy-v2.bin": (legacy_v2_image(), "T1B1"),
+        "t2b1-core.bin": (core_image(), "T2B1"),
+    }
+    files = {name: data for name, (data, _) in images.items()}
+    lines = [
+        "# Firmware hashes of the synthetic images, by scripts/make_test_firmware.py (hashlib.blake2s).",
+        "# file model challenge_hex expected_hash_hex",
+    ]
+    for name, (data, model) in images.items():
+        for challenge in CHALLENGES:
+            lines.append(f"{name} {model} {challenge.hex()} {firmware_hash(data, model, challenge)}")
+    files["expected_hashes.txt"] = ("\n".join(lines) + "\n").encode()
+    return files
+
+
+def fuzz_seeds() -> dict:
+    legacy = legacy_v2_image()
+    core = core_image()
+    v1 = b"TRZR" + struct.pack("<I", 64) + b"\0" * 248 + filler("v1 code", 64)
+    return {
+        "legacy_v2_container": legacy,
+        "legacy_v2_bare": legacy[256:],
+        "legacy_v1": v1,
+        "core_t2b1": core,
+        "core_header_only": core[:512 + 1024],
+        "vendor_header_only": core[:512],
+        "magic_only_trzv": b"TRZV",
+    }
+
+
+def main(argv) -> int:
+    if argv[:1] == ["--fuzz-seeds"] and len(argv) == 2:
+        out = Path(argv[1])
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in fuzz_seeds().items():
+            (out / name).write_bytes(data)
+        return 0
+    check = "--check" in argv
+    rest = [a for a in argv if a != "--check"]
+    out = Path(rest[0]) if rest else DEFAULT_OUT
+    files = outputs()
+    if check:
+        stale = [n for n, d in files.items() if not (out / n).exists() or (out / n).read_bytes() != d]
+        if stale:
+            print("stale or missing: " + ", ".join(stale), file=sys.stderr)
+            return 1
+        print("firmware fixtures are up to date")
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+        print(f"wrote {out / name} ({len(data)} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
