@@ -42,3 +42,29 @@ function(cc_fuzzer name source)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
   endif()
 endfunction()
+
+# cc_embed_files(<out_var> NAMESPACE <ns> FUNCTION <name> FILES <files...> [DEPENDS <more...>]):
+# compiles FILES into the binary. Adds a command that writes
+# ${CMAKE_CURRENT_BINARY_DIR}/<name>.embedded.cpp defining
+# `std::span<const cc::EmbeddedFile> <ns>::<name>() noexcept` (core/embedded_file.hpp),
+# sorted by file name, and returns that path in <out_var> to list among a target's sources.
+# It re-runs when a file, a DEPENDS entry or the script changes, and rewrites the .cpp only
+# when its content changes. FILES should come from a CONFIGURE_DEPENDS glob or be fixed.
+function(cc_embed_files out_var)
+  cmake_parse_arguments(A "" "NAMESPACE;FUNCTION" "FILES;DEPENDS" ${ARGN})
+  if(NOT A_NAMESPACE OR NOT A_FUNCTION OR A_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cc_embed_files(<out_var> NAMESPACE <ns> FUNCTION <name> FILES ... [DEPENDS ...])")
+  endif()
+  set(script ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedFiles.cmake)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/${A_FUNCTION}.embedded.cpp)
+  # $<SEMICOLON> keeps the list one argument on the command line.
+  string(REPLACE ";" "$<SEMICOLON>" files_arg "${A_FILES}")
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${output} -DNAMESPACE=${A_NAMESPACE}
+            -DFUNCTION=${A_FUNCTION} "-DFILES=${files_arg}" -P ${script}
+    DEPENDS ${A_FILES} ${A_DEPENDS} ${script}
+    COMMENT "Embedding ${A_NAMESPACE}::${A_FUNCTION}()"
+    VERBATIM)
+  set(${out_var} ${output} PARENT_SCOPE)
+endfunction()

@@ -2,13 +2,19 @@
 
 #include <algorithm>
 #include <fstream>
+#include <span>
 #include <sstream>
 
-#include "catalog/embedded.hpp"
 #include "catalog/parse.hpp"
 #include "catalog/validate.hpp"
+#include "core/embedded_file.hpp"
 
 namespace cc::catalog {
+
+namespace detail {
+// devices/*.textproto (cc_embed_files in src/catalog/CMakeLists.txt).
+std::span<const EmbeddedFile> embedded_devices() noexcept;
+}  // namespace detail
 
 Catalog Catalog::from_texts(const std::vector<NamedText>& files) {
   std::vector<ParsedFile> parsed;
@@ -55,8 +61,8 @@ Catalog Catalog::load_dir(const std::filesystem::path& dir) {
 const Catalog& Catalog::builtin() {
   static const Catalog catalog = [] {
     std::vector<NamedText> files;
-    for (const EmbeddedFile& file : embedded_files()) {
-      files.push_back({std::string(file.name), std::string(file.text)});
+    for (const EmbeddedFile& file : detail::embedded_devices()) {
+      files.push_back({"devices/" + std::string(file.name), std::string(file.bytes)});
     }
     return from_texts(files);
   }();

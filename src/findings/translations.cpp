@@ -2,7 +2,23 @@
 
 #include <stdexcept>
 
+#include "core/embedded_file.hpp"
+
 namespace cc::findings {
+
+namespace detail {
+// zh_CN.mo as msgfmt made it (cc_embed_files in src/findings/CMakeLists.txt).
+std::span<const EmbeddedFile> embedded_catalogs() noexcept;
+}  // namespace detail
+
+std::span<const std::uint8_t> embedded_zh_cn_mo() noexcept {
+  for (const EmbeddedFile& file : detail::embedded_catalogs()) {
+    if (file.name == "zh_CN.mo") {
+      return {reinterpret_cast<const std::uint8_t*>(file.bytes.data()), file.bytes.size()};
+    }
+  }
+  return {};
+}
 
 const MoFile& message_catalog(Language language) {
   static const MoFile english;  // no translations: every string is its own

@@ -2,10 +2,36 @@
 
 #include <string>
 
+#include "core/embedded_file.hpp"
 #include "core/error.hpp"
 
 namespace cc::guard {
+
+namespace detail {
+// data/bip39/english.txt after check_wordlist.cmake passed (src/guard/CMakeLists.txt).
+std::span<const EmbeddedFile> embedded_wordlists() noexcept;
+}  // namespace detail
+
 namespace {
+
+using Words = std::array<std::string_view, kBip39WordCount>;
+
+// One word per '\n'-terminated line. A list of the wrong length leaves entries empty, or
+// blanks the last one, so that WordTable rejects it at first use.
+Words split_lines(std::string_view text) noexcept {
+  Words words{};
+  std::size_t i = 0;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    if (i == words.size()) {
+      words.back() = {};
+      break;
+    }
+    words[i++] = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+  return words;
+}
 
 std::size_t slot_of(std::uint64_t key, std::size_t slots) noexcept {
   return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 40) & (slots - 1);
@@ -16,6 +42,16 @@ std::size_t slot_of(std::uint64_t key, std::size_t slots) noexcept {
 }
 
 }  // namespace
+
+std::span<const std::string_view, kBip39WordCount> bip39_english() noexcept {
+  static const Words words = [] {
+    for (const EmbeddedFile& file : detail::embedded_wordlists()) {
+      if (file.name == "english.txt") return split_lines(file.bytes);
+    }
+    return Words{};
+  }();
+  return words;
+}
 
 std::uint64_t pack_word(std::string_view lower_letters) noexcept {
   if (lower_letters.empty() || lower_letters.size() > kBip39MaxWordLength) return 0;

@@ -12,7 +12,8 @@ namespace cc::guard {
 inline constexpr std::size_t kBip39WordCount = 2048;
 inline constexpr std::size_t kBip39MaxWordLength = 8;
 
-// Generated at build time from data/bip39/english.txt (sorted, unique, a-z).
+// data/bip39/english.txt as embedded at build time, which fails unless the file has the
+// standard SHA-256 and 2048 sorted unique a-z words; WordTable checks the shape again.
 std::span<const std::string_view, kBip39WordCount> bip39_english() noexcept;
 
 // Up to 8 letters a-z packed 5 bits each, first letter highest, so 0 means "empty".

@@ -2,6 +2,7 @@
 // a scenario honest about what the simulated device puts on the wire.
 #include <algorithm>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -9,12 +10,24 @@
 #include <google/protobuf/text_format.h>
 
 #include "core/error.hpp"
-#include "sim/embedded_scenarios.hpp"
+#include "core/embedded_file.hpp"
 #include "sim/simulator.hpp"
 
 namespace cc::sim {
 
+namespace detail {
+// firmware_fixtures/scenarios/*.textproto (cc_embed_files in src/sim/CMakeLists.txt).
+std::span<const EmbeddedFile> embedded_scenarios() noexcept;
+}  // namespace detail
+
 namespace {
+
+// A builtin scenario's name is its file stem.
+std::string_view scenario_name(const EmbeddedFile& file) {
+  std::string_view name = file.name;
+  name.remove_suffix(std::string_view(".textproto").size());
+  return name;
+}
 
 constexpr std::size_t kMaxPinLength = 50;   // trezorlib's MAX_PIN_LENGTH
 constexpr std::uint32_t kMaxDelayMs = 60'000;
@@ -112,7 +125,7 @@ std::string builtin_list() {
   std::string out;
   for (const auto& e : detail::embedded_scenarios()) {
     if (!out.empty()) out += ", ";
-    out += e.name;
+    out += scenario_name(e);
   }
   return out;
 }
@@ -132,13 +145,13 @@ Scenario load_scenario_file(const std::filesystem::path& file) {
 
 std::vector<std::string> builtin_scenario_names() {
   std::vector<std::string> names;
-  for (const auto& e : detail::embedded_scenarios()) names.emplace_back(e.name);
+  for (const auto& e : detail::embedded_scenarios()) names.emplace_back(scenario_name(e));
   return names;
 }
 
 Scenario builtin_scenario(std::string_view name) {
   for (const auto& e : detail::embedded_scenarios()) {
-    if (e.name == name) return parse(e.text, "firmware_fixtures/scenarios/" + std::string(name) + ".textproto", name);
+    if (scenario_name(e) == name) return parse(e.bytes, "firmware_fixtures/scenarios/" + std::string(e.name), name);
   }
   throw Error(ErrorCode::kNotFound,
               "no builtin scenario \"" + std::string(name) + "\"; known: " + builtin_list());
