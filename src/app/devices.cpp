@@ -79,8 +79,8 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
   }
 }
 
-::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path_text,
-                                    const drivers::SessionOptions& options) {
+OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_text,
+                         const drivers::SessionOptions& options) {
   const transport::DevicePath path = transport::parse_device_path(path_text);
   const std::string canonical = path.to_string();
   try {
@@ -89,22 +89,28 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
       const auto nodes = enumerate::scan_usb(catalog);
       const auto* node = find_node(nodes, canonical);
       if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
-      const auto facts = identify_only(catalog, *node);
+      auto facts = identify_only(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
       if (model == nullptr || model->protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) {
-        return facts;  // identified from USB alone; deeper reads are not supported for this family yet
+        return OpenedDevice{std::move(facts), nullptr};  // identified from USB alone
       }
       if (node->vendor_id == kKeepKeyVendorId) table = trezor::Table::kKeepKey;
     } else if (path.scheme == transport::Scheme::kTcp) {
       throw Error(ErrorCode::kUnsupported, "tcp: (Speculos) devices are not supported yet");
     }
-    drivers::TrezorDriver driver(transport::open_link(path), catalog, table, options);
-    return driver.identify();
+    auto driver = std::make_unique<drivers::TrezorDriver>(transport::open_link(path), catalog, table, options);
+    auto facts = driver->identify();
+    return OpenedDevice{std::move(facts), std::move(driver)};
   } catch (const Error& e) {
     // Transport errors already name the path; protocol errors do not.
     if (std::string_view(e.what()).find(canonical) != std::string_view::npos) throw;
     throw e.with_context(canonical);
   }
+}
+
+::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path,
+                                    const drivers::SessionOptions& options) {
+  return open_device(catalog, path, options).facts;
 }
 
 }  // namespace cc::app

@@ -1,11 +1,13 @@
 #pragma once
 // What the CLI and the service ask of devices, in one place: list, pick, identify.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
+#include "drivers/trezor_driver.hpp"
 #include "drivers/trezor_session.hpp"
 #include "transport/device_path.hpp"
 
@@ -24,7 +26,17 @@ struct ListOptions {
 // opened, kInvalidArgument listing the paths when there are several.
 std::string pick_device(const ::coldcheck::DeviceList& devices);
 
-// Opens `path`, talks to the device and returns its facts.
+struct OpenedDevice {
+  ::coldcheck::DeviceFacts facts;
+  // The open driver for families we speak; null for identify-only devices.
+  std::unique_ptr<drivers::TrezorDriver> driver;
+};
+
+// Opens `path` and identifies the device; errors carry the path.
+OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path,
+                         const drivers::SessionOptions& options = {});
+
+// open_device(), keeping only the facts.
 ::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path,
                                     const drivers::SessionOptions& options = {});
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/devices.hpp"
+#include "app/genuineness.hpp"
 #include "app/host_report.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
@@ -38,9 +39,6 @@ void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
     const char* title;
   };
   static constexpr Pending kPending[] = {
-      {"fw.revision", N_("firmware revision against the release catalog")},
-      {"fw.hash", N_("firmware hash against the release image")},
-      {"auth.device", N_("secure-element attestation")},
       {"backup.check", N_("recovery backup checked on the device")},
   };
   for (const auto& p : kPending) {
@@ -125,7 +123,8 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
     say("reading the device at " + where.path);
     auto* device = body.mutable_device();
     try {
-      facts = read_facts(catalog, where.path);
+      auto opened = open_device(catalog, where.path);
+      facts = std::move(opened.facts);
       if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
       facts->clear_device_id();
       *device->mutable_facts() = *facts;
@@ -133,6 +132,20 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       add_evidence(c, tr("model", options.language),
                    facts->model_name().empty() ? tr("not in the catalog", options.language) : facts->model_name());
       *device->add_checks() = std::move(c);
+      if (opened.driver) {
+        say("checking that the device and its firmware are genuine");
+        GenuinenessOptions genuine;
+        genuine.firmware_dir = options.firmware_dir;
+        genuine.language = options.language;
+        for (auto& check : genuineness_checks(*opened.driver, *facts, catalog, genuine)) {
+          *device->add_checks() = std::move(check);
+        }
+      } else {
+        for (const char* id : {"fw.revision", "fw.hash", "auth.device"}) {
+          *device->add_checks() = make_check(id, id, rp::CHECK_UNSUPPORTED,
+                                             tr("not supported for this device family yet", options.language));
+        }
+      }
     } catch (const Error& e) {
       device_error = e;
       device->mutable_facts()->set_path(where.path);

@@ -1,6 +1,7 @@
 #pragma once
 // The main job: find the device, run every check the tool has, turn the results into
 // findings, and return a redacted, sealed report. Pure orchestration over the layers.
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ struct DiagnoseOptions {
   bool demo = false;                   // diagnose the built-in simulator in-process
   std::string demo_scenario = "healthy-safe3";
   std::string description;             // the person's own words; already passed the guard
+  std::optional<std::filesystem::path> firmware_dir;  // release images for the firmware hash check
   findings::Language language = findings::Language::kEnglish;
   std::string key_id;                  // install key id, recorded in the report
   std::function<void(const std::string&)> progress;  // one line per step

@@ -65,6 +65,8 @@ int run_diagnose(const std::vector<std::string>& args) {
         "out-dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
         "without --out: where the four report files go")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)")(
+        "firmware-dir", po::value<std::string>()->value_name("DIR"),
+        "release images, to check the device's firmware hash against")(
         "key", po::value<std::string>()->value_name("FILE"), "install key file (default: ~/.config/coldcheck/install.key)")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
@@ -85,6 +87,7 @@ int run_diagnose(const std::vector<std::string>& args) {
     const report::Pseudonymizer pseudonymize(key);
     options.key_id = report::key_id(key);
     if (vm.count("device")) options.device = vm["device"].as<std::string>();
+    if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
     options.demo = vm.count("demo") > 0;
     options.demo_scenario = vm["scenario"].as<std::string>();
     options.language = language;

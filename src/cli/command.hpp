@@ -18,5 +18,7 @@ int run_simulate(const std::vector<std::string>& args);
 int run_udev_rules(const std::vector<std::string>& args);
 int run_diagnose(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_verify(const std::vector<std::string>& args);
+int run_firmware(const std::vector<std::string>& args);
 
 }  // namespace cc::cli

@@ -11,6 +11,10 @@ namespace {
 constexpr std::array kCommands = {
     cc::cli::Command{"diagnose", "check a device and this computer; write a shareable report", cc::cli::run_diagnose},
     cc::cli::Command{"report", "show, verify, explain or diff a report (for support agents)", cc::cli::run_report},
+    cc::cli::Command{"verify", "is this device genuine, and its firmware the released one? (offline)",
+                     cc::cli::run_verify},
+    cc::cli::Command{"firmware", "firmware inspect FILE: header, version, and the hash a device would report",
+                     cc::cli::run_firmware},
     cc::cli::Command{"list", "list hardware wallets on USB and emulator endpoints", cc::cli::run_list},
     cc::cli::Command{"info", "identify a device: model, firmware, bootloader and state", cc::cli::run_info},
     cc::cli::Command{"simulate", "run the built-in device simulator (Trezor emulator protocol over UDP)",

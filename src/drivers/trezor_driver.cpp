@@ -72,4 +72,27 @@ std::string TrezorDriver::ping(const std::string& message, bool button_protectio
   return session_.call_expect<tw::Success>(ping).message();
 }
 
+TrezorDriver::FirmwareHashReply TrezorDriver::firmware_hash(std::span<const std::uint8_t> challenge) {
+  if (session_.table() != trezor::Table::kTrezor) {
+    throw Error(ErrorCode::kUnsupported, "this device family has no firmware hash message");
+  }
+  tw::GetFirmwareHash request;
+  request.set_challenge(std::string(challenge.begin(), challenge.end()));
+  const auto start = std::chrono::steady_clock::now();
+  const auto reply = session_.call_expect<tw::FirmwareHash>(request);
+  FirmwareHashReply out;
+  out.latency = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  out.hash.assign(reply.hash().begin(), reply.hash().end());
+  return out;
+}
+
+tw::AuthenticityProof TrezorDriver::authenticate(std::span<const std::uint8_t> challenge) {
+  if (session_.table() != trezor::Table::kTrezor) {
+    throw Error(ErrorCode::kUnsupported, "this device family has no authenticity proof");
+  }
+  tw::AuthenticateDevice request;
+  request.set_challenge(std::string(challenge.begin(), challenge.end()));
+  return session_.call_expect<tw::AuthenticityProof>(request);
+}
+
 }  // namespace cc::drivers

@@ -1,11 +1,16 @@
 #pragma once
 // The Trezor-family driver (Trezor, KeepKey, OneKey): the only code that sequences
 // their device I/O.
+#include <chrono>
+#include <cstdint>
 #include <memory>
+#include <span>
+#include <vector>
 #include <string>
 
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
+#include "coldcheck/trezor.pb.h"
 #include "drivers/trezor_session.hpp"
 #include "transport/link.hpp"
 
@@ -26,6 +31,17 @@ class TrezorDriver {
 
   // Ping; returns the device's echo.
   std::string ping(const std::string& message, bool button_protection = false);
+
+  struct FirmwareHashReply {
+    std::vector<std::uint8_t> hash;
+    std::chrono::milliseconds latency{0};  // a device faking the hash may answer too slowly
+  };
+  // GetFirmwareHash with `challenge` as the BLAKE2s key. Trezor table only (KeepKey's
+  // id 89 is SoftReset); kUnsupported elsewhere.
+  FirmwareHashReply firmware_hash(std::span<const std::uint8_t> challenge);
+
+  // AuthenticateDevice: the secure element signs `challenge`.
+  ::coldcheck::wire::trezor::AuthenticityProof authenticate(std::span<const std::uint8_t> challenge);
 
  private:
   ::coldcheck::DeviceFacts facts_from_reply(const trezor::Message& raw);

@@ -19,6 +19,19 @@ constexpr CodeInfo kCodes[] = {
      N_("No genuine support team, website or app ever asks for your recovery phrase. Do not share it, "
         "type it into a computer or phone, or photograph it. If you have already shared it, treat it "
         "as stolen: set up a new wallet with a new recovery phrase and move your funds to it at once.")},
+    {"CC-AUTH-FAILED", SEVERITY_CRITICAL,
+     N_("The device did not prove it is genuine"),
+     N_("Stop using this device. Do not send funds to addresses it shows. Contact the maker's support "
+        "through their official website (never through a link someone sent you) and move any funds "
+        "to a wallet on a device bought from the maker or an authorised reseller.")},
+    {"CC-FW-HASH-MISMATCH", SEVERITY_CRITICAL,
+     N_("The firmware on the device is not the released firmware"),
+     N_("Stop using this device. Do not send funds to addresses it shows. Contact the maker's support "
+        "through their official website, and move any funds with a device you trust.")},
+    {"CC-FW-REVISION-MISMATCH", SEVERITY_CRITICAL,
+     N_("The firmware build does not match the official release"),
+     N_("Stop using this device: it may be counterfeit or modified. Contact the maker's support through "
+        "their official website before you use it again.")},
     {"CC-BACKUP-UNFINISHED", SEVERITY_CRITICAL,
      N_("The backup was interrupted and may be incomplete"),
      N_("Do not rely on the words you wrote down for this wallet. Move the funds to a new wallet whose "
@@ -83,6 +96,11 @@ constexpr CodeInfo kCodes[] = {
      N_("If the wallet looks empty, enter the exact passphrase you used before, on the device when "
         "it offers that: spelling, capital letters and spaces all count. Never type your "
         "passphrase into a website and never give it to anyone.")},
+    {"CC-AUTH-UNLOCKED-BOOTLOADER", SEVERITY_WARNING,
+     N_("The bootloader was unlocked: genuine, but modified at some point"),
+     N_("This is permanent once unofficial firmware has been installed, and it does not by itself mean "
+        "the device is counterfeit. If you did not install custom firmware yourself, treat the device "
+        "as untrusted and move your funds to a device you trust.")},
     {"CC-AUTH-TEST-ROOT", SEVERITY_INFO,
      N_("Not a retail device: an emulator or simulator"),
      N_("Nothing to do when testing. If you expected a real device, check that the right one is "

@@ -12,6 +12,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
   std::vector<Finding> out;
   Emitter emit(language, out);
   scam_rules(inputs, emit);
+  genuineness_rules(inputs, emit);
   host_rules(inputs, emit);
   if (inputs.facts != nullptr) {
     device_state_rules(*inputs.facts, emit);

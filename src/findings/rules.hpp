@@ -37,5 +37,6 @@ void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
 void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Emitter& emit);
 void identity_rules(const Inputs& inputs, const catalog::Catalog& catalog, Emitter& emit);
 void scam_rules(const Inputs& inputs, Emitter& emit);
+void genuineness_rules(const Inputs& inputs, Emitter& emit);
 
 }  // namespace cc::findings

@@ -1,0 +1,50 @@
+#pragma once
+// Genuineness checks as report check results: pure functions over what the device
+// said and what the catalog, the release image and the trust store say.
+// Ids: fw.revision, fw.hash, auth.device, auth.unlocked_bootloader.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attest/attest.hpp"
+#include "catalog/catalog.hpp"
+#include "coldcheck/facts.pb.h"
+#include "coldcheck/report.pb.h"
+#include "findings/findings.hpp"
+
+namespace cc::checks {
+
+// Features.revision against the catalog's firmware_revision for that version.
+::coldcheck::report::CheckResult revision_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog,
+                                                findings::Language language);
+
+struct FirmwareHashEvidence {
+  std::vector<std::uint8_t> challenge;
+  std::vector<std::uint8_t> device_hash;
+  std::chrono::milliseconds latency{0};
+  std::optional<std::vector<std::uint8_t>> predicted;  // none: no release image at hand
+  std::string image_name;                               // which image the prediction used
+  std::string no_image_reason;                          // why there is no prediction
+};
+
+// Above this the answer is flagged: the firmware hashes its flash in well under it.
+inline constexpr std::chrono::milliseconds kSlowFirmwareHash{5000};
+
+::coldcheck::report::CheckResult firmware_hash_check(const FirmwareHashEvidence& evidence,
+                                                     findings::Language language);
+
+// The proof's verdict; test roots count as genuine only when `test_mode`.
+::coldcheck::report::CheckResult attestation_check(const attest::Result& result, bool test_mode,
+                                                   findings::Language language);
+
+// The device declined AuthenticateDevice while reporting bootloader_locked=false.
+::coldcheck::report::CheckResult unlocked_bootloader_check(const std::string& device_message,
+                                                           findings::Language language);
+
+// A check that could not run, with the reason (unsupported model, old firmware, error).
+::coldcheck::report::CheckResult not_run(std::string id, std::string title, ::coldcheck::report::CheckStatus status,
+                                         std::string reason);
+
+}  // namespace cc::checks
