@@ -1,10 +1,12 @@
 #include "app/diagnose.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <memory>
 
 #include "app/devices.hpp"
+#include "app/binding.hpp"
 #include "app/genuineness.hpp"
 #include "app/host_report.hpp"
 #include "core/version.hpp"
@@ -119,12 +121,14 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   }
 
   std::optional<::coldcheck::DeviceFacts> facts;
+  std::unique_ptr<drivers::TrezorDriver> driver;  // kept open for the binding at the end
   if (where.target != Target::kNone) {
     say("reading the device at " + where.path);
     auto* device = body.mutable_device();
     try {
       auto opened = open_device(catalog, where.path);
       facts = std::move(opened.facts);
+      driver = std::move(opened.driver);
       if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
       facts->clear_device_id();
       *device->mutable_facts() = *facts;
@@ -132,12 +136,12 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       add_evidence(c, tr("model", options.language),
                    facts->model_name().empty() ? tr("not in the catalog", options.language) : facts->model_name());
       *device->add_checks() = std::move(c);
-      if (opened.driver) {
+      if (driver) {
         say("checking that the device and its firmware are genuine");
         GenuinenessOptions genuine;
         genuine.firmware_dir = options.firmware_dir;
         genuine.language = options.language;
-        for (auto& check : genuineness_checks(*opened.driver, *facts, catalog, genuine)) {
+        for (auto& check : genuineness_checks(*driver, *facts, catalog, genuine)) {
           *device->add_checks() = std::move(check);
         }
       } else {
@@ -171,7 +175,27 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
                          "data and plug in directly, not through an unpowered hub)");
   }
   report::redact(body, pseudonymize);
-  return Diagnosis{report::seal(std::move(body)), std::move(device_error)};
+  Diagnosis out{report::seal(std::move(body)), std::move(device_error), {}};
+  if (options.bind) {
+    const auto* model = facts ? catalog.find(facts->catalog_id()) : nullptr;
+    const bool can_sign = driver && model != nullptr &&
+                          std::count(model->capabilities().begin(), model->capabilities().end(),
+                                     ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE) > 0;
+    if (!can_sign) {
+      out.binding_note = "not bound: this device cannot sign the report";
+    } else {
+      try {
+        say("asking the device to sign the report");
+        const std::string internal_model =
+            facts->internal_model().empty() ? model->features_match().internal_model(0) : facts->internal_model();
+        bind_report(out.report, *driver, internal_model);
+        out.binding_note = check_binding(out.report).summary;
+      } catch (const Error& e) {
+        out.binding_note = std::string("not bound: ") + e.what();
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace cc::app

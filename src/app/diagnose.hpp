@@ -20,6 +20,7 @@ struct DiagnoseOptions {
   std::string demo_scenario = "healthy-safe3";
   std::string description;             // the person's own words; already passed the guard
   std::optional<std::filesystem::path> firmware_dir;  // release images for the firmware hash check
+  bool bind = false;  // have the device sign the report (adds its certificate, an identifier)
   findings::Language language = findings::Language::kEnglish;
   std::string key_id;                  // install key id, recorded in the report
   std::function<void(const std::string&)> progress;  // one line per step
@@ -32,6 +33,7 @@ struct Diagnosis {
   // Why no device could be read, when none could: the report is still worth writing
   // (its host checks explain a lot), and the caller still fails with this.
   std::optional<Error> device_error;
+  std::string binding_note;  // with DiagnoseOptions::bind: what became of the binding
 };
 
 Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,

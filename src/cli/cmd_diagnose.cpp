@@ -68,6 +68,9 @@ int run_diagnose(const std::vector<std::string>& args) {
         "firmware-dir", po::value<std::string>()->value_name("DIR"),
         "release images, to check the device's firmware hash against")(
         "key", po::value<std::string>()->value_name("FILE"), "install key file (default: ~/.config/coldcheck/install.key)")(
+        "bind", "have the device's secure element sign the report (Safe 3 / Safe 5), so `report verify` can show "
+                "it was made with this genuine device present; this adds the device's certificate, a stable "
+                "identifier of the device, to the report")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     po::variables_map vm;
@@ -88,6 +91,7 @@ int run_diagnose(const std::vector<std::string>& args) {
     options.key_id = report::key_id(key);
     if (vm.count("device")) options.device = vm["device"].as<std::string>();
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
+    options.bind = vm.count("bind") > 0;
     options.demo = vm.count("demo") > 0;
     options.demo_scenario = vm["scenario"].as<std::string>();
     options.language = language;
@@ -131,6 +135,7 @@ int run_diagnose(const std::vector<std::string>& args) {
     }
     std::cout << render::render_text(report, app::labels_for(language)) << "\n";
     for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
+    if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     return 0;
   });

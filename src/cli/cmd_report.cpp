@@ -1,6 +1,7 @@
 // `coldcheck report show|verify|explain|diff`: what a support agent runs on a report.
 #include <iostream>
 
+#include "app/binding.hpp"
 #include "app/labels.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
@@ -55,7 +56,9 @@ int verify(const std::vector<std::string>& args) {
   const auto result = report::verify(report);
   if (result.ok) {
     std::cout << "ok: the report is intact (sha256 " << result.actual_hex << ")\n";
-    return 0;
+    const auto binding = app::check_binding(report);
+    std::cout << "device binding: " << binding.summary << "\n";
+    return binding.present && !binding.valid ? exit_code_for(ErrorCode::kVerificationFailed) : 0;
   }
   std::cout << "NOT INTACT: this report was changed after coldcheck wrote it, or damaged in transfer\n";
   for (const auto& p : result.problems) std::cout << "  " << p << "\n";

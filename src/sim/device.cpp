@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "attest/attest.hpp"
 #include "core/error.hpp"
+#include "firmware/hash.hpp"
 #include "protocol/trezor/registry.hpp"
 
 namespace cc::sim {
@@ -24,8 +26,19 @@ Reply success(std::string message = {}) {
   return s;
 }
 
-// ButtonRequest code Other (1): what core firmware shows for a confirmed Ping.
+// ButtonRequest code Other (1): what core firmware shows for a confirmed Ping and
+// for confirm_action() before AuthenticateDevice.
 constexpr std::uint32_t kButtonRequestOther = 1;
+
+// GetFirmwareHash keys BLAKE2s with the challenge: at most 32 bytes.
+constexpr std::size_t kMaxFirmwareHashChallenge = 32;
+
+// core/src/apps/management/authenticate_device.py
+constexpr std::string_view kUnlockedBootloaderMessage = "Cannot authenticate since bootloader is unlocked.";
+
+std::span<const std::uint8_t> bytes_of(std::string_view s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
 }  // namespace
 
@@ -36,8 +49,12 @@ Reply make_failure(wire::FailureType code, std::string message) {
   return f;
 }
 
-Device::Device(const ::coldcheck::sim::Scenario& scenario)
-    : features_(scenario.features()), busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY) {
+Device::Device(const ::coldcheck::sim::Scenario& scenario) : Device(scenario, hardware_for(scenario)) {}
+
+Device::Device(const ::coldcheck::sim::Scenario& scenario, Hardware hardware)
+    : features_(scenario.features()),
+      hardware_(std::move(hardware)),
+      busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY) {
   features_.clear_session_id();
   if (busy_) features_.set_busy(true);
 }
@@ -50,6 +67,8 @@ Device::Handler Device::handler_for(const Descriptor* d) {
   if (d == wire::Cancel::descriptor()) return &Device::on_cancel;
   if (d == wire::LockDevice::descriptor()) return &Device::on_lock_device;
   if (d == wire::EndSession::descriptor()) return &Device::on_end_session;
+  if (d == wire::GetFirmwareHash::descriptor()) return &Device::on_get_firmware_hash;
+  if (d == wire::AuthenticateDevice::descriptor()) return &Device::on_authenticate_device;
   return nullptr;
 }
 
@@ -144,6 +163,59 @@ Reply Device::on_end_session(const Message&) {
     current_session_.reset();
   }
   return success();
+}
+
+// The firmware hashes its whole flash area keyed with the challenge
+// (core/src/apps/misc/get_firmware_hash.py); the bootloader and firmware without the
+// message answer UnexpectedMessage.
+Reply Device::on_get_firmware_hash(const Message& request) {
+  if (!hardware_.flash || features_.bootloader_mode()) {
+    return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+  }
+  const std::string& challenge = as<wire::GetFirmwareHash>(request).challenge();
+  if (challenge.empty() || challenge.size() > kMaxFirmwareHashChallenge) {
+    return make_failure(wire::FAILURE_DATA_ERROR, "Invalid challenge length");
+  }
+  try {
+    const auto hash =
+        firmware::predict_firmware_hash(bytes_of(*hardware_.flash), features_.internal_model(), bytes_of(challenge));
+    auto reply = std::make_unique<wire::FirmwareHash>();
+    reply->set_hash(std::string(hash.begin(), hash.end()));
+    return reply;
+  } catch (const Error&) {
+    return make_failure(wire::FAILURE_FIRMWARE_ERROR, "Failed to calculate firmware hash.");
+  }
+}
+
+// core/src/apps/management/authenticate_device.py: refuse when the bootloader is
+// unlocked, else ask the person to allow it, then sign
+// SHA-256(cs(19) "AuthenticateDevice:" cs(len) challenge) with the secure element's key.
+Reply Device::on_authenticate_device(const Message& request) {
+  if (!hardware_.secure_element || features_.bootloader_mode()) {
+    return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+  }
+  const SecureElement& se = *hardware_.secure_element;
+  if (se.fault == ::coldcheck::sim::Attestation::FAULT_REFUSE_UNLOCKED) {
+    return make_failure(wire::FAILURE_PROCESS_ERROR, std::string(kUnlockedBootloaderMessage));
+  }
+  auto button = std::make_unique<wire::ButtonRequest>();
+  button->set_code(kButtonRequestOther);
+  after_button_ = [se, challenge = as<wire::AuthenticateDevice>(request).challenge()]() -> Reply {
+    std::vector<std::uint8_t> signature;
+    try {
+      signature = attest::sign_for_test(se.signing_key_pem, bytes_of(challenge));
+    } catch (const Error&) {
+      return make_failure(wire::FAILURE_PROCESS_ERROR, "Signing inaccessible.");
+    }
+    if (se.fault == ::coldcheck::sim::Attestation::FAULT_BAD_SIGNATURE && !signature.empty()) {
+      signature.back() ^= 0xFF;
+    }
+    auto proof = std::make_unique<wire::AuthenticityProof>();
+    for (const auto& der : se.certificates) proof->add_optiga_certificates(der);
+    proof->set_optiga_signature(std::string(signature.begin(), signature.end()));
+    return proof;
+  };
+  return button;
 }
 
 }  // namespace cc::sim

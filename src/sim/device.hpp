@@ -14,6 +14,7 @@
 #include "coldcheck/scenario.pb.h"
 #include "coldcheck/trezor.pb.h"
 #include "protocol/trezor/codec.hpp"
+#include "sim/hardware.hpp"
 #include "sim/random.hpp"
 
 namespace cc::sim {
@@ -31,6 +32,8 @@ class Device {
   static constexpr std::size_t kMaxSessions = 10;  // core firmware caches about as many
 
   explicit Device(const ::coldcheck::sim::Scenario& scenario);
+  // With hardware other than the scenario names (tests: a changed image or certificate).
+  Device(const ::coldcheck::sim::Scenario& scenario, Hardware hardware);
 
   // A reassembled wire message: unknown ids get Failure UnexpectedMessage, bytes that
   // do not parse get Failure DataError, as the firmware answers them.
@@ -51,11 +54,14 @@ class Device {
   Reply on_cancel(const google::protobuf::Message& request);
   Reply on_lock_device(const google::protobuf::Message& request);
   Reply on_end_session(const google::protobuf::Message& request);
+  Reply on_get_firmware_hash(const google::protobuf::Message& request);
+  Reply on_authenticate_device(const google::protobuf::Message& request);
 
   bool allowed_while_busy(const google::protobuf::Descriptor* descriptor) const;
   std::string resume_or_new_session(const wire::Initialize& request);
 
   wire::Features features_;
+  Hardware hardware_;
   bool busy_ = false;
   Random random_;
   // Sessions the device remembers, most recent last; current_session_ is one of them.

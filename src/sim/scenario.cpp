@@ -9,8 +9,12 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include "attest/attest.hpp"
 #include "core/error.hpp"
 #include "core/embedded_file.hpp"
+#include "firmware/image.hpp"
+#include "firmware/models.hpp"
+#include "sim/hardware.hpp"
 #include "sim/simulator.hpp"
 
 namespace cc::sim {
@@ -83,6 +87,57 @@ void validate_fault(const Scenario& s, std::string_view file) {
   }
 }
 
+std::span<const std::uint8_t> bytes_of(std::string_view s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+// The flash image must exist, parse, and be hashable for the device's internal model.
+void validate_firmware_image(const Scenario& s, std::string_view file) {
+  if (s.firmware_image().empty()) return;
+  const auto image = embedded_firmware_image(s.firmware_image());
+  if (!image) {
+    std::string known;
+    for (const auto& n : embedded_firmware_image_names()) known += (known.empty() ? "" : ", ") + n;
+    invalid(file, "firmware_image \"" + s.firmware_image() + "\" is not embedded; known: " + known);
+  }
+  const std::string& model = s.features().internal_model();
+  if (model.empty()) invalid(file, "firmware_image needs features.internal_model (it sets the hashed area)");
+  firmware::ImageInfo info;
+  try {
+    info = firmware::parse_image(bytes_of(*image));
+    (void)firmware::firmware_area_size(model);
+  } catch (const Error& e) {
+    invalid(file, "firmware_image \"" + s.firmware_image() + "\": " + e.what());
+  }
+  if (!info.internal_model.empty() && info.internal_model != model) {
+    invalid(file, "firmware_image \"" + s.firmware_image() + "\" is for " + info.internal_model +
+                      ", features.internal_model is " + model);
+  }
+}
+
+void validate_attestation(const Scenario& s, std::string_view file) {
+  const bool unlocked = s.features().has_bootloader_locked() && !s.features().bootloader_locked();
+  if (!s.has_attestation()) return;
+  const auto& a = s.attestation();
+  if (a.certificates_size() == 0) invalid(file, "attestation.certificates is empty (leaf first)");
+  for (const auto& name : a.certificates()) {
+    if (!embedded_attestation_file(name)) invalid(file, "attestation certificate \"" + name + "\" is not embedded");
+  }
+  const auto key = embedded_attestation_file(a.signing_key());
+  if (!key) invalid(file, "attestation.signing_key \"" + a.signing_key() + "\" is not embedded");
+  try {
+    const std::uint8_t probe[] = {0};
+    (void)attest::sign_for_test(*key, probe);
+  } catch (const Error& e) {
+    invalid(file, "attestation.signing_key \"" + a.signing_key() + "\": " + e.what());
+  }
+  const bool refuses = a.fault() == coldcheck::sim::Attestation::FAULT_REFUSE_UNLOCKED;
+  if (refuses != unlocked) {
+    invalid(file, "attestation fault FAULT_REFUSE_UNLOCKED goes with features.bootloader_locked = false, "
+                  "and only with it (the firmware refuses exactly when the bootloader is unlocked)");
+  }
+}
+
 void validate(Scenario& s, std::string_view file) {
   switch (s.table()) {
     case coldcheck::sim::TABLE_UNSPECIFIED:
@@ -104,6 +159,8 @@ void validate(Scenario& s, std::string_view file) {
   if (f.has_session_id()) invalid(file, "features.session_id is allocated by the simulator; remove it");
   validate_pin(s, file);
   validate_fault(s, file);
+  validate_firmware_image(s, file);
+  validate_attestation(s, file);
 }
 
 Scenario parse(std::string_view text, std::string_view file, std::string_view default_name) {
