@@ -4,11 +4,6 @@ target_compile_options(cc_options INTERFACE -Wall -Wextra -Wshadow -Wconversion 
 if(CC_WERROR)
   target_compile_options(cc_options INTERFACE -Werror)
 endif()
-# GCC 12 at -O3 reports -Wrestrict for `"literal" + std::string&&` inside libstdc++
-# (GCC bug 105329, a false positive); Release builds would fail on it.
-if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-  target_compile_options(cc_options INTERFACE -Wno-restrict)
-endif()
 if(CC_SANITIZE)
   target_compile_options(cc_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(cc_options INTERFACE -fsanitize=address,undefined)
