@@ -6,6 +6,10 @@ parsers and the firmware-hash prediction can be tested, but their code is
 deterministic pseudo-random filler and they carry no signatures: no device would
 run them. Never replace them with real vendor firmware.
 
+Also writes the images the simulator uses as a simulated device's flash
+(simulator_images(): a T2B1 2.12.5 release image, and a tampered copy with one code
+byte changed in firmware_fixtures/images-tampered/, outside the release directory).
+
 Also writes expected_hashes.txt: the firmware hash a device with that image would
 answer for a few challenges, computed here with hashlib.blake2s (independently of
 the C++ code) as: drop a TRZR header when bytes 256..260 read TRZF, pad with 0xFF to
@@ -121,12 +125,36 @@ def vendor_header(hw_model: bytes, text: str) -> bytes:
     return body
 
 
-def core_image() -> bytes:
-    """Safe 3 (T2B1) style: TRZV vendor header + TRZF header + code."""
-    code = filler("coldcheck synthetic T2B1 code", 3500)
+def core_image(version=(2, 8, 1, 0), label="coldcheck synthetic T2B1 code", flip_code_byte=None) -> bytes:
+    """Safe 3 (T2B1) style: TRZV vendor header + TRZF header + code.
+
+    flip_code_byte: offset of a code byte to invert (a tampered copy); the chunk hashes
+    are recomputed over the changed code, as someone modifying the firmware would.
+    """
+    code = bytearray(filler(label, 3500))
+    if flip_code_byte is not None:
+        code[flip_code_byte] ^= 0xFF
+    code = bytes(code)
     vh = vendor_header(b"T2B1", "coldcheck synthetic")
     hashes = chunk_hashes(code, len(vh) + 1024, 128 * 1024, hashlib.blake2s, pad=False)
-    return vh + firmware_header(code, (2, 8, 1, 0), (2, 8, 1, 0), b"T2B1", hashes) + code
+    return vh + firmware_header(code, version, version, b"T2B1", hashes) + code
+
+
+# Images the simulator uses as the flash of simulated devices (src/sim embeds them).
+# Paths are relative to OUTDIR (firmware_fixtures/images). The tampered copy lives in
+# a sibling directory so that a release lookup in firmware_fixtures/images never finds it.
+SIM_T2B1_VERSION = (2, 12, 5, 0)  # healthy-safe3, genuine-safe3, modified-firmware
+SIM_T2B1_LABEL = "coldcheck synthetic T2B1 2.12.5 code"
+TAMPERED_OFFSET = 1000  # one code byte differs from the release image
+
+
+def simulator_images() -> dict:
+    return {
+        "t2b1-2.12.5.bin": core_image(SIM_T2B1_VERSION, SIM_T2B1_LABEL),
+        "../images-tampered/t2b1-2.12.5-tampered.bin": core_image(
+            SIM_T2B1_VERSION, SIM_T2B1_LABEL, flip_code_byte=TAMPERED_OFFSET
+        ),
+    }
 
 
 def stored_bytes(image: bytes) -> bytes:
@@ -157,6 +185,7 @@ def outputs() -> dict:
         for challenge in CHALLENGES:
             lines.append(f"{name} {model} {challenge.hex()} {firmware_hash(data, model, challenge)}")
     files["expected_hashes.txt"] = ("\n".join(lines) + "\n").encode()
+    files.update(simulator_images())
     return files
 
 
@@ -195,6 +224,7 @@ def main(argv) -> int:
         return 0
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(data)
         print(f"wrote {out / name} ({len(data)} bytes)")
     return 0

@@ -74,7 +74,9 @@ TEST(Scenario, RequiredScenariosExist) {
   const auto names = builtin_scenario_names();
   for (const char* required :
        {"healthy-safe3", "healthy-model-t", "outdated-trezor-one", "bootloader-mode", "uninitialized", "locked",
-        "fault-garbage", "fault-silence", "fault-oversized", "fault-truncated", "fault-wrong-magic", "fault-busy"}) {
+        "fault-garbage", "fault-silence", "fault-oversized", "fault-truncated", "fault-wrong-magic", "fault-busy",
+        "genuine-safe3", "counterfeit-revision", "modified-firmware", "attest-bad-signature", "attest-unknown-root",
+        "attest-blacklisted-ca", "attest-wrong-model", "unlocked-bootloader"}) {
     EXPECT_THAT(names, ::testing::Contains(std::string(required)));
   }
 }
