@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 
 #include "attest/attest.hpp"
@@ -79,12 +80,16 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
   try {
     proof = driver.authenticate(challenge);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kDeviceRefused && f.has_bootloader_locked() && !f.bootloader_locked()) {
+    if (e.code() != ErrorCode::kDeviceRefused) throw;
+    if (f.has_bootloader_locked() && !f.bootloader_locked()) {
       return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
                               tr(N_("declined because the bootloader is unlocked"), lang)),
               checks::unlocked_bootloader_check(e.what(), lang)};
     }
-    throw;
+    // A genuine device with a locked bootloader has no reason to refuse.
+    return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
+                            tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) +
+                                ": " + e.what())};
   }
   attest::Options options;
   options.allow_test_roots = f.emulator();  // test roots only ever count for emulators
@@ -98,7 +103,8 @@ std::optional<FoundImage> find_release_image(const std::filesystem::path& dir, s
                                              std::string_view version) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (!entry.is_regular_file() || entry.file_size() > 16u * 1024 * 1024) continue;
+    std::error_code entry_ec;
+    if (!entry.is_regular_file(entry_ec) || entry.file_size(entry_ec) > 16u * 1024 * 1024 || entry_ec) continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     try {

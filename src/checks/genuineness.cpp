@@ -99,7 +99,6 @@ rp::CheckResult attestation_check(const attest::Result& r, bool test_mode, findi
   for (const auto& step : r.steps) {
     evidence(c, step.what, step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
   }
-  if (!r.root_name.empty()) evidence(c, tr(N_("root"), lang), r.root_name);
   return c;
 }
 

@@ -59,9 +59,13 @@ int run_verify(const std::vector<std::string>& args) {
                                         : findings::language_from_env();
     const auto results = app::genuineness_checks(*opened.driver, opened.facts, catalog, options);
     bool failed = false;
+    bool only_unlocked = true;  // the one failure that is not counterfeit
     rp::DeviceSection section;
     for (const auto& r : results) {
-      failed |= r.status() == rp::CHECK_FAIL;
+      if (r.status() == rp::CHECK_FAIL) {
+        failed = true;
+        only_unlocked &= r.id() == "auth.unlocked_bootloader";
+      }
       *section.add_checks() = r;
     }
     if (vm.count("json")) {
@@ -78,8 +82,14 @@ int run_verify(const std::vector<std::string>& args) {
           std::cout << "\n";
         }
       }
-      std::cout << (failed ? "verdict: NOT GENUINE or modified: stop using this device\n"
-                           : "verdict: no check failed\n");
+      if (!failed) {
+        std::cout << "verdict: no check failed\n";
+      } else if (only_unlocked) {
+        std::cout << "verdict: genuine hardware whose bootloader was unlocked (custom firmware was installed at "
+                     "some point); not counterfeit, but not verifiable either\n";
+      } else {
+        std::cout << "verdict: NOT GENUINE or modified: stop using this device\n";
+      }
     }
     return failed ? exit_code_for(ErrorCode::kVerificationFailed) : 0;
   });

@@ -96,16 +96,29 @@ std::string replace_other_homes(std::string_view text) {
 
 }  // namespace
 
+bool is_personal_account(std::string_view name) {
+  const std::string n(name);
+  const passwd* pw = ::getpwnam(n.c_str());
+  // Unknown names may still be someone's: scrub them. System accounts (root, daemon,
+  // uid below Debian's first user id) identify nobody, and "root" is an ordinary word
+  // in reports ("TEST root"), so scrubbing it would garble them.
+  return pw == nullptr || pw->pw_uid >= 1000;
+}
+
 HostIdentity HostIdentity::current() {
   HostIdentity id;
+  auto add_user = [&](const char* name) {
+    if (name != nullptr && is_personal_account(name)) add_unique(id.users, name);
+  };
   if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr) {
-    if (pw->pw_dir != nullptr) add_unique(id.homes, pw->pw_dir);
-    if (pw->pw_name != nullptr) add_unique(id.users, pw->pw_name);
+    if (pw->pw_dir != nullptr && pw->pw_uid >= 1000) add_unique(id.homes, pw->pw_dir);
+    add_user(pw->pw_name);
   }
-  if (const char* home = std::getenv("HOME"); home != nullptr) add_unique(id.homes, home);
-  for (const char* var : {"USER", "LOGNAME"}) {
-    if (const char* user = std::getenv(var); user != nullptr) add_unique(id.users, user);
+  // root's home names nobody either.
+  if (const char* home = std::getenv("HOME"); home != nullptr && std::string_view(home) != "/root") {
+    add_unique(id.homes, home);
   }
+  for (const char* var : {"USER", "LOGNAME"}) add_user(std::getenv(var));
   std::array<char, 256> host{};
   if (::gethostname(host.data(), host.size() - 1) == 0) {
     const std::string full(host.data());

@@ -23,4 +23,7 @@ std::string scrub_host_details(std::string_view text, const HostIdentity& identi
 // Same, with HostIdentity::current() (computed once per process).
 std::string scrub_host_details(std::string_view text);
 
+// False for system accounts (root, daemon, uid < 1000): they name nobody.
+bool is_personal_account(std::string_view name);
+
 }  // namespace cc::report

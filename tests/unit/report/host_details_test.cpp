@@ -54,3 +54,17 @@ TEST(ScrubHostDetails, CurrentIdentityIsScrubbed) {
 
 }  // namespace
 }  // namespace cc::report
+
+namespace cc::report {
+namespace {
+
+TEST(HostDetails, SystemAccountsAreNotScrubbed) {
+  EXPECT_FALSE(is_personal_account("root"));
+  EXPECT_FALSE(is_personal_account("daemon"));
+  EXPECT_TRUE(is_personal_account("no-such-user-coldcheck-test"));
+  // Whatever account runs the tests, "root" as a word survives.
+  EXPECT_EQ(scrub_host_details("signed under a TEST root"), "signed under a TEST root");
+}
+
+}  // namespace
+}  // namespace cc::report
