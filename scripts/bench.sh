@@ -13,8 +13,10 @@ cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCC_TESTS=OFF -DC
 cmake --build build-bench -j"$(nproc)"
 cc=./build-bench/src/cli/coldcheck
 
-echo "== codec"
-./build-bench/bench/codec/bench_codec --benchmark_min_time=0.2 "$@"
+for b in build-bench/bench/*/bench_*; do
+  echo "== $(basename "$b")"
+  "$b" --benchmark_min_time=0.2 "$@"
+done
 
 dir=$(mktemp -d)
 $cc simulate --scenario healthy-model-t --listen udp:127.0.0.1:0 --port-file "$dir/port" &
@@ -29,8 +31,12 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown "$dir/cli.md" \
   "$cc info --device udp:127.0.0.1:$port" "/usr/bin/trezorctl -p udp:127.0.0.1:$port get-features"
 cat "$dir/cli.md"
 
+echo "== a whole diagnosis: --demo runs the simulator in-process, so this is all host CPU"
+hyperfine -N --warmup 3 --runs 30 "$cc diagnose --demo -q --key $dir/key --out $dir/r.json"
+
 echo "== peak memory (max RSS, KiB)"
 for cmd in "$cc list" "/usr/bin/trezorctl list" "$cc info --device udp:127.0.0.1:$port" \
+           "$cc diagnose --demo -q --key $dir/key --out $dir/r.json" \
            "/usr/bin/trezorctl -p udp:127.0.0.1:$port get-features"; do
   rss=$( (/usr/bin/time -f '%M' $cmd >/dev/null) 2>&1 | tail -1)
   printf '%8s  %s\n' "$rss" "$cmd"
