@@ -3,6 +3,7 @@
 // host.permission, host.busy), which the findings rules read.
 #include <vector>
 
+#include "checks/check_result.hpp"
 #include "coldcheck/report.pb.h"
 #include "enumerate/enumerate.hpp"
 #include "findings/findings.hpp"
@@ -18,9 +19,7 @@ std::vector<::coldcheck::report::CheckResult> host_check_results(Target target, 
                                                                  findings::Language language,
                                                                  const host::HostRoot& root = {});
 
-::coldcheck::report::CheckResult make_check(std::string id, std::string title, ::coldcheck::report::CheckStatus status,
-                                            std::string detail = {});
-void add_evidence(::coldcheck::report::CheckResult& check, std::string name, std::string observed,
-                  std::string expected = {});
+using checks::add_evidence;
+using checks::make_check;
 
 }  // namespace cc::app

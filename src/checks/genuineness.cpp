@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checks/check_result.hpp"
 #include "core/hex.hpp"
 #include "findings/translations.hpp"
 
@@ -11,22 +12,6 @@ namespace rp = ::coldcheck::report;
 using findings::tr;
 
 namespace {
-
-rp::CheckResult make(std::string id, std::string title, rp::CheckStatus status, std::string detail = {}) {
-  rp::CheckResult c;
-  c.set_id(std::move(id));
-  c.set_title(std::move(title));
-  c.set_status(status);
-  c.set_detail(std::move(detail));
-  return c;
-}
-
-void evidence(rp::CheckResult& c, std::string name, std::string observed, std::string expected = {}) {
-  auto* e = c.add_evidence();
-  e->set_name(std::move(name));
-  e->set_observed(std::move(observed));
-  e->set_expected(std::move(expected));
-}
 
 const ::coldcheck::catalog::Release* find_release(const catalog::Catalog& catalog, const ::coldcheck::DeviceFacts& f) {
   const auto* model = catalog.find(f.catalog_id());
@@ -43,16 +28,16 @@ rp::CheckResult revision_check(const ::coldcheck::DeviceFacts& f, const catalog:
                                findings::Language lang) {
   const std::string title = tr(N_("firmware revision against the release catalog"), lang);
   if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE || f.firmware_version().empty()) {
-    return make("fw.revision", title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
+    return make_check("fw.revision", title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
   }
   if (f.firmware_revision().empty()) {
-    return make("fw.revision", title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a revision"), lang));
+    return make_check("fw.revision", title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a revision"), lang));
   }
   const auto* release = find_release(catalog, f);
   if (release == nullptr || release->firmware_revision().empty()) {
-    auto c = make("fw.revision", title, rp::CHECK_SKIPPED,
+    auto c = make_check("fw.revision", title, rp::CHECK_SKIPPED,
                   tr(N_("the catalog has no revision for this version; it cannot be compared"), lang));
-    evidence(c, tr(N_("firmware revision"), lang), f.firmware_revision());
+    add_evidence(c, tr(N_("firmware revision"), lang), f.firmware_revision());
     return c;
   }
   const std::string& device = f.firmware_revision();
@@ -60,8 +45,8 @@ rp::CheckResult revision_check(const ::coldcheck::DeviceFacts& f, const catalog:
   // Older firmware reports a shortened revision: a prefix of 4+ bytes is a match.
   const std::size_t shorter = std::min(device.size(), published.size());
   const bool match = shorter >= 8 && device.compare(0, shorter, published, 0, shorter) == 0;
-  auto c = make("fw.revision", title, match ? rp::CHECK_PASS : rp::CHECK_FAIL);
-  evidence(c, tr(N_("firmware revision"), lang), device, published + " (" + f.firmware_version() + ")");
+  auto c = make_check("fw.revision", title, match ? rp::CHECK_PASS : rp::CHECK_FAIL);
+  add_evidence(c, tr(N_("firmware revision"), lang), device, published + " (" + f.firmware_version() + ")");
   return c;
 }
 
@@ -69,19 +54,19 @@ rp::CheckResult firmware_hash_check(const FirmwareHashEvidence& e, findings::Lan
   const std::string title = tr(N_("firmware hash against the release image"), lang);
   const std::string device_hex = to_hex(e.device_hash);
   if (!e.predicted) {
-    auto c = make("fw.hash", title, rp::CHECK_SKIPPED, e.no_image_reason);
-    evidence(c, tr(N_("device hash"), lang), device_hex);
-    evidence(c, tr(N_("challenge"), lang), to_hex(e.challenge));
+    auto c = make_check("fw.hash", title, rp::CHECK_SKIPPED, e.no_image_reason);
+    add_evidence(c, tr(N_("device hash"), lang), device_hex);
+    add_evidence(c, tr(N_("challenge"), lang), to_hex(e.challenge));
     return c;
   }
   const bool match = e.device_hash == *e.predicted;
   const bool slow = e.latency > kSlowFirmwareHash;
   auto status = !match ? rp::CHECK_FAIL : (slow ? rp::CHECK_WARN : rp::CHECK_PASS);
-  auto c = make("fw.hash", title, status,
+  auto c = make_check("fw.hash", title, status,
                 slow ? tr(N_("the answer took unusually long; a device faking the hash may be slow"), lang) : "");
-  evidence(c, tr(N_("device hash"), lang), device_hex, to_hex(*e.predicted));
-  evidence(c, tr(N_("release image"), lang), e.image_name);
-  evidence(c, tr(N_("answer time"), lang), std::to_string(e.latency.count()) + " ms",
+  add_evidence(c, tr(N_("device hash"), lang), device_hex, to_hex(*e.predicted));
+  add_evidence(c, tr(N_("release image"), lang), e.image_name);
+  add_evidence(c, tr(N_("answer time"), lang), std::to_string(e.latency.count()) + " ms",
            "< " + std::to_string(kSlowFirmwareHash.count()) + " ms");
   return c;
 }
@@ -95,23 +80,23 @@ rp::CheckResult attestation_check(const attest::Result& r, bool test_mode, findi
   if (r.verdict == attest::Verdict::kGenuineTestRoot) {
     detail = tr(N_("signed under a TEST root: an emulator or development device, not a retail one"), lang);
   }
-  auto c = make("auth.device", title, status, detail);
+  auto c = make_check("auth.device", title, status, detail);
   for (const auto& step : r.steps) {
-    evidence(c, step.what, step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
+    add_evidence(c, step.what, step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
   }
   return c;
 }
 
 rp::CheckResult unlocked_bootloader_check(const std::string& device_message, findings::Language lang) {
-  auto c = make("auth.unlocked_bootloader", tr(N_("bootloader locked"), lang), rp::CHECK_FAIL,
+  auto c = make_check("auth.unlocked_bootloader", tr(N_("bootloader locked"), lang), rp::CHECK_FAIL,
                 tr(N_("the device declined to authenticate and reports an unlocked bootloader"), lang));
-  evidence(c, tr(N_("bootloader locked"), lang), tr(N_("no"), lang), tr(N_("yes"), lang));
-  evidence(c, tr(N_("device answer"), lang), device_message);
+  add_evidence(c, tr(N_("bootloader locked"), lang), tr(N_("no"), lang), tr(N_("yes"), lang));
+  add_evidence(c, tr(N_("device answer"), lang), device_message);
   return c;
 }
 
 rp::CheckResult not_run(std::string id, std::string title, rp::CheckStatus status, std::string reason) {
-  return make(std::move(id), std::move(title), status, std::move(reason));
+  return make_check(std::move(id), std::move(title), status, std::move(reason));
 }
 
 }  // namespace cc::checks

@@ -1,22 +1,10 @@
 #include "cli/render.hpp"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <sstream>
 
 #include "core/error.hpp"
 
 namespace cc::cli {
-
-std::string to_json(const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.preserve_proto_field_names = true;
-  std::string out;
-  const auto status = google::protobuf::util::MessageToJsonString(message, &out, options);
-  if (!status.ok()) throw Error(ErrorCode::kInternal, "JSON encoding failed: " + status.ToString());
-  return out;
-}
 
 namespace {
 

@@ -135,15 +135,7 @@ std::string render_html(const rpt::Report& report, const Labels& l) {
   checks(out, "host-checks", l.host_checks, body.host_checks(), l);
 
   out << "<section id=\"about\">\n<h2>" << html_escape(l.about) << "</h2>\n";
-  std::vector<std::pair<std::string, std::string>> about;
-  const auto add = [&](const std::string& k, const std::string& v) {
-    if (!v.empty()) about.emplace_back(k, v);
-  };
-  add(l.created_at, body.run().created_at());
-  add(l.tool_version, body.run().tool_version());
-  add(l.key_id, body.run().pseudonym_key_id());
-  add(l.integrity, report.integrity().algorithm());
-  add(l.digest, report.integrity().digest_hex());
+  const auto about = about_rows(report, l);
   definition_list(out, about);
   out << "</section>\n";
 

@@ -148,4 +148,19 @@ std::vector<const rpt::Finding*> findings_in_order(const rpt::Body& body) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::report::Report& report,
+                                                            const Labels& l) {
+  const auto& run = report.body().run();
+  std::vector<std::pair<std::string, std::string>> rows;
+  const auto add = [&](const std::string& k, const std::string& v) {
+    if (!v.empty()) rows.emplace_back(k, v);
+  };
+  add(l.created_at, run.created_at());
+  add(l.tool_version, run.tool_version());
+  add(l.key_id, run.pseudonym_key_id());
+  add(l.integrity, report.integrity().algorithm());
+  add(l.digest, report.integrity().digest_hex());
+  return rows;
+}
+
 }  // namespace cc::render

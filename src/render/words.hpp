@@ -27,4 +27,8 @@ std::vector<std::pair<std::string, std::string>> fact_rows(const ::coldcheck::re
 // Findings in reading order: urgency (1 first, 0 = unset last), then severity, then code.
 std::vector<const ::coldcheck::report::Finding*> findings_in_order(const ::coldcheck::report::Body& body);
 
+// The "About this report" rows (label, value), empty values left out.
+std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::report::Report& report,
+                                                            const Labels& labels);
+
 }  // namespace cc::render
