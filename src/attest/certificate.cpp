@@ -5,7 +5,7 @@
 
 namespace cc::attest {
 
-ossl::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::string& why) {
+crypto::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::string& why) {
   if (der.empty()) {
     why = "empty certificate";
     return nullptr;
@@ -15,7 +15,7 @@ ossl::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::stri
     return nullptr;
   }
   const unsigned char* p = der.data();
-  ossl::X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
+  crypto::X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
   if (!cert) {
     why = "not a DER X.509 certificate";
     return nullptr;
@@ -29,7 +29,7 @@ ossl::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::stri
 }
 
 std::string subject_text(const X509* cert) {
-  ossl::BioPtr bio(BIO_new(BIO_s_mem()));
+  crypto::BioPtr bio(BIO_new(BIO_s_mem()));
   if (!bio) return {};
   if (X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0,
                          XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {

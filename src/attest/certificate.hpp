@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "attest/ossl.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::attest {
 
 inline constexpr std::size_t kMaxCertificateSize = 64 * 1024;
 
 // Exactly one DER certificate spanning all of `der`; null (and `why`) otherwise.
-ossl::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::string& why);
+crypto::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::string& why);
 
 // "CN=...,O=...", for evidence.
 std::string subject_text(const X509* cert);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "attest/ossl.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::attest {
 namespace {
@@ -61,9 +61,9 @@ std::optional<DerSignature> normalize_der_signature(std::span<const std::uint8_t
     return std::nullopt;
   }
 
-  ossl::BnPtr rb(BN_bin2bn(r->data(), static_cast<int>(r->size()), nullptr));
-  ossl::BnPtr sb(BN_bin2bn(s->data(), static_cast<int>(s->size()), nullptr));
-  ossl::EcdsaSigPtr es(ECDSA_SIG_new());
+  crypto::BnPtr rb(BN_bin2bn(r->data(), static_cast<int>(r->size()), nullptr));
+  crypto::BnPtr sb(BN_bin2bn(s->data(), static_cast<int>(s->size()), nullptr));
+  crypto::EcdsaSigPtr es(ECDSA_SIG_new());
   if (!rb || !sb || !es || ECDSA_SIG_set0(es.get(), rb.get(), sb.get()) != 1) {
     why = "out of memory";
     return std::nullopt;

@@ -6,23 +6,23 @@
 
 namespace cc::attest {
 
-ossl::PkeyPtr p256_public_key(std::span<const std::uint8_t> point) {
+crypto::PkeyPtr p256_public_key(std::span<const std::uint8_t> point) {
   if (point.empty()) return nullptr;
-  ossl::ParamBldPtr bld(OSSL_PARAM_BLD_new());
+  crypto::ParamBldPtr bld(OSSL_PARAM_BLD_new());
   if (!bld ||
       OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1 ||
       OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(),
                                        point.size()) != 1) {
     return nullptr;
   }
-  ossl::ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
-  ossl::PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+  crypto::ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
+  crypto::PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
   if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) return nullptr;
   EVP_PKEY* raw = nullptr;
   if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) != 1) return nullptr;
-  ossl::PkeyPtr key(raw);
+  crypto::PkeyPtr key(raw);
   // fromdata decodes the point; the explicit check also rejects the point at infinity.
-  ossl::PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+  crypto::PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
   if (!check || EVP_PKEY_public_check(check.get()) != 1) return nullptr;
   return key;
 }
@@ -45,8 +45,8 @@ std::vector<std::uint8_t> uncompressed_point(const EVP_PKEY* key) {
   BIGNUM* y_raw = nullptr;
   const bool got = EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_EC_PUB_X, &x_raw) == 1 &&
                    EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_EC_PUB_Y, &y_raw) == 1;
-  ossl::BnPtr x(x_raw);
-  ossl::BnPtr y(y_raw);
+  crypto::BnPtr x(x_raw);
+  crypto::BnPtr y(y_raw);
   if (!got) return {};
   std::vector<std::uint8_t> out(65);
   out[0] = 0x04;

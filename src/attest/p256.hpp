@@ -4,13 +4,13 @@
 #include <span>
 #include <vector>
 
-#include "attest/ossl.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::attest {
 
 // A public key from a SEC1 point (compressed or uncompressed), or null if the bytes
 // are not a point on P-256.
-ossl::PkeyPtr p256_public_key(std::span<const std::uint8_t> point);
+crypto::PkeyPtr p256_public_key(std::span<const std::uint8_t> point);
 
 // True if the key is an EC key on P-256.
 bool is_p256(const EVP_PKEY* key);

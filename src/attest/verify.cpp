@@ -56,7 +56,7 @@ std::string cert_label(std::size_t i) {
 bool verify_challenge(EVP_PKEY* leaf_key, const std::vector<std::uint8_t>& der_sig,
                       std::span<const std::uint8_t> challenge) {
   const std::vector<std::uint8_t> message = authenticate_message(challenge);
-  ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
+  crypto::MdCtxPtr ctx(EVP_MD_CTX_new());
   return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, leaf_key) == 1 &&
          EVP_DigestVerify(ctx.get(), der_sig.data(), der_sig.size(), message.data(),
                           message.size()) == 1;
@@ -137,7 +137,7 @@ const TrustedRoot* check_root(Evidence& ev, X509* top, std::string_view model,
     return nullptr;
   }
   for (const TrustedRoot* root : roots) {
-    ossl::PkeyPtr key = p256_public_key(root->public_key);
+    crypto::PkeyPtr key = p256_public_key(root->public_key);
     if (!key || X509_verify(top, key.get()) != 1) continue;
     if (root->test && !options.allow_test_roots) {
       ev.fail("root", "chain ends at TEST root \"" + root->name + "\"; test roots are not allowed",
@@ -188,10 +188,10 @@ Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof,
     return result;
   }
 
-  std::vector<ossl::X509Ptr> certs;
+  std::vector<crypto::X509Ptr> certs;
   for (int i = 0; i < count; ++i) {
     std::string why;
-    ossl::X509Ptr c = parse_der_certificate(bytes_of(proof.optiga_certificates(i)), why);
+    crypto::X509Ptr c = parse_der_certificate(bytes_of(proof.optiga_certificates(i)), why);
     if (!c) {
       ev.fail(cert_label(static_cast<std::size_t>(i)) + " parse", why, Verdict::kMalformed);
       result.verdict = ev.worst();

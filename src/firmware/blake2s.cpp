@@ -9,18 +9,13 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::firmware {
 namespace {
 
-struct MacDeleter {
-  void operator()(EVP_MAC* mac) const noexcept { EVP_MAC_free(mac); }
-};
-struct MacCtxDeleter {
-  void operator()(EVP_MAC_CTX* ctx) const noexcept { EVP_MAC_CTX_free(ctx); }
-};
-using MacPtr = std::unique_ptr<EVP_MAC, MacDeleter>;
-using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, MacCtxDeleter>;
+using crypto::MacCtxPtr;
+using crypto::MacPtr;
 
 [[noreturn]] void openssl_failure(const char* what) {
   const unsigned long code = ERR_get_error();

@@ -23,7 +23,7 @@ Pseudonymizer::~Pseudonymizer() {
 
 std::string Pseudonymizer::operator()(std::string_view kind, std::string_view value) const {
   if (!mac_) throw Error(ErrorCode::kInternal, "use of a moved-from Pseudonymizer");
-  detail::EvpMacCtxPtr ctx(EVP_MAC_CTX_new(mac_.get()));
+  crypto::MacCtxPtr ctx(EVP_MAC_CTX_new(mac_.get()));
   char digest_name[] = "SHA256";
   const std::array<OSSL_PARAM, 2> params = {
       OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),

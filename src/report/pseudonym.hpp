@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/openssl_ptr.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::report {
 
@@ -28,7 +28,7 @@ class Pseudonymizer {
 
  private:
   std::vector<std::uint8_t> key_;
-  detail::EvpMacPtr mac_;
+  crypto::MacPtr mac_;
 };
 
 }  // namespace cc::report

@@ -3,12 +3,12 @@
 #include <openssl/evp.h>
 
 #include "core/error.hpp"
-#include "report/openssl_ptr.hpp"
+#include "crypto/openssl_ptr.hpp"
 
 namespace cc::report {
 
 Sha256Digest sha256(std::span<const std::uint8_t> bytes) {
-  detail::EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+  crypto::MdCtxPtr ctx(EVP_MD_CTX_new());
   Sha256Digest out{};
   unsigned int len = 0;
   if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||

@@ -1,5 +1,5 @@
 #pragma once
-// RAII owners for the OpenSSL handles this library uses: every handle is released on
+// Owners for every OpenSSL handle coldcheck uses: each is freed exactly once, on
 // every path, including the early returns of a failed verification.
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -10,7 +10,7 @@
 
 #include <memory>
 
-namespace cc::attest::ossl {
+namespace cc::crypto {
 
 template <auto Free>
 struct Deleter {
@@ -24,10 +24,12 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX_free>>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX_free>>;
+using MacPtr = std::unique_ptr<EVP_MAC, Deleter<EVP_MAC_free>>;
+using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, Deleter<EVP_MAC_CTX_free>>;
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
 using BnPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG_free>>;
 using ParamBldPtr = std::unique_ptr<OSSL_PARAM_BLD, Deleter<OSSL_PARAM_BLD_free>>;
 using ParamPtr = std::unique_ptr<OSSL_PARAM, Deleter<OSSL_PARAM_free>>;
 
-}  // namespace cc::attest::ossl
+}  // namespace cc::crypto
