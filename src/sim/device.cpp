@@ -1,7 +1,13 @@
 #include "sim/device.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <sstream>
 #include <utility>
+
+#include "coldcheck/debuglink.pb.h"
+#include "guard/wordlist.hpp"
+#include "sim/debuglink.hpp"
 
 #include "attest/attest.hpp"
 #include "core/error.hpp"
@@ -40,6 +46,45 @@ std::span<const std::uint8_t> bytes_of(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
 }
 
+namespace dbg = ::coldcheck::wire::debug;
+
+// ButtonRequestType (common/protob/messages-common.proto): ProtectCall 7 asks to
+// confirm the backup check, MnemonicWordCount 12 and MnemonicInput 13 mark the
+// on-device word count and keyboard screens of core firmware.
+constexpr std::uint32_t kButtonRequestProtectCall = 7;
+constexpr std::uint32_t kButtonRequestMnemonicWordCount = 12;
+constexpr std::uint32_t kButtonRequestMnemonicInput = 13;
+
+// core/src/apps/management/recovery_device/homescreen.py (_finish_recovery_dry_run)
+// and legacy/firmware/recovery.c (recovery_done).
+constexpr std::string_view kSeedMatches = "The seed is valid and matches the one in the device";
+constexpr std::string_view kCoreSeedMismatch = "The seed does not match the one in the device";
+constexpr std::string_view kLegacySeedMismatch = "The seed is valid but does not match the one in the device";
+constexpr std::string_view kPinInvalid = "PIN invalid";
+constexpr std::size_t kMaxPinLength = 50;
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) {
+    std::transform(w.begin(), w.end(), w.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+bool is_bip39_word(std::string_view w) {
+  const auto list = cc::guard::bip39_english();
+  return std::binary_search(list.begin(), list.end(), w);
+}
+
+Reply button_request(std::uint32_t code) {
+  auto b = std::make_unique<wire::ButtonRequest>();
+  b->set_code(code);
+  return b;
+}
+
 }  // namespace
 
 Reply make_failure(wire::FailureType code, std::string message) {
@@ -54,7 +99,10 @@ Device::Device(const ::coldcheck::sim::Scenario& scenario) : Device(scenario, ha
 Device::Device(const ::coldcheck::sim::Scenario& scenario, Hardware hardware)
     : features_(scenario.features()),
       hardware_(std::move(hardware)),
-      busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY) {
+      busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY),
+      seed_(split_words(scenario.mnemonic())),
+      word_matrix_(cc::guard::bip39_english()) {
+  if (scenario.has_pin()) pin_ = scenario.pin();
   features_.clear_session_id();
   if (busy_) features_.set_busy(true);
 }
@@ -69,6 +117,7 @@ Device::Handler Device::handler_for(const Descriptor* d) {
   if (d == wire::EndSession::descriptor()) return &Device::on_end_session;
   if (d == wire::GetFirmwareHash::descriptor()) return &Device::on_get_firmware_hash;
   if (d == wire::AuthenticateDevice::descriptor()) return &Device::on_authenticate_device;
+  if (d == wire::RecoveryDevice::descriptor()) return &Device::on_recovery_device;
   return nullptr;
 }
 
@@ -101,6 +150,9 @@ Reply Device::handle(const Message& request) {
     return make_failure(wire::FAILURE_BUSY, "Device is busy");
   }
   if (d == wire::ButtonAck::descriptor() && pending) return pending();
+  if (flow_ != Flow::kIdle) {
+    if (auto consumed = handle_in_flow(request)) return std::move(*consumed);
+  }
   const Handler h = handler_for(d);
   if (h == nullptr) return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
   return (this->*h)(request);
@@ -216,6 +268,225 @@ Reply Device::on_authenticate_device(const Message& request) {
     return proof;
   };
   return button;
+}
+
+// ---- PIN entry and the backup check (RecoveryDevice dry run) ----
+
+bool Device::legacy() const { return features_.model() == "1" || features_.internal_model() == "T1B1"; }
+
+void Device::end_flow() {
+  flow_ = Flow::kIdle;
+  after_pin_ = nullptr;
+  pin_matrix_.clear();
+  typed_.clear();
+  word_count_ = 0;
+}
+
+// A locked device asks for the PIN first (PinMatrixRequest Current) and shows a
+// freshly scrambled 3x3 grid; the request continues once the PIN is right.
+Reply Device::request_pin(std::function<Reply()> then) {
+  pin_matrix_ = "123456789";
+  for (std::size_t i = pin_matrix_.size() - 1; i > 0; --i) std::swap(pin_matrix_[i], pin_matrix_[random_.below(i + 1)]);
+  after_pin_ = std::move(then);
+  flow_ = Flow::kPin;
+  auto r = std::make_unique<wire::PinMatrixRequest>();
+  r->set_type(wire::PIN_MATRIX_CURRENT);
+  return r;
+}
+
+// PinMatrixAck carries grid positions; the device maps them through the grid it
+// showed. Anything but 1-9 cannot match (legacy pinmatrix_done turns it into 'X').
+Reply Device::check_pin(const wire::PinMatrixAck& ack) {
+  const std::string& positions = ack.pin();
+  std::string digits;
+  bool valid = !positions.empty() && positions.size() <= kMaxPinLength;
+  for (const char c : positions) {
+    if (c < '1' || c > '9') {
+      valid = false;
+      break;
+    }
+    digits += pin_matrix_[static_cast<std::size_t>(c - '1')];
+  }
+  if (!valid || !pin_ || digits != *pin_) {
+    ++pin_failures_;
+    end_flow();
+    return make_failure(wire::FAILURE_PIN_INVALID, std::string(kPinInvalid));
+  }
+  pin_failures_ = 0;
+  features_.set_unlocked(true);
+  std::function<Reply()> then = std::exchange(after_pin_, nullptr);
+  end_flow();
+  return then ? then() : success();
+}
+
+Reply Device::on_recovery_device(const Message& request) {
+  const auto& r = as<wire::RecoveryDevice>(request);
+  if (features_.bootloader_mode()) return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
+  if (r.type() != wire::RECOVERY_TYPE_DRY_RUN) {
+    if (features_.initialized()) return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Already initialized");
+    return make_failure(wire::FAILURE_PROCESS_ERROR, "Simulator: only the RecoveryDevice dry run is simulated");
+  }
+  if (!features_.initialized()) return make_failure(wire::FAILURE_NOT_INITIALIZED, "Device is not initialized");
+  if (seed_.empty()) return make_failure(wire::FAILURE_PROCESS_ERROR, "Simulator: the scenario has no mnemonic");
+  if (features_.pin_protection() && !features_.unlocked()) {
+    return request_pin([this, copy = r] { return start_dry_run(copy); });
+  }
+  return start_dry_run(r);
+}
+
+Reply Device::start_dry_run(const wire::RecoveryDevice& request) {
+  end_flow();
+  if (legacy()) {
+    if (request.has_word_count() && request.word_count() != 12 && request.word_count() != 18 &&
+        request.word_count() != 24) {
+      return make_failure(wire::FAILURE_DATA_ERROR, "Invalid word count");
+    }
+    if (request.input_method() != wire::RECOVERY_INPUT_MATRIX) {
+      // TODO(issue 5): ScrambledWords (host-typed words) is not simulated; coldcheck
+      // refuses to use it anyway.
+      return make_failure(wire::FAILURE_DATA_ERROR, "Simulator: ScrambledWords recovery is not simulated");
+    }
+    word_count_ = request.has_word_count() ? request.word_count() : 12;
+  }
+  flow_ = Flow::kConfirmDryRun;
+  return button_request(kButtonRequestProtectCall);
+}
+
+Reply Device::next_word_request() {
+  auto w = std::make_unique<wire::WordRequest>();
+  w->set_type(word_matrix_.six_cells() ? wire::WORD_REQUEST_MATRIX6 : wire::WORD_REQUEST_MATRIX9);
+  return w;
+}
+
+// Trezor One matrix entry: WordAck carries one grid position ("1".."9"), or "\b".
+Reply Device::on_word_ack(const wire::WordAck& ack) {
+  const std::string& in = ack.word();
+  if (in == "\b") {
+    if (!word_matrix_.back(random_) && !typed_.empty()) {
+      typed_.pop_back();
+      word_matrix_.restart(random_);
+    }
+    return next_word_request();
+  }
+  if (in.size() != 1 || in[0] < '1' || in[0] > '9') return next_word_request();
+  if (auto word = word_matrix_.pick(in[0] - '0', random_)) {
+    typed_.emplace_back(*word);
+    if (typed_.size() == word_count_) return show_result();
+  }
+  return next_word_request();
+}
+
+// Both firmwares show the verdict and wait for a press (ButtonRequest Other) before
+// answering.
+Reply Device::show_result() {
+  flow_ = Flow::kResult;
+  return button_request(kButtonRequestOther);
+}
+
+Reply Device::finish_dry_run() {
+  const bool match = typed_ == seed_;
+  const bool old = legacy();
+  end_flow();
+  if (match) return success(std::string(kSeedMatches));
+  if (old) return make_failure(wire::FAILURE_DATA_ERROR, std::string(kLegacySeedMismatch));
+  return make_failure(wire::FAILURE_PROCESS_ERROR, std::string(kCoreSeedMismatch));
+}
+
+std::optional<Reply> Device::handle_in_flow(const Message& request) {
+  const Descriptor* d = request.GetDescriptor();
+  if (d == wire::Cancel::descriptor()) {
+    end_flow();
+    return make_failure(wire::FAILURE_ACTION_CANCELLED, "Cancelled");
+  }
+  if (d == wire::GetFeatures::descriptor()) return on_get_features(request);
+  const bool ack = d == wire::ButtonAck::descriptor();
+  switch (flow_) {
+    case Flow::kPin:
+      if (d == wire::PinMatrixAck::descriptor()) return check_pin(as<wire::PinMatrixAck>(request));
+      break;
+    case Flow::kConfirmDryRun:
+      if (!ack) break;
+      if (legacy()) {
+        flow_ = Flow::kMatrix;
+        word_matrix_.restart(random_);
+        return next_word_request();
+      }
+      flow_ = Flow::kWordCount;
+      return button_request(kButtonRequestMnemonicWordCount);
+    case Flow::kWordCount:
+    case Flow::kWords:
+      if (ack) return Reply{};  // the person is choosing / typing on the device
+      break;
+    case Flow::kMatrix:
+      if (d == wire::WordAck::descriptor()) return on_word_ack(as<wire::WordAck>(request));
+      break;
+    case Flow::kResult:
+      if (ack) return finish_dry_run();
+      break;
+    case Flow::kIdle:
+      break;
+  }
+  // Any other message abandons the workflow, as a new message does on the device.
+  end_flow();
+  return std::nullopt;
+}
+
+DebugOutcome Device::handle_debug_wire(const cc::trezor::Message& message) {
+  std::unique_ptr<Message> request;
+  try {
+    request = debuglink::decode(message);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kMalformed) return {make_failure(wire::FAILURE_DATA_ERROR, "Failed to decode message"), nullptr};
+    return {make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message"), nullptr};
+  }
+  return handle_debug(*request);
+}
+
+DebugOutcome Device::handle_debug(const Message& request) {
+  const Descriptor* d = request.GetDescriptor();
+  if (d == dbg::DebugLinkGetState::descriptor()) {
+    auto state = std::make_unique<dbg::DebugLinkState>();
+    if (flow_ == Flow::kPin) state->set_matrix(pin_matrix_);
+    if (flow_ == Flow::kMatrix) {
+      for (const auto& cell : word_matrix_.cells()) state->add_tokens(cell);
+    }
+    if (flow_ == Flow::kWordCount) state->add_tokens("Select number of words");
+    if (flow_ == Flow::kMatrix || flow_ == Flow::kWords) {
+      state->set_recovery_word_pos(static_cast<std::uint32_t>(typed_.size() + 1));
+    }
+    if (flow_ == Flow::kWords) state->add_tokens("Type word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_));
+    return {std::move(state), nullptr};
+  }
+  if (d != dbg::DebugLinkDecision::descriptor()) {
+    return {make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message"), nullptr};
+  }
+  const auto& decision = as<dbg::DebugLinkDecision>(request);
+  const bool in_check = flow_ == Flow::kConfirmDryRun || flow_ == Flow::kWordCount || flow_ == Flow::kWords ||
+                        flow_ == Flow::kMatrix || flow_ == Flow::kResult;
+  if (decision.has_button() && decision.button() == dbg::DebugLinkDecision::NO && in_check) {
+    end_flow();
+    return {nullptr, make_failure(wire::FAILURE_ACTION_CANCELLED, "Cancelled")};
+  }
+  if (!decision.has_input()) return {};
+  const auto words = split_words(decision.input());
+  if (flow_ == Flow::kWordCount) {
+    // The on-screen word count selector (BIP39 counts).
+    if (words.size() == 1 && (words[0] == "12" || words[0] == "18" || words[0] == "24")) {
+      word_count_ = static_cast<std::uint32_t>(std::stoul(words[0]));
+      flow_ = Flow::kWords;
+      return {nullptr, button_request(kButtonRequestMnemonicInput)};
+    }
+    return {};
+  }
+  if (flow_ == Flow::kWords) {
+    // The on-screen keyboard only completes list words; one word per input, or several.
+    for (const auto& w : words) {
+      if (!is_bip39_word(w)) continue;
+      typed_.push_back(w);
+      if (typed_.size() == word_count_) return {nullptr, show_result()};
+    }
+  }
+  return {};
 }
 
 }  // namespace cc::sim

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <google/protobuf/message.h>
 
@@ -16,6 +17,7 @@
 #include "protocol/trezor/codec.hpp"
 #include "sim/hardware.hpp"
 #include "sim/random.hpp"
+#include "sim/word_matrix.hpp"
 
 namespace cc::sim {
 
@@ -25,6 +27,13 @@ namespace wire = ::coldcheck::wire::trezor;
 using Reply = std::unique_ptr<google::protobuf::Message>;
 
 Reply make_failure(wire::FailureType code, std::string message);
+
+// What a debug link message caused: a reply on the debug link, and a message the
+// device now sends to the host on its main channel (the person acted on the screen).
+struct DebugOutcome {
+  Reply debug_reply;
+  Reply device_reply;
+};
 
 class Device {
  public:
@@ -39,6 +48,12 @@ class Device {
   // do not parse get Failure DataError, as the firmware answers them.
   Reply handle_wire(const cc::trezor::Message& message);
   Reply handle(const google::protobuf::Message& request);
+
+  // The debug link (tests only): DebugLinkDecision / DebugLinkGetState.
+  DebugOutcome handle_debug_wire(const cc::trezor::Message& message);
+  DebugOutcome handle_debug(const google::protobuf::Message& request);
+
+  unsigned pin_failures() const noexcept { return pin_failures_; }
 
   // Current state, as GetFeatures would report it.
   const wire::Features& features() const noexcept { return features_; }
@@ -57,6 +72,23 @@ class Device {
   Reply on_get_firmware_hash(const google::protobuf::Message& request);
   Reply on_authenticate_device(const google::protobuf::Message& request);
 
+  Reply on_recovery_device(const google::protobuf::Message& request);
+
+  // A workflow spanning several messages: PIN entry, then the backup check.
+  enum class Flow { kIdle, kPin, kConfirmDryRun, kWordCount, kWords, kMatrix, kResult };
+  // Engaged when the running flow consumed the message (the Reply may be nullptr:
+  // the device waits for the person).
+  std::optional<Reply> handle_in_flow(const google::protobuf::Message& request);
+  Reply request_pin(std::function<Reply()> then);
+  Reply check_pin(const wire::PinMatrixAck& ack);
+  Reply start_dry_run(const wire::RecoveryDevice& request);
+  Reply next_word_request();
+  Reply on_word_ack(const wire::WordAck& ack);
+  Reply show_result();
+  Reply finish_dry_run();
+  void end_flow();
+  bool legacy() const;
+
   bool allowed_while_busy(const google::protobuf::Descriptor* descriptor) const;
   std::string resume_or_new_session(const wire::Initialize& request);
 
@@ -69,6 +101,16 @@ class Device {
   std::optional<std::string> current_session_;
   // A workflow waiting for the person to press the button; runs on ButtonAck.
   std::function<Reply()> after_button_;
+
+  std::optional<std::string> pin_;
+  unsigned pin_failures_ = 0;
+  std::vector<std::string> seed_;  // the scenario's public test mnemonic, word by word
+  Flow flow_ = Flow::kIdle;
+  std::function<Reply()> after_pin_;
+  std::string pin_matrix_;  // digit at grid position k+1 is pin_matrix_[k]
+  std::uint32_t word_count_ = 0;
+  std::vector<std::string> typed_;  // words entered on the device in this check
+  WordMatrix word_matrix_;
 };
 
 }  // namespace cc::sim

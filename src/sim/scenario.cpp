@@ -14,6 +14,7 @@
 #include "core/embedded_file.hpp"
 #include "firmware/image.hpp"
 #include "firmware/models.hpp"
+#include "guard/wordlist.hpp"
 #include "sim/hardware.hpp"
 #include "sim/simulator.hpp"
 
@@ -74,6 +75,20 @@ void validate_pin(const Scenario& s, std::string_view file) {
   if (f.has_unlocked() && !f.unlocked() && !s.has_pin()) {
     invalid(file, "features.unlocked=false needs a pin");
   }
+}
+
+// The seed is a public test mnemonic: 12, 18 or 24 BIP39 English words, lower case.
+void validate_mnemonic(const Scenario& s, std::string_view file) {
+  if (s.mnemonic().empty()) return;
+  std::istringstream in(s.mnemonic());
+  std::size_t count = 0;
+  const auto list = cc::guard::bip39_english();
+  for (std::string w; in >> w; ++count) {
+    if (!std::binary_search(list.begin(), list.end(), std::string_view(w))) {
+      invalid(file, "mnemonic word " + std::to_string(count + 1) + " is not a BIP39 English word");
+    }
+  }
+  if (count != 12 && count != 18 && count != 24) invalid(file, "mnemonic must have 12, 18 or 24 words");
 }
 
 void validate_fault(const Scenario& s, std::string_view file) {
@@ -159,6 +174,7 @@ void validate(Scenario& s, std::string_view file) {
   if (f.has_session_id()) invalid(file, "features.session_id is allocated by the simulator; remove it");
   validate_pin(s, file);
   validate_fault(s, file);
+  validate_mnemonic(s, file);
   validate_firmware_image(s, file);
   validate_attestation(s, file);
 }

@@ -11,10 +11,12 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <thread>
 
 #include "core/error.hpp"
 #include "protocol/trezor/registry.hpp"
+#include "sim/debuglink.hpp"
 #include "sim/device.hpp"
 #include "sim/fault.hpp"
 #include "sim/peer_table.hpp"
@@ -40,6 +42,37 @@ struct Delayed {
   std::vector<cc::trezor::Packet> packets;
 };
 
+// Tries for an ephemeral port whose successor is free too.
+constexpr int kBindAttempts = 32;
+
+struct Sockets {
+  UdpSocket main;
+  std::optional<UdpSocket> debug;
+};
+
+// The debug link listens on the main port + 1, as the emulator's does.
+Sockets bind_sockets(const SimulatorOptions& options, bool debug_link) {
+  if (!debug_link) return Sockets{UdpSocket::bind(options.host, options.port), std::nullopt};
+  if (options.port != 0) {
+    if (options.port == 65535) throw Error(ErrorCode::kInvalidArgument, "port 65535 leaves no port for the debug link");
+    UdpSocket main = UdpSocket::bind(options.host, options.port);
+    UdpSocket debug = UdpSocket::bind(options.host, static_cast<std::uint16_t>(options.port + 1));
+    return Sockets{std::move(main), std::move(debug)};
+  }
+  for (int attempt = 0;; ++attempt) {
+    UdpSocket main = UdpSocket::bind(options.host, 0);
+    const std::uint16_t port = main.local_port();
+    if (port != 65535) {
+      try {
+        UdpSocket debug = UdpSocket::bind(options.host, static_cast<std::uint16_t>(port + 1));
+        return Sockets{std::move(main), std::move(debug)};
+      } catch (const Error&) {
+        if (attempt + 1 >= kBindAttempts) throw;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 struct Simulator::Impl {
@@ -47,13 +80,15 @@ struct Simulator::Impl {
       : scenario(std::move(s)),
         device(scenario),
         fault(scenario.fault()),
-        socket(UdpSocket::bind(options.host, options.port)),
-        peers(PeerTable::kDefaultCapacity, kMaxRequestPayload) {}
+        sockets(bind_sockets(options, scenario.debug_link() || options.debug_link)),
+        peers(PeerTable::kDefaultCapacity, kMaxRequestPayload),
+        debug_peers(PeerTable::kDefaultCapacity, kMaxRequestPayload) {}
 
   void run();
   void on_datagram(std::span<const std::uint8_t> data, const Endpoint& from);
   void on_message(const cc::trezor::Message& message, const Endpoint& from);
   void send(const google::protobuf::Message& reply, const Endpoint& to);
+  void on_debug_datagram(std::span<const std::uint8_t> data, const Endpoint& from);
   void flush_due(Clock::time_point now);
   int poll_timeout_ms(Clock::time_point now) const;
 
@@ -61,9 +96,14 @@ struct Simulator::Impl {
   Device device;
   FaultPolicy fault;
   Random random;
-  UdpSocket socket;
+  Sockets sockets;
+  UdpSocket& socket = sockets.main;
   Wakeup wakeup;
   PeerTable peers;
+  PeerTable debug_peers;
+  // Where the host last spoke from: what the device says on its own (after the
+  // person acted on the screen) goes there.
+  std::optional<Endpoint> host;
   std::deque<Delayed> delayed;  // due times only grow: the delay is fixed
   std::atomic<bool> stopping{false};
   std::thread thread;
@@ -72,7 +112,8 @@ struct Simulator::Impl {
 void Simulator::Impl::run() {
   std::array<std::uint8_t, cc::trezor::kPacketSize> buffer{};
   while (!stopping.load(std::memory_order_acquire)) {
-    std::array<pollfd, 2> fds{pollfd{socket.fd(), POLLIN, 0}, pollfd{wakeup.fd(), POLLIN, 0}};
+    std::array<pollfd, 3> fds{pollfd{socket.fd(), POLLIN, 0}, pollfd{wakeup.fd(), POLLIN, 0},
+                              pollfd{sockets.debug ? sockets.debug->fd() : -1, POLLIN, 0}};
     const int ready = ::poll(fds.data(), fds.size(), poll_timeout_ms(Clock::now()));
     if (ready < 0 && errno != EINTR) throw Error(ErrorCode::kIo, "poll failed");
     if (fds[1].revents != 0) wakeup.drain();
@@ -84,8 +125,35 @@ void Simulator::Impl::run() {
         on_datagram(std::span(buffer.data(), *n), from);
       }
     }
+    if (fds[2].revents != 0 && sockets.debug) {
+      for (int i = 0; i < kBatch && !stopping.load(std::memory_order_acquire); ++i) {
+        Endpoint from;
+        const auto n = sockets.debug->receive(buffer, from);
+        if (!n) break;
+        on_debug_datagram(std::span(buffer.data(), *n), from);
+      }
+    }
     flush_due(Clock::now());
   }
+}
+
+void Simulator::Impl::on_debug_datagram(std::span<const std::uint8_t> data, const Endpoint& from) {
+  if (std::equal(data.begin(), data.end(), kPing.begin(), kPing.end())) {
+    sockets.debug->send_to(kPong, from);
+    return;
+  }
+  auto& decoder = debug_peers.decoder_for(from);
+  try {
+    if (decoder.feed(data) != cc::trezor::Decoder::Step::kComplete) return;
+  } catch (const Error&) {
+    decoder.reset();
+    return;
+  }
+  DebugOutcome outcome = device.handle_debug_wire(decoder.take());
+  if (outcome.debug_reply) {
+    for (const auto& p : debuglink::encode(*outcome.debug_reply)) sockets.debug->send_to(p, from);
+  }
+  if (outcome.device_reply && host && fault.answers_messages()) send(*outcome.device_reply, *host);
 }
 
 void Simulator::Impl::on_datagram(std::span<const std::uint8_t> data, const Endpoint& from) {
@@ -108,6 +176,7 @@ void Simulator::Impl::on_datagram(std::span<const std::uint8_t> data, const Endp
 }
 
 void Simulator::Impl::on_message(const cc::trezor::Message& message, const Endpoint& from) {
+  host = from;
   Reply reply = device.handle_wire(message);
   if (reply && fault.answers_messages()) send(*reply, from);
 }
@@ -147,6 +216,14 @@ Simulator::~Simulator() {
 std::uint16_t Simulator::port() const noexcept {
   try {
     return impl_->socket.local_port();
+  } catch (...) {
+    return 0;
+  }
+}
+
+std::uint16_t Simulator::debug_port() const noexcept {
+  try {
+    return impl_->sockets.debug ? impl_->sockets.debug->local_port() : 0;
   } catch (...) {
     return 0;
   }

@@ -26,6 +26,9 @@ Scenario builtin_scenario(std::string_view name);  // kNotFound lists the names
 struct SimulatorOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;  // 0: ephemeral; see Simulator::port()
+  // Open the debug link on port + 1 even when the scenario does not (tests only: a
+  // retail device has none).
+  bool debug_link = false;
 };
 
 class Simulator {
@@ -37,6 +40,9 @@ class Simulator {
   Simulator& operator=(const Simulator&) = delete;
 
   std::uint16_t port() const noexcept;
+  // The debug link's UDP port (port() + 1, as the emulator's 21325 for 21324), or 0
+  // when the debug link is off.
+  std::uint16_t debug_port() const noexcept;
   // Serves until stop(); returns normally after stop(). One caller at a time.
   void run();
   // Thread-safe and async-signal-safe: an atomic store and one write() to an eventfd
