@@ -24,17 +24,16 @@ void add_unique(std::vector<std::string>& list, std::string value) {
   if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
 }
 
-// Replaces `from` where it stands as a whole word.
-std::string replace_word(std::string_view text, std::string_view from, std::string_view to) {
+// Replaces each occurrence of `from` whose surroundings `fits(hit, end)` accepts.
+template <typename Fits>
+std::string replace_where(std::string_view text, std::string_view from, std::string_view to, Fits fits) {
   std::string out;
   std::size_t pos = 0;
   while (true) {
     const std::size_t hit = text.find(from, pos);
     if (hit == std::string_view::npos) break;
     const std::size_t end = hit + from.size();
-    const bool left_ok = hit == 0 || !is_word_char(text[hit - 1]);
-    const bool right_ok = end == text.size() || !is_word_char(text[end]);
-    if (left_ok && right_ok) {
+    if (fits(hit, end)) {
       out.append(text.substr(pos, hit - pos));
       out.append(to);
       pos = end;
@@ -47,27 +46,21 @@ std::string replace_word(std::string_view text, std::string_view from, std::stri
   return out;
 }
 
+// Replaces `from` where it stands as a whole word.
+std::string replace_word(std::string_view text, std::string_view from, std::string_view to) {
+  return replace_where(text, from, to, [&](std::size_t hit, std::size_t end) {
+    const bool left_ok = hit == 0 || !is_word_char(text[hit - 1]);
+    const bool right_ok = end == text.size() || !is_word_char(text[end]);
+    return left_ok && right_ok;
+  });
+}
+
 // Replaces a home directory where it is a whole path prefix ("/home/al" is not in "/home/alice").
 std::string replace_home(std::string_view text, std::string_view home) {
-  std::string out;
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t hit = text.find(home, pos);
-    if (hit == std::string_view::npos) break;
-    const std::size_t end = hit + home.size();
-    const bool right_ok = end == text.size() || text[end] == '/' ||
-                          (!is_word_char(text[end]) && text[end] != '.' && text[end] != '-' && text[end] != '_');
-    if (right_ok) {
-      out.append(text.substr(pos, hit - pos));
-      out.append("~");
-      pos = end;
-    } else {
-      out.append(text.substr(pos, hit + 1 - pos));
-      pos = hit + 1;
-    }
-  }
-  out.append(text.substr(pos));
-  return out;
+  return replace_where(text, home, "~", [&](std::size_t, std::size_t end) {
+    return end == text.size() || text[end] == '/' ||
+           (!is_word_char(text[end]) && text[end] != '.' && text[end] != '-' && text[end] != '_');
+  });
 }
 
 // Any "/home/<name>" left over belongs to some user of this machine.
