@@ -11,6 +11,7 @@
 #include "app/host_report.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
+#include "core/utc_time.hpp"
 #include "enumerate/enumerate.hpp"
 #include "findings/translations.hpp"
 #include "report/redact.hpp"
@@ -24,15 +25,6 @@ namespace rp = ::coldcheck::report;
 using findings::tr;
 
 namespace {
-
-std::string now_rfc3339() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Checks later versions add; listed so a reader sees they were not run, not hidden.
 void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
@@ -97,7 +89,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   body.set_schema_version(rp::REPORT_SCHEMA_VERSION);
   auto* run = body.mutable_run();
   run->set_tool_version(kVersion);
-  run->set_created_at(now_rfc3339());
+  run->set_created_at(utc_now("%Y-%m-%dT%H:%M:%SZ"));
   run->set_os_family("linux");
   run->set_pseudonym_key_id(options.key_id);
   run->set_language(std::string(findings::language_tag(options.language)));

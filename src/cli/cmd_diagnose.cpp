@@ -11,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
+#include "core/utc_time.hpp"
 #include "guard/secret_guard.hpp"
 #include "render/text.hpp"
 #include "report/format.hpp"
@@ -20,15 +21,6 @@
 namespace cc::cli {
 
 namespace {
-
-std::string timestamp_for_file() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-  return buf;
-}
 
 // Several devices and a person at a terminal: ask which one.
 std::string ask_which(const ::coldcheck::DeviceList& list) {
@@ -123,7 +115,7 @@ int run_diagnose(const std::vector<std::string>& args) {
     } else {
       if (vm.count("format")) report::parse_format(vm["format"].as<std::string>());  // names a bad format
       const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-      const std::string stem = "coldcheck-report-" + timestamp_for_file();
+      const std::string stem = "coldcheck-report-" + utc_now("%Y%m%d-%H%M%S");
       const std::vector<std::pair<std::string, std::string>> formats = {
           {"text", ".txt"}, {"json", ".json"}, {"html", ".html"}, {"pb", ".pb"}};
       for (const auto& [format, ext] : formats) {
