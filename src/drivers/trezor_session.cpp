@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
@@ -10,6 +11,7 @@ namespace cc::drivers {
 
 namespace tw = ::coldcheck::wire::trezor;
 using Clock = std::chrono::steady_clock;
+constexpr unsigned kPollsPerKeepAlive = 10;  // about once a second of silence
 
 TrezorSession::TrezorSession(transport::Link& link, trezor::Table table, SessionOptions options)
     : link_(link), table_(table), options_(options) {}
@@ -22,6 +24,7 @@ trezor::Message TrezorSession::receive_raw(std::chrono::milliseconds timeout) {
   trezor::Decoder decoder(options_.max_payload);
   std::array<std::uint8_t, transport::kReportSize> report{};
   const auto deadline = Clock::now() + timeout;
+  unsigned silent_polls = 0;
   while (true) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     std::size_t n = 0;
@@ -29,7 +32,16 @@ trezor::Message TrezorSession::receive_raw(std::chrono::milliseconds timeout) {
       if (left.count() <= 0) {
         throw Error(ErrorCode::kTimeout, "no reply from the device within " + std::to_string(timeout.count()) + " ms");
       }
-      n = link_.read(report, left);
+      if (options_.interrupted && options_.interrupted()) throw Error(ErrorCode::kCancelled, "interrupted");
+      // Sliced reads keep a partly received message in `decoder` across polls.
+      const bool sliced = static_cast<bool>(options_.interrupted) && left > kInterruptPoll;
+      try {
+        n = link_.read(report, sliced ? kInterruptPoll : left);
+      } catch (const Error& e) {
+        if (!sliced || e.code() != ErrorCode::kTimeout) throw;
+        if (++silent_polls % kPollsPerKeepAlive == 0) link_.keep_alive();
+        continue;
+      }
     } catch (const Error& e) {
       // Garbage followed by silence says more about the device than the silence does.
       if (e.code() == ErrorCode::kTimeout && decoder.skipped_packets() > 0) {
@@ -69,6 +81,22 @@ std::unique_ptr<google::protobuf::Message> TrezorSession::call(const google::pro
     }
     return reply;
   }
+}
+
+void TrezorSession::cancel(std::chrono::milliseconds grace) noexcept {
+  auto interrupted = std::exchange(options_.interrupted, nullptr);
+  try {
+    send(tw::Cancel());
+    const auto deadline = Clock::now() + grace;
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+      if (left.count() <= 0) break;
+      auto reply = receive(left);
+      if (reply->GetDescriptor() == tw::Failure::descriptor()) break;
+    }
+  } catch (...) {  // NOLINT(bugprone-empty-catch): best effort by design
+  }
+  options_.interrupted = std::move(interrupted);
 }
 
 void TrezorSession::throw_unexpected(const google::protobuf::Message& got, const std::string& wanted) {

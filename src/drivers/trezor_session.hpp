@@ -28,7 +28,12 @@ struct SessionOptions {
   // Reports without a message header tolerated before the reply counts as garbage.
   std::size_t max_skipped_reports = 32;
   std::size_t max_payload = trezor::kDefaultMaxPayload;
+  // Polled between reads (at least every kInterruptPoll) while waiting for a reply;
+  // true ends the wait with Error{kCancelled} so the caller can send Cancel (Ctrl-C).
+  std::function<bool()> interrupted;
 };
+
+inline constexpr std::chrono::milliseconds kInterruptPoll{100};
 
 class TrezorSession {
  public:
@@ -38,11 +43,17 @@ class TrezorSession {
   const SessionOptions& options() const noexcept { return options_; }
   void set_table(trezor::Table table) noexcept { table_ = table; }
   void on_button(std::function<void(const ButtonPrompt&)> callback) { on_button_ = std::move(callback); }
+  void set_interrupted(std::function<bool()> interrupted) { options_.interrupted = std::move(interrupted); }
 
   void send(const google::protobuf::Message& message);
   // One raw reply (not decoded), within `timeout`.
   trezor::Message receive_raw(std::chrono::milliseconds timeout);
   std::unique_ptr<google::protobuf::Message> receive(std::chrono::milliseconds timeout);
+
+  // Sends Cancel and drains replies for up to `grace` until the device's Failure, so it
+  // returns to its home screen. Ignores `interrupted` (it runs after a Ctrl-C) and
+  // never throws: the device may already be gone or idle.
+  void cancel(std::chrono::milliseconds grace) noexcept;
 
   // Sends `message`, acknowledges ButtonRequests, and returns the final reply.
   // Failure replies throw cc::Error with a code from the failure type.

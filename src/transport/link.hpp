@@ -30,6 +30,12 @@ class Link {
   // bytes). Returns the number of bytes received. Throws cc::Error{kTimeout} when
   // nothing arrived in time, kDisconnected when the device is gone.
   virtual std::size_t read(std::span<std::uint8_t> out, std::chrono::milliseconds timeout) = 0;
+
+  // Called during long silent waits (a person typing on the device) so that a device
+  // that went away is noticed: a transport whose reads already fail on unplug does
+  // nothing; the emulator link sends a liveness probe whose failure shows on the next
+  // read as kDisconnected.
+  virtual void keep_alive() {}
 };
 
 }  // namespace cc::transport

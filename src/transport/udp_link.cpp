@@ -74,6 +74,8 @@ std::size_t UdpLink::read(std::span<std::uint8_t> out, std::chrono::milliseconds
   }
 }
 
+void UdpLink::keep_alive() { socket_.send(as_bytes(kPing)); }
+
 bool probe_udp(const DevicePath& path, std::chrono::milliseconds timeout) {
   try {
     UdpLink::open(path, UdpOptions{1, timeout});

@@ -26,6 +26,8 @@ class UdpLink final : public Link {
   // Datagrams of the wrong size are returned as they are (longer ones cut to out.size())
   // for the codec to judge; stray PONGPONG answers are skipped.
   std::size_t read(std::span<std::uint8_t> out, std::chrono::milliseconds timeout) override;
+  // PINGPING; read() skips the PONGPONG, and a closed port fails the next read.
+  void keep_alive() override;
 
  private:
   explicit UdpLink(const DevicePath& path) : socket_(path) {}

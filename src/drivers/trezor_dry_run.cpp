@@ -1,0 +1,138 @@
+#include "drivers/trezor_dry_run.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "coldcheck/trezor.pb.h"
+#include "core/error.hpp"
+
+namespace cc::drivers {
+
+namespace tw = ::coldcheck::wire::trezor;
+
+namespace {
+
+constexpr std::chrono::milliseconds kCancelGrace{2000};
+constexpr std::size_t kMaxPinPositions = 50;  // the firmware's own PIN length limit
+
+// ButtonRequest codes seen in the dry run (messages-common.proto ButtonRequestType).
+std::string waiting_for(std::uint32_t button_code) {
+  switch (button_code) {
+    case 7: return "you to confirm on the device that the backup check may start";
+    case 12: return "you to choose the number of words on the device";
+    case 13: return "you to enter your words on the device";
+    case 1: return "you to confirm the result on the device";
+    default: return "you to act on the device";
+  }
+}
+
+bool contains_nocase(std::string haystack, std::string needle) {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  return lower(std::move(haystack)).find(lower(std::move(needle))) != std::string::npos;
+}
+
+// Both firmwares answer a wrong backup with a Failure whose text says so: legacy
+// "The seed is valid but does not match the one in the device" / "Invalid seed, are
+// words in correct order?", core "The seed does not match the one in the device".
+bool is_mismatch(const std::string& text) {
+  return contains_nocase(text, "does not match") || contains_nocase(text, "invalid seed") ||
+         contains_nocase(text, "invalid mnemonic");
+}
+
+bool valid_positions(const std::string& positions) {
+  return !positions.empty() && positions.size() <= kMaxPinPositions &&
+         std::all_of(positions.begin(), positions.end(), [](char c) { return c >= '1' && c <= '9'; });
+}
+
+DryRunOutcome cancelled(TrezorSession& session, std::string why) {
+  cancel_on_device(session);
+  return DryRunOutcome{DryRunResult::kCancelled, std::move(why)};
+}
+
+}  // namespace
+
+void cancel_on_device(TrezorSession& session) noexcept { session.cancel(kCancelGrace); }
+
+DryRunOutcome run_dry_run(TrezorSession& session, const DryRunRequest& request, DryRunPerson& person) {
+  tw::RecoveryDevice start;
+  start.set_type(tw::RECOVERY_TYPE_DRY_RUN);
+  if (request.matrix) {
+    start.set_input_method(tw::RECOVERY_INPUT_MATRIX);
+    start.set_word_count(request.word_count);
+    start.set_enforce_wordlist(true);
+  }
+  session.send(start);
+  auto timeout = session.options().reply_timeout;
+  std::string waiting = "the device to start the backup check";
+  while (true) {
+    std::unique_ptr<google::protobuf::Message> reply;
+    try {
+      reply = session.receive(timeout);
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kCancelled) return cancelled(session, "interrupted (Ctrl-C)");
+      if (e.code() == ErrorCode::kTimeout) {
+        cancel_on_device(session);
+        throw Error(ErrorCode::kTimeout, "stopped after waiting " + std::to_string(timeout.count() / 1000) +
+                                             " s for " + waiting + "; the check was cancelled on the device");
+      }
+      throw;
+    }
+    const auto* d = reply->GetDescriptor();
+    timeout = request.person_timeout;
+    if (d == tw::ButtonRequest::descriptor()) {
+      const auto& b = static_cast<const tw::ButtonRequest&>(*reply);
+      waiting = waiting_for(b.code());
+      person.on_button(ButtonPrompt{b.code(), b.name()});
+      session.send(tw::ButtonAck());
+    } else if (d == tw::PinMatrixRequest::descriptor()) {
+      waiting = "the device after the PIN";
+      const auto positions = person.pin_positions(static_cast<const tw::PinMatrixRequest&>(*reply).type());
+      if (!positions) return cancelled(session, "PIN entry cancelled");
+      if (!valid_positions(*positions)) return cancelled(session, "PIN entry was not grid positions 1-9");
+      tw::PinMatrixAck ack;
+      ack.set_pin(*positions);
+      session.send(ack);
+    } else if (d == tw::PassphraseRequest::descriptor()) {
+      person.on_passphrase_on_device();
+      tw::PassphraseAck ack;
+      ack.set_on_device(true);
+      session.send(ack);
+    } else if (d == tw::WordRequest::descriptor()) {
+      const auto type = static_cast<const tw::WordRequest&>(*reply).type();
+      if (type != tw::WORD_REQUEST_MATRIX9 && type != tw::WORD_REQUEST_MATRIX6) {
+        // Plain WordRequest means "type the next word on the computer": never.
+        cancel_on_device(session);
+        return DryRunOutcome{DryRunResult::kRefused, "the device asked for words typed on the computer"};
+      }
+      waiting = "the device after your grid choice";
+      const auto position = person.word_position(type == tw::WORD_REQUEST_MATRIX6);
+      if (!position) return cancelled(session, "word entry cancelled");
+      if (*position != "\b" && !(position->size() == 1 && (*position)[0] >= '1' && (*position)[0] <= '9')) {
+        return cancelled(session, "word entry was not a grid position 1-9");
+      }
+      tw::WordAck ack;
+      ack.set_word(*position);
+      session.send(ack);
+    } else if (d == tw::Success::descriptor()) {
+      return DryRunOutcome{DryRunResult::kMatches, static_cast<const tw::Success&>(*reply).message()};
+    } else if (d == tw::Failure::descriptor()) {
+      const auto& f = static_cast<const tw::Failure&>(*reply);
+      switch (f.code()) {
+        case tw::FAILURE_ACTION_CANCELLED:
+        case tw::FAILURE_PIN_CANCELLED: return DryRunOutcome{DryRunResult::kCancelled, f.message()};
+        case tw::FAILURE_PIN_INVALID: return DryRunOutcome{DryRunResult::kPinInvalid, f.message()};
+        default: break;
+      }
+      if (is_mismatch(f.message())) return DryRunOutcome{DryRunResult::kMismatch, f.message()};
+      throw_failure(static_cast<std::uint32_t>(f.code()), f.message());
+    } else {
+      cancel_on_device(session);
+      throw Error(ErrorCode::kMalformed, "unexpected " + d->name() + " from the device during the backup check");
+    }
+  }
+}
+
+}  // namespace cc::drivers
