@@ -103,6 +103,7 @@ Device::Device(const ::coldcheck::sim::Scenario& scenario, Hardware hardware)
       seed_(split_words(scenario.mnemonic())),
       word_matrix_(cc::guard::bip39_english()) {
   if (scenario.has_pin()) pin_ = scenario.pin();
+  require_press_ = scenario.require_press();
   features_.clear_session_id();
   if (busy_) features_.set_busy(true);
 }
@@ -280,6 +281,8 @@ void Device::end_flow() {
   pin_matrix_.clear();
   typed_.clear();
   word_count_ = 0;
+  awaiting_press_ = false;
+  result_text_.clear();
 }
 
 // A locked device asks for the PIN first (PinMatrixRequest Current) and shows a
@@ -380,7 +383,66 @@ Reply Device::on_word_ack(const wire::WordAck& ack) {
 // answering.
 Reply Device::show_result() {
   flow_ = Flow::kResult;
+  if (typed_ == seed_) {
+    result_text_ = std::string(kSeedMatches);
+  } else {
+    result_text_ = std::string(legacy() ? kLegacySeedMismatch : kCoreSeedMismatch);
+  }
   return button_request(kButtonRequestOther);
+}
+
+Reply Device::begin_word_entry() {
+  if (legacy()) {
+    flow_ = Flow::kMatrix;
+    word_matrix_.restart(random_);
+    return next_word_request();
+  }
+  flow_ = Flow::kWordCount;
+  return button_request(kButtonRequestMnemonicWordCount);
+}
+
+namespace {
+
+// Grid position k+1 holds cells[k]; positions are laid out as on a numeric keypad.
+std::string keypad(const std::vector<std::string>& cells) {
+  std::string out;
+  for (int row : {6, 3, 0}) {
+    out += "  ";
+    for (int col = 0; col < 3; ++col) {
+      std::string cell = cells[static_cast<std::size_t>(row + col)];
+      cell.resize(std::max<std::size_t>(cell.size(), 9), ' ');
+      out += "[" + cell + "] ";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Device::screen() const {
+  const std::string press = require_press_ ? "\n(press y to confirm, n to cancel)" : "";
+  switch (flow_) {
+    case Flow::kPin: {
+      std::vector<std::string> cells;
+      for (char c : pin_matrix_) cells.emplace_back(1, c);
+      return "Enter your PIN\n" + keypad(cells) + "(on the computer, type the positions of your PIN digits)";
+    }
+    case Flow::kConfirmDryRun: return "Check your backup?\nYou will enter your recovery words on this device." + press;
+    case Flow::kWordCount: return "How many words does your backup have?\n(type 12, 18 or 24 here)";
+    case Flow::kWords:
+      return "Type word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_) +
+             " here, on the device";
+    case Flow::kMatrix: {
+      const auto& c = word_matrix_.cells();
+      return "Word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_) + "\n" +
+             keypad(std::vector<std::string>(c.begin(), c.end())) +
+             "(on the computer, type the position of the cell your word is in)";
+    }
+    case Flow::kResult: return result_text_ + press;
+    case Flow::kIdle: break;
+  }
+  return features_.label().empty() ? std::string("(home screen)") : features_.label() + "\n(home screen)";
 }
 
 Reply Device::finish_dry_run() {
@@ -406,13 +468,11 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
       break;
     case Flow::kConfirmDryRun:
       if (!ack) break;
-      if (legacy()) {
-        flow_ = Flow::kMatrix;
-        word_matrix_.restart(random_);
-        return next_word_request();
+      if (require_press_) {
+        awaiting_press_ = true;
+        return Reply{};
       }
-      flow_ = Flow::kWordCount;
-      return button_request(kButtonRequestMnemonicWordCount);
+      return begin_word_entry();
     case Flow::kWordCount:
     case Flow::kWords:
       if (ack) return Reply{};  // the person is choosing / typing on the device
@@ -421,8 +481,12 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
       if (d == wire::WordAck::descriptor()) return on_word_ack(as<wire::WordAck>(request));
       break;
     case Flow::kResult:
-      if (ack) return finish_dry_run();
-      break;
+      if (!ack) break;
+      if (require_press_) {
+        awaiting_press_ = true;
+        return Reply{};
+      }
+      return finish_dry_run();
     case Flow::kIdle:
       break;
   }
@@ -455,6 +519,7 @@ DebugOutcome Device::handle_debug(const Message& request) {
       state->set_recovery_word_pos(static_cast<std::uint32_t>(typed_.size() + 1));
     }
     if (flow_ == Flow::kWords) state->add_tokens("Type word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_));
+    state->set_screen(screen());
     return {std::move(state), nullptr};
   }
   if (d != dbg::DebugLinkDecision::descriptor()) {
@@ -466,6 +531,11 @@ DebugOutcome Device::handle_debug(const Message& request) {
   if (decision.has_button() && decision.button() == dbg::DebugLinkDecision::NO && in_check) {
     end_flow();
     return {nullptr, make_failure(wire::FAILURE_ACTION_CANCELLED, "Cancelled")};
+  }
+  if (decision.has_button() && decision.button() == dbg::DebugLinkDecision::YES && awaiting_press_) {
+    awaiting_press_ = false;
+    if (flow_ == Flow::kConfirmDryRun) return {nullptr, begin_word_entry()};
+    if (flow_ == Flow::kResult) return {nullptr, finish_dry_run()};
   }
   if (!decision.has_input()) return {};
   const auto words = split_words(decision.input());

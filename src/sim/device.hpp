@@ -86,6 +86,10 @@ class Device {
   Reply on_word_ack(const wire::WordAck& ack);
   Reply show_result();
   Reply finish_dry_run();
+  // After the confirm screen's press: the word count (core) or the first grid (legacy).
+  Reply begin_word_entry();
+  // What the device's screen shows now, as text (DebugLinkState.screen).
+  std::string screen() const;
   void end_flow();
   bool legacy() const;
 
@@ -111,6 +115,9 @@ class Device {
   std::uint32_t word_count_ = 0;
   std::vector<std::string> typed_;  // words entered on the device in this check
   WordMatrix word_matrix_;
+  bool require_press_ = false;  // see Scenario.require_press
+  bool awaiting_press_ = false;  // the host acked; the person has not pressed yet
+  std::string result_text_;      // the verdict on screen (Flow::kResult)
 };
 
 }  // namespace cc::sim
