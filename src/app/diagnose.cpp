@@ -26,21 +26,6 @@ using findings::tr;
 
 namespace {
 
-// Checks later versions add; listed so a reader sees they were not run, not hidden.
-void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
-  struct Pending {
-    const char* id;
-    const char* title;
-  };
-  static constexpr Pending kPending[] = {
-      {"backup.check", N_("recovery backup checked on the device")},
-  };
-  for (const auto& p : kPending) {
-    *device.add_checks() = make_check(p.id, tr(p.title, lang), rp::CHECK_SKIPPED,
-                                      tr("not available in this version of coldcheck", lang));
-  }
-}
-
 struct Located {
   Target target = Target::kNone;
   std::string path;
@@ -114,6 +99,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
 
   std::optional<::coldcheck::DeviceFacts> facts;
   std::unique_ptr<drivers::TrezorDriver> driver;  // kept open for the binding at the end
+  std::optional<BackupOutcome> backup;
   if (where.target != Target::kNone) {
     say("reading the device at " + where.path);
     auto* device = body.mutable_device();
@@ -147,7 +133,16 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       device->mutable_facts()->set_path(where.path);
       *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
     }
-    add_pending_checks(*device, options.language);
+    if (options.check_backup && options.person != nullptr && facts) {
+      say("checking the recovery backup on the device");
+      backup = check_backup(driver.get(), *facts, catalog, *options.person, options.backup);
+      *device->add_checks() = backup_check_result(*backup, options.language);
+    } else {
+      const std::string why = !options.backup_not_run_reason.empty() ? options.backup_not_run_reason
+                              : facts ? tr("not requested: run coldcheck check-backup, or diagnose --check-backup", options.language)
+                                      : tr("the device could not be read", options.language);
+      *device->add_checks() = backup_check_not_run(why, options.language);
+    }
   }
 
   say("working out findings");
@@ -167,7 +162,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
                          "data and plug in directly, not through an unpowered hub)");
   }
   report::redact(body, pseudonymize);
-  Diagnosis out{report::seal(std::move(body)), std::move(device_error), {}};
+  Diagnosis out{report::seal(std::move(body)), std::move(device_error), {}, std::move(backup)};
   if (options.bind) {
     const auto* model = facts ? catalog.find(facts->catalog_id()) : nullptr;
     const bool can_sign = driver && model != nullptr &&

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "app/backup_check.hpp"
+#include "app/person.hpp"
 #include "catalog/catalog.hpp"
 #include "coldcheck/report.pb.h"
 #include "core/error.hpp"
@@ -26,6 +28,12 @@ struct DiagnoseOptions {
   std::function<void(const std::string&)> progress;  // one line per step
   // Picks one of several devices (e.g. by asking the person); returns its path.
   std::function<std::string(const ::coldcheck::DeviceList&)> choose;
+  // The guided backup check, with `person` answering its questions. Off: the report
+  // lists it as not run, with `backup_not_run_reason`.
+  bool check_backup = false;
+  Person* person = nullptr;
+  BackupCheckOptions backup;
+  std::string backup_not_run_reason;
 };
 
 struct Diagnosis {
@@ -34,6 +42,7 @@ struct Diagnosis {
   // (its host checks explain a lot), and the caller still fails with this.
   std::optional<Error> device_error;
   std::string binding_note;  // with DiagnoseOptions::bind: what became of the binding
+  std::optional<BackupOutcome> backup;  // when the backup check ran
 };
 
 Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,

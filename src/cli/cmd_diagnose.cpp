@@ -1,4 +1,5 @@
-// `coldcheck diagnose`: the main job.
+// `coldcheck diagnose` (the main job) and `coldcheck check-backup` (the same run with
+// the guided backup check, and only its result printed).
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "app/diagnose.hpp"
 #include "app/labels.hpp"
+#include "cli/console.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -39,18 +41,40 @@ std::string ask_which(const ::coldcheck::DeviceList& list) {
   throw Error(ErrorCode::kInvalidArgument, "not a number from the list: '" + line + "'");
 }
 
-}  // namespace
+enum class Kind { kDiagnose, kCheckBackup };
 
-int run_diagnose(const std::vector<std::string>& args) {
+std::string backup_verdict_line(const app::BackupOutcome& outcome, findings::Language lang) {
+  using findings::tr;
+  switch (outcome.verdict) {
+    case app::BackupVerdict::kMatches: return tr("Backup check: MATCHES.", lang) + " " + outcome.detail;
+    case app::BackupVerdict::kMismatch: return tr("Backup check: DOES NOT MATCH.", lang) + " " + outcome.detail;
+    case app::BackupVerdict::kCancelled: return tr("Backup check: cancelled.", lang) + " " + outcome.detail;
+    case app::BackupVerdict::kUnsupported: return tr("Backup check: not available.", lang) + " " + outcome.detail;
+    case app::BackupVerdict::kError: break;
+  }
+  return tr("Backup check: could not finish.", lang) + " " + outcome.detail;
+}
+
+int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
   return guarded([&] {
+    const bool backup_command = kind == Kind::kCheckBackup;
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       "device path (default: the only device found; asks when there are several)")(
-        "demo", "diagnose the built-in simulator (no wallet needed)")(
-        "scenario", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME"),
-        "with --demo: which simulated device (coldcheck simulate --list-scenarios)")(
-        "describe", po::value<std::string>()->value_name("TEXT"),
-        "the problem in your own words (never your recovery words, PIN or passphrase)")(
+                       "device path (default: the only device found; asks when there are several)");
+    if (!backup_command) {
+      desc.add_options()("demo", "diagnose the built-in simulator (no wallet needed)")(
+          "scenario", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME"),
+          "with --demo: which simulated device (coldcheck simulate --list-scenarios)")(
+          "describe", po::value<std::string>()->value_name("TEXT"),
+          "the problem in your own words (never your recovery words, PIN or passphrase)")(
+          "check-backup", "also run the guided backup check (asked on a terminal; off otherwise)")(
+          "no-check-backup", "do not offer the backup check");
+    }
+    desc.add_options()("yes,y", "do not ask before starting the backup check")(
+        "words", po::value<unsigned>()->value_name("N"),
+        "how many words the backup has (asked when not given); never the words themselves")(
+        "wait", po::value<unsigned>()->default_value(600)->value_name("SECONDS"),
+        "longest wait for you at the device during the backup check")(
         "out,o", po::value<std::string>()->value_name("FILE"), "write one report to FILE")(
         "format,f", po::value<std::string>()->value_name("FMT"),
         "text, json, html or pb (default: from --out's extension; without --out all four)")(
@@ -66,10 +90,9 @@ int run_diagnose(const std::vector<std::string>& args) {
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     po::variables_map vm;
-    if (!parse_options("diagnose", "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]", desc, args,
-                       vm)) {
-      return 0;
-    }
+    const std::string usage = backup_command ? "[--device PATH] [--yes] [--words N] [--lang LANG] [--out FILE]"
+                                             : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
+    if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
     const auto language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
                                            : findings::language_from_env();
     app::DiagnoseOptions options;
@@ -85,10 +108,33 @@ int run_diagnose(const std::vector<std::string>& args) {
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
     options.bind = vm.count("bind") > 0;
     options.demo = vm.count("demo") > 0;
-    options.demo_scenario = vm["scenario"].as<std::string>();
+    if (vm.count("scenario")) options.demo_scenario = vm["scenario"].as<std::string>();
     options.language = language;
     if (!vm.count("quiet")) options.progress = [](const std::string& line) { std::cerr << "… " << line << "\n"; };
     if (isatty(STDIN_FILENO)) options.choose = ask_which;
+
+    Console console;
+    options.backup.language = language;
+    options.backup.assume_yes = vm.count("yes") > 0;
+    if (vm.count("words")) options.backup.word_count = vm["words"].as<unsigned>();
+    options.backup.person_timeout = std::chrono::seconds(std::max(1u, vm["wait"].as<unsigned>()));
+    options.person = &console;
+    if (backup_command || vm.count("check-backup")) {
+      options.check_backup = true;
+    } else if (vm.count("no-check-backup") || !console.interactive()) {
+      options.backup_not_run_reason =
+          findings::tr("not requested: run coldcheck check-backup, or diagnose --check-backup", language);
+    } else if (options.demo) {
+      options.backup_not_run_reason = findings::tr(
+          "not offered in the demo: the built-in demo device has no screen to type on. Try it with "
+          "`coldcheck simulate --screen --scenario backup-safe3` in a second terminal",
+          language);
+    } else {
+      options.check_backup = console.confirm(findings::tr(
+          "Also check your recovery backup on the device? You enter the words on the device, never here.",
+          language));
+      if (!options.check_backup) options.backup_not_run_reason = findings::tr("you chose not to run it", language);
+    }
 
     const auto diagnosis = app::diagnose(catalog_from(vm), options, pseudonymize);
     const auto& report = diagnosis.report;
@@ -125,12 +171,27 @@ int run_diagnose(const std::vector<std::string>& args) {
         written.push_back(file);
       }
     }
-    std::cout << render::render_text(report, app::labels_for(language)) << "\n";
+    if (!backup_command) std::cout << render::render_text(report, app::labels_for(language)) << "\n";
+    if (diagnosis.backup) std::cout << "\n" << backup_verdict_line(*diagnosis.backup, language) << "\n";
     for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
     if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
+    if (backup_command && diagnosis.backup) {
+      switch (diagnosis.backup->verdict) {
+        case app::BackupVerdict::kMatches: return 0;
+        case app::BackupVerdict::kMismatch: return exit_code_for(ErrorCode::kVerificationFailed);
+        case app::BackupVerdict::kCancelled: return exit_code_for(ErrorCode::kCancelled);
+        case app::BackupVerdict::kUnsupported: return exit_code_for(ErrorCode::kUnsupported);
+        case app::BackupVerdict::kError: return exit_code_for(diagnosis.backup->error.value_or(ErrorCode::kDeviceRefused));
+      }
+    }
     return 0;
   });
 }
+
+}  // namespace
+
+int run_diagnose(const std::vector<std::string>& args) { return run_diagnosis(args, Kind::kDiagnose); }
+int run_check_backup(const std::vector<std::string>& args) { return run_diagnosis(args, Kind::kCheckBackup); }
 
 }  // namespace cc::cli

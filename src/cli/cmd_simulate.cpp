@@ -4,11 +4,17 @@
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
+#include "sim/debug_client.hpp"
 #include "sim/simulator.hpp"
 #include "transport/device_path.hpp"
 
@@ -21,6 +27,53 @@ sim::Scenario scenario_from(const std::string& name_or_file) {
   return sim::builtin_scenario(name_or_file);
 }
 
+// `--screen`: this terminal is the simulated device's screen and its buttons/keyboard.
+// Shows the screen whenever it changes; a line typed here is a press (y / n) or text
+// typed on the device (the word count, a word). It talks to the device only through
+// its debug link, as a person's hands would.
+void run_screen(const std::string& debug_path, const std::atomic<bool>& done) {
+  sim::DebugClient device(debug_path);
+  std::cout << "This terminal is the simulated device: its screen is shown below. Type y or n and Enter to "
+               "press its buttons; anything else is typed on the device's own keyboard.\n"
+            << std::flush;
+  std::string shown;
+  std::string line;
+  while (!done.load()) {
+    try {
+      const std::string screen = device.screen();
+      if (screen != shown) {
+        shown = screen;
+        std::cout << "\n┌─ device screen ─────────────────────────────\n" << screen
+                  << "\n└─────────────────────────────────────────────\n" << std::flush;
+      }
+    } catch (const Error&) {
+      // The device is busy stopping; the next round tells.
+    }
+    pollfd in{STDIN_FILENO, POLLIN, 0};
+    if (poll(&in, 1, 150) <= 0) continue;
+    char c = 0;
+    const ssize_t n = read(STDIN_FILENO, &c, 1);
+    if (n <= 0) {
+      // End of input: keep showing the screen until the simulator stops.
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      continue;
+    }
+    if (c != '\n') {
+      if (line.size() < 256) line += c;
+      continue;
+    }
+    if (line == "y" || line == "Y") {
+      device.press(true);
+    } else if (line == "n" || line == "N") {
+      device.press(false);
+    } else if (!line.empty()) {
+      device.type(line);
+    }
+    std::fill(line.begin(), line.end(), '\0');
+    line.clear();
+  }
+}
+
 }  // namespace
 
 int run_simulate(const std::vector<std::string>& args) {
@@ -31,7 +84,9 @@ int run_simulate(const std::vector<std::string>& args) {
         "listen,l", po::value<std::string>()->default_value("udp:127.0.0.1:21324")->value_name("udp:HOST:PORT"),
         "where to listen; port 0 picks a free one")(
         "port-file", po::value<std::string>()->value_name("FILE"), "write the bound port to FILE once listening")(
-        "list-scenarios", "print the built-in scenario names and exit");
+        "list-scenarios", "print the built-in scenario names and exit")(
+        "screen", "this terminal shows the simulated device's screen and types on it (for trying "
+                  "check-backup by hand: run it in a second terminal)");
     po::variables_map vm;
     if (!parse_options("simulate", "[--scenario NAME|FILE] [--listen udp:HOST:PORT]", desc, args, vm)) return 0;
     if (vm.count("list-scenarios")) {
@@ -53,7 +108,12 @@ int run_simulate(const std::vector<std::string>& args) {
     } catch (const std::exception&) {
       throw Error(ErrorCode::kInvalidArgument, "--listen port must be 0..65535, got '" + listen_text + "'");
     }
-    const auto scenario = scenario_from(vm["scenario"].as<std::string>());
+    auto scenario = scenario_from(vm["scenario"].as<std::string>());
+    const bool screen = vm.count("screen") > 0;
+    if (screen) {
+      scenario.set_debug_link(true);
+      scenario.set_require_press(true);
+    }
 
     // Signals go to a waiting thread, so stop() is never called from a handler.
     sigset_t signals;
@@ -80,7 +140,21 @@ int run_simulate(const std::vector<std::string>& args) {
       sigwait(&signals, &sig);
       simulator.stop();
     });
+    std::atomic<bool> done{false};
+    std::thread screen_thread;
+    if (screen) {
+      const std::string debug_path = "udp:" + options.host + ":" + std::to_string(simulator.debug_port());
+      screen_thread = std::thread([&] {
+        try {
+          run_screen(debug_path, done);
+        } catch (const Error& e) {
+          std::cerr << "coldcheck: device screen: " << e.what() << "\n";
+        }
+      });
+    }
     simulator.run();
+    done.store(true);
+    if (screen_thread.joinable()) screen_thread.join();
     // run() can only end through stop(); wake the waiter if it is still waiting.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

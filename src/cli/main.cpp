@@ -10,6 +10,8 @@ namespace {
 
 constexpr std::array kCommands = {
     cc::cli::Command{"diagnose", "check a device and this computer; write a shareable report", cc::cli::run_diagnose},
+    cc::cli::Command{"check-backup", "check your recovery backup on the device itself (words never touch this computer)",
+                     cc::cli::run_check_backup},
     cc::cli::Command{"report", "show, verify, explain or diff a report (for support agents)", cc::cli::run_report},
     cc::cli::Command{"verify", "is this device genuine, and its firmware the released one? (offline)",
                      cc::cli::run_verify},
@@ -27,7 +29,7 @@ void usage(std::ostream& out) {
   out << "usage: coldcheck COMMAND [OPTIONS]   (coldcheck COMMAND --help for its options)\n\n"
          "coldcheck never asks for your recovery phrase, PIN or passphrase. Nobody genuine ever will.\n\ncommands:\n";
   for (const auto& c : kCommands) {
-    out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
+    out << "  " << c.name << std::string(14 - c.name.size(), ' ') << c.summary << "\n";
   }
   out << "\nexit codes: 0 ok, 2 bad usage or input, 3 not found, 4 permission denied, 5 busy, 6 timeout,\n"
          "  7 disconnected, 8 malformed reply, 9 device refused, 10 cancelled, 11 unsupported,\n"

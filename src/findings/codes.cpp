@@ -37,6 +37,12 @@ constexpr CodeInfo kCodes[] = {
      N_("Do not rely on the words you wrote down for this wallet. Move the funds to a new wallet whose "
         "backup you have completed and checked. Do not wipe or reset this device until the funds "
         "have been moved.")},
+    {"CC-BACKUP-MISMATCH", SEVERITY_CRITICAL,
+     N_("The recovery backup does not match this wallet"),
+     N_("Do not rely on this backup: it has a wrong or missing word, or belongs to another wallet. "
+        "Check it again slowly, word by word, on the device. If it still does not match, move the "
+        "funds to a new wallet and write its backup carefully. Never type the words into a computer "
+        "or phone to check them.")},
     {"CC-HOST-NOT-ON-BUS", SEVERITY_WARNING,
      N_("No hardware wallet was found on USB"),
      N_("Use a cable that carries data (some cables only charge), plug the device directly into the "
@@ -105,6 +111,10 @@ constexpr CodeInfo kCodes[] = {
      N_("Not a retail device: an emulator or simulator"),
      N_("Nothing to do when testing. If you expected a real device, check that the right one is "
         "plugged in and selected.")},
+    {"CC-BACKUP-VERIFIED", SEVERITY_INFO,
+     N_("The recovery backup matches this wallet"),
+     N_("Nothing to do. Note today's date with your backup, keep it offline and private, and check "
+        "it again on the device if you ever doubt it.")},
 };
 
 }  // namespace

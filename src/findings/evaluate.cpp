@@ -20,6 +20,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
     firmware_rules(*inputs.facts, catalog, emit);
   }
   identity_rules(inputs, catalog, emit);
+  backup_check_rules(inputs, emit);
 
   // Critical first, then the urgency table; stable, so equal codes keep rule order.
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {

@@ -1,5 +1,9 @@
 // CC-BACKUP-MISSING, CC-BACKUP-UNFINISHED: what the device says about its backup.
 // BACKUP_STATE_UNKNOWN (not reported) raises nothing.
+// CC-BACKUP-VERIFIED, CC-BACKUP-MISMATCH: the outcome of the guided check
+// ("backup.check"); only a PASS or FAIL raises one, never a skipped or failed run.
+#include <algorithm>
+
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
 
@@ -31,6 +35,19 @@ void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit) {
     }
     default: break;
   }
+}
+
+void backup_check_rules(const Inputs& inputs, Emitter& emit) {
+  const auto it = std::find_if(inputs.device_checks.begin(), inputs.device_checks.end(),
+                               [](const ::coldcheck::report::CheckResult& c) { return c.id() == "backup.check"; });
+  if (it == inputs.device_checks.end()) return;
+  const char* code = nullptr;
+  if (it->status() == ::coldcheck::report::CHECK_PASS) code = "CC-BACKUP-VERIFIED";
+  if (it->status() == ::coldcheck::report::CHECK_FAIL) code = "CC-BACKUP-MISMATCH";
+  if (code == nullptr) return;
+  auto& f = emit.add(code);
+  f.set_detail(it->detail());  // already in the report's language; says measured or reported
+  for (const auto& e : it->evidence()) *f.add_evidence() = e;
 }
 
 }  // namespace cc::findings

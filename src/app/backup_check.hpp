@@ -1,0 +1,67 @@
+#pragma once
+// The guided backup check: explains, then has the device itself check the words the
+// person enters on it (Trezor dry run), or walks the person through the maker's own
+// on-device check and records what they report (Ledger). Only the outcome, the word
+// count and the backup type are kept; never a word, PIN digit or passphrase.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/person.hpp"
+#include "catalog/catalog.hpp"
+#include "coldcheck/facts.pb.h"
+#include "coldcheck/report.pb.h"
+#include "core/error.hpp"
+#include "drivers/trezor_driver.hpp"
+#include "findings/findings.hpp"
+
+namespace cc::app {
+
+enum class BackupMethod {
+  kOnDevice,      // words typed on the device's own screen (Model T, Safe 3, Safe 5)
+  kMatrix,        // Trezor One: words picked on the device's scrambled grids
+  kUserReported,  // the maker's on-device check; the person tells us the result (Ledger)
+  kUnsupported,
+};
+
+struct BackupPlan {
+  BackupMethod method = BackupMethod::kUnsupported;
+  std::string reason;  // why not, for kUnsupported (in the run's language)
+};
+
+BackupPlan plan_backup_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog,
+                             findings::Language language);
+
+enum class BackupVerdict { kMatches, kMismatch, kCancelled, kError, kUnsupported };
+
+struct BackupOutcome {
+  BackupVerdict verdict = BackupVerdict::kUnsupported;
+  BackupMethod method = BackupMethod::kUnsupported;
+  std::uint32_t word_count = 0;  // 0: not given
+  std::string backup_type;       // from the device, e.g. "bip39"
+  std::string detail;            // what happened, in the run's language
+  std::optional<ErrorCode> error;  // kError: why (timeout, disconnected, ...)
+};
+
+struct BackupCheckOptions {
+  findings::Language language = findings::Language::kEnglish;
+  bool assume_yes = false;                      // --yes: skip "start the check?"
+  std::optional<std::uint32_t> word_count;      // --words
+  std::chrono::milliseconds person_timeout{std::chrono::minutes(10)};
+};
+
+// `driver` may be null (user-reported and unsupported plans need none). Never throws
+// for device trouble: an unplug, a timeout or a refusal becomes kError with a detail
+// that says what to do.
+BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::DeviceFacts& facts,
+                           const catalog::Catalog& catalog, Person& person, const BackupCheckOptions& options);
+
+// The report's "backup.check" entry.
+::coldcheck::report::CheckResult backup_check_result(const BackupOutcome& outcome, findings::Language language);
+// "backup.check" when the person did not ask for it.
+::coldcheck::report::CheckResult backup_check_not_run(const std::string& why, findings::Language language);
+
+inline constexpr const char* kBackupCheckId = "backup.check";
+
+}  // namespace cc::app

@@ -1,0 +1,108 @@
+#include "cli/console.hpp"
+
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <iostream>
+
+#include <openssl/crypto.h>
+
+namespace cc::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sigint(int /*signal*/) { g_interrupted.store(true); }
+
+constexpr std::size_t kMaxLine = 256;  // longer input is cut; every answer is short
+constexpr int kPollMs = 100;
+
+// Echo off while grid positions are typed; restored on every path out.
+class EchoOff {
+ public:
+  explicit EchoOff(bool active) {
+    if (!active || tcgetattr(STDIN_FILENO, &saved_) != 0) return;
+    termios quiet = saved_;
+    quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+    active_ = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
+  }
+  ~EchoOff() {
+    if (active_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
+  }
+  EchoOff(const EchoOff&) = delete;
+  EchoOff& operator=(const EchoOff&) = delete;
+
+ private:
+  termios saved_{};
+  bool active_ = false;
+};
+
+}  // namespace
+
+Console::Console() : interactive_(isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
+  g_interrupted.store(false);
+  struct sigaction action {};
+  action.sa_handler = on_sigint;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocked call returns EINTR and we look at the flag
+  sigaction(SIGINT, &action, &previous_);
+}
+
+Console::~Console() { sigaction(SIGINT, &previous_, nullptr); }
+
+bool Console::interrupted() const { return g_interrupted.load(); }
+
+void Console::tell(const std::string& text) { std::cout << "\n" << text << "\n" << std::flush; }
+
+bool Console::confirm(const std::string& question) {
+  auto answer = ask(question + (interactive_ ? " [y/N]" : " (yes/no)"), false);
+  if (!answer) return false;
+  const std::string a = *answer;
+  return a == "y" || a == "Y" || a == "yes" || a == "Yes" || a == "YES" || a == "是" || a == "好";
+}
+
+std::optional<std::string> Console::ask(const std::string& prompt, bool hide) {
+  std::cout << "\n" << prompt << " " << std::flush;
+  auto line = read_line(hide && interactive_);
+  if (hide && interactive_) std::cout << "\n" << std::flush;  // the Enter was not echoed
+  return line;
+}
+
+std::optional<std::string> Console::read_line(bool hide) {
+  EchoOff echo_off(hide);
+  std::string line;
+  bool overflow = false;
+  while (true) {
+    if (g_interrupted.load()) {
+      OPENSSL_cleanse(line.data(), line.size());
+      std::cout << "\n" << std::flush;
+      return std::nullopt;
+    }
+    pollfd fd{STDIN_FILENO, POLLIN, 0};
+    const int ready = poll(&fd, 1, kPollMs);
+    if (ready < 0 && errno != EINTR) return std::nullopt;
+    if (ready <= 0) continue;
+    char c = 0;
+    const ssize_t n = read(STDIN_FILENO, &c, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {  // end of input
+      if (line.empty()) return std::nullopt;
+      break;
+    }
+    if (c == '\n') break;
+    if (c == '\r') continue;
+    if (line.size() < kMaxLine) {
+      line += c;
+    } else {
+      overflow = true;
+    }
+  }
+  if (overflow) line.clear();  // a cut line is not an answer
+  return line;
+}
+
+}  // namespace cc::cli
