@@ -8,6 +8,7 @@
 #include "app/devices.hpp"
 #include "app/binding.hpp"
 #include "app/genuineness.hpp"
+#include "app/identify_only.hpp"
 #include "app/host_report.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
@@ -27,7 +28,9 @@ using findings::tr;
 namespace {
 
 // Checks later versions add; listed so a reader sees they were not run, not hidden.
-void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
+void add_pending_checks(rp::DeviceSection& device, const ::coldcheck::DeviceFacts* facts, findings::Language lang) {
+  // KeepKey and identify-only families: no backup check is planned through this tool.
+  const bool unsupported = facts != nullptr && facts->message_table() != "trezor";
   struct Pending {
     const char* id;
     const char* title;
@@ -36,6 +39,11 @@ void add_pending_checks(rp::DeviceSection& device, findings::Language lang) {
       {"backup.check", N_("recovery backup checked on the device")},
   };
   for (const auto& p : kPending) {
+    if (unsupported) {
+      *device.add_checks() = make_check(p.id, tr(p.title, lang), rp::CHECK_UNSUPPORTED,
+                                        tr(N_("not supported for this device family"), lang));
+      continue;
+    }
     *device.add_checks() = make_check(p.id, tr(p.title, lang), rp::CHECK_SKIPPED,
                                       tr("not available in this version of coldcheck", lang));
   }
@@ -137,17 +145,14 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
           *device->add_checks() = std::move(check);
         }
       } else {
-        for (const char* id : {"fw.revision", "fw.hash", "auth.device"}) {
-          *device->add_checks() = make_check(id, id, rp::CHECK_UNSUPPORTED,
-                                             tr("not supported for this device family yet", options.language));
-        }
+        for (auto& check : identify_only_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       }
     } catch (const Error& e) {
       device_error = e;
       device->mutable_facts()->set_path(where.path);
       *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
     }
-    add_pending_checks(*device, options.language);
+    add_pending_checks(*device, facts ? &*facts : nullptr, options.language);
   }
 
   say("working out findings");
