@@ -1,5 +1,6 @@
 #include "app/devices.hpp"
 
+#include "app/identify_only.hpp"
 #include "core/error.hpp"
 #include "drivers/trezor_driver.hpp"
 #include "enumerate/enumerate.hpp"
@@ -17,21 +18,6 @@ const enumerate::UsbNode* find_node(const std::vector<enumerate::UsbNode>& nodes
     if (n.path == path) return &n;
   }
   return nullptr;
-}
-
-::coldcheck::DeviceFacts identify_only(const catalog::Catalog& catalog, const enumerate::UsbNode& node) {
-  ::coldcheck::DeviceFacts facts;
-  facts.set_path(node.path);
-  const auto matches = catalog.match_usb(node.vendor_id, node.product_id, node.interface_number,
-                                         node.usage_page, node.product);
-  if (matches.empty()) return facts;
-  const auto& m = matches.front();
-  facts.set_catalog_id(m.model->id());
-  facts.set_model_name(m.model->name());
-  facts.set_maker(m.model->vendor());
-  if (m.usb->mode() == ::coldcheck::catalog::MODE_BOOTLOADER) facts.set_mode(::coldcheck::DEVICE_MODE_BOOTLOADER);
-  if (m.usb->mode() == ::coldcheck::catalog::MODE_FIRMWARE) facts.set_mode(::coldcheck::DEVICE_MODE_FIRMWARE);
-  return facts;
 }
 
 }  // namespace
@@ -89,7 +75,7 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
       const auto nodes = enumerate::scan_usb(catalog);
       const auto* node = find_node(nodes, canonical);
       if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
-      auto facts = identify_only(catalog, *node);
+      auto facts = identify_usb_node(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
       if (model == nullptr || model->protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) {
         return OpenedDevice{std::move(facts), nullptr};  // identified from USB alone

@@ -8,6 +8,7 @@
 #include "app/devices.hpp"
 #include "app/binding.hpp"
 #include "app/genuineness.hpp"
+#include "app/identify_only.hpp"
 #include "app/host_report.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
@@ -123,10 +124,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
           *device->add_checks() = std::move(check);
         }
       } else {
-        for (const char* id : {"fw.revision", "fw.hash", "auth.device"}) {
-          *device->add_checks() = make_check(id, id, rp::CHECK_UNSUPPORTED,
-                                             tr("not supported for this device family yet", options.language));
-        }
+        for (auto& check : identify_only_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       }
     } catch (const Error& e) {
       device_error = e;
@@ -137,6 +135,10 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       say("checking the recovery backup on the device");
       backup = check_backup(driver.get(), *facts, catalog, *options.person, options.backup);
       *device->add_checks() = backup_check_result(*backup, options.language);
+    } else if (facts && plan_backup_check(*facts, catalog, options.language).method == BackupMethod::kUnsupported) {
+      BackupOutcome unsupported;
+      unsupported.detail = plan_backup_check(*facts, catalog, options.language).reason;
+      *device->add_checks() = backup_check_result(unsupported, options.language);
     } else {
       const std::string why = !options.backup_not_run_reason.empty() ? options.backup_not_run_reason
                               : facts ? tr("not requested: run coldcheck check-backup, or diagnose --check-backup", options.language)

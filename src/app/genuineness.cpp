@@ -125,9 +125,17 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
   out.push_back(checks::revision_check(f, catalog, lang));
 
   const auto* model = catalog.find(f.catalog_id());
+  if (model != nullptr && !model->bootloaders().empty()) out.push_back(checks::bootloader_check(f, catalog, lang));
   const std::string internal_model = internal_model_of(f, model);
   const std::string hash_title = tr(N_("firmware hash against the release image"), lang);
-  if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
+  if (f.message_table() == "keepkey") {
+    // KeepKey's id 89 is SoftReset: never ask it for a hash. Its Features carry an
+    // unkeyed SHA-256 that no published value matches (releases hash the signed file).
+    auto c = checks::not_run("fw.hash", hash_title, rp::CHECK_UNSUPPORTED,
+                             tr(N_("KeepKey has no challenge-keyed firmware hash; the hash it reports is recorded but "
+                                   "no published value can be compared with it"), lang));
+    out.push_back(std::move(c));
+  } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
     out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
   } else if (!has_capability(model, cat::CAPABILITY_FIRMWARE_HASH) || !firmware_supports_hash(f)) {
     out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_UNSUPPORTED,

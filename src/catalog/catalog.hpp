@@ -52,6 +52,10 @@ class Catalog {
   const Model* match_features(std::string_view vendor, std::string_view model,
                               std::string_view internal_model) const;
 
+  // OneKey: the model listing this Features.onekey_device_type name ("CLASSIC1S"); it
+  // decides even when Features.vendor says "trezor.io". nullptr when none lists it.
+  const Model* match_onekey_device_type(std::string_view type_name) const;
+
   // Distinct USB vendor ids in the catalog, ascending (for a cheap enumeration filter).
   std::vector<std::uint16_t> vendor_ids() const;
 

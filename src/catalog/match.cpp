@@ -73,4 +73,12 @@ const Model* Catalog::match_features(std::string_view vendor, std::string_view m
   return nullptr;
 }
 
+const Model* Catalog::match_onekey_device_type(std::string_view type_name) const {
+  if (type_name.empty()) return nullptr;
+  for (const Model& m : models_) {
+    if (contains(m.features_match().onekey_device_type(), type_name)) return &m;
+  }
+  return nullptr;
+}
+
 }  // namespace cc::catalog

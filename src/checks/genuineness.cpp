@@ -95,6 +95,28 @@ rp::CheckResult unlocked_bootloader_check(const std::string& device_message, fin
   return c;
 }
 
+rp::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& f, const catalog::Catalog& catalog,
+                                 findings::Language lang) {
+  const std::string title = tr(N_("bootloader hash against the catalog"), lang);
+  const auto* model = catalog.find(f.catalog_id());
+  if (model == nullptr || model->bootloaders().empty()) {
+    return make_check("fw.bootloader", title, rp::CHECK_SKIPPED, tr(N_("the catalog lists no bootloaders for this model"), lang));
+  }
+  if (f.bootloader_hash().empty()) {
+    return make_check("fw.bootloader", title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a bootloader hash"), lang));
+  }
+  for (const auto& b : model->bootloaders()) {
+    if (b.hash() != f.bootloader_hash()) continue;
+    auto c = make_check("fw.bootloader", title, rp::CHECK_PASS);
+    add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(), b.hash() + " (" + b.version() + ")");
+    return c;
+  }
+  auto c = make_check("fw.bootloader", title, rp::CHECK_WARN,
+                      tr(N_("unknown bootloader hash: not in the catalog, so it cannot be vouched for"), lang));
+  add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(), tr(N_("a bootloader listed in the catalog"), lang));
+  return c;
+}
+
 rp::CheckResult not_run(std::string id, std::string title, rp::CheckStatus status, std::string reason) {
   return make_check(std::move(id), std::move(title), status, std::move(reason));
 }

@@ -43,6 +43,12 @@ inline constexpr std::chrono::milliseconds kSlowFirmwareHash{5000};
 ::coldcheck::report::CheckResult unlocked_bootloader_check(const std::string& device_message,
                                                            findings::Language language);
 
+// fw.bootloader: Features.bootloader_hash against the bootloaders the catalog lists for
+// the model. An unlisted hash is a warning ("unknown hash / not in catalog"), never a
+// pass; a model without bootloader data gets CHECK_SKIPPED.
+::coldcheck::report::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog,
+                                                  findings::Language language);
+
 // A check that could not run, with the reason (unsupported model, old firmware, error).
 ::coldcheck::report::CheckResult not_run(std::string id, std::string title, ::coldcheck::report::CheckStatus status,
                                          std::string reason);

@@ -33,6 +33,12 @@ std::string short_name(const std::string& full, std::string_view prefix) {
   return lower(s);
 }
 
+void set_model(DeviceFacts& facts, const catalog::Model& model) {
+  facts.set_catalog_id(model.id());
+  facts.set_model_name(model.name());
+  facts.set_maker(model.vendor());
+}
+
 void apply_catalog(DeviceFacts& facts, const catalog::Catalog& catalog) {
   const auto* model = catalog.match_features(facts.protocol_vendor(), facts.protocol_model(), facts.internal_model());
   if (model == nullptr) return;
@@ -61,6 +67,32 @@ void apply_common(DeviceFacts& facts, const F& f) {
   if (f.has_pin_protection()) facts.set_pin_protection(f.pin_protection());
   if (f.has_passphrase_protection()) facts.set_passphrase_protection(f.passphrase_protection());
   if (f.has_wipe_code_protection()) facts.set_wipe_code_protection(f.wipe_code_protection());
+}
+
+// A OneKey in Trezor-compatible mode says vendor "trezor.io", but only OneKey firmware
+// sets these fields; they decide over the vendor string.
+bool has_onekey_fields(const tw::Features& f) {
+  return f.has_onekey_version() || f.has_onekey_device_type() || f.has_onekey_bootloader_version();
+}
+
+// OneKey's own versions replace the Trezor-compatible major/minor/patch (2.99.99 on
+// the Classic 1S), which no OneKey release list uses.
+void apply_onekey(DeviceFacts& facts, const tw::Features& f, const catalog::Catalog& catalog) {
+  if (f.has_onekey_version()) {
+    if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE) facts.set_firmware_version(f.onekey_version());
+  }
+  if (f.has_onekey_bootloader_version()) {
+    facts.set_bootloader_version(f.onekey_bootloader_version());
+    facts.set_bootloader_version_source("device");
+  }
+  const catalog::Model* model = nullptr;
+  if (f.has_onekey_device_type()) {
+    std::string name = tw::OneKeyDeviceType_Name(f.onekey_device_type());  // "ONEKEY_PRO"
+    if (name.rfind("ONEKEY_", 0) == 0) name.erase(0, 7);
+    model = catalog.match_onekey_device_type(name);
+  }
+  if (model == nullptr) model = catalog.match_features("onekey.so", f.model(), f.internal_model());
+  if (model != nullptr) set_model(facts, *model);
 }
 
 }  // namespace
@@ -104,7 +136,11 @@ DeviceFacts facts_from_features(const tw::Features& f, const catalog::Catalog& c
   for (int c : f.capabilities()) {
     facts.add_capabilities(short_name(tw::Capability_Name(static_cast<tw::Capability>(c)), "CAPABILITY_"));
   }
-  apply_catalog(facts, catalog);
+  if (has_onekey_fields(f)) {
+    apply_onekey(facts, f, catalog);
+  } else {
+    apply_catalog(facts, catalog);
+  }
   return facts;
 }
 
@@ -114,7 +150,21 @@ DeviceFacts facts_from_features(const kw::Features& f, const catalog::Catalog& c
   apply_common(facts, f);
   if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE) facts.set_firmware_present(true);
   if (f.has_no_backup() && f.no_backup()) facts.set_backup(::coldcheck::BACKUP_STATE_DISABLED);
+  if (f.has_firmware_hash()) facts.set_firmware_hash(hex_of(f.firmware_hash()));
+  facts.set_firmware_variant(f.firmware_variant());
   apply_catalog(facts, catalog);
+  if (facts.mode() == ::coldcheck::DEVICE_MODE_BOOTLOADER) {
+    facts.set_bootloader_version_source("device");
+  } else if (const auto* model = catalog.find(facts.catalog_id()); model != nullptr) {
+    // KeepKey firmware does not say which bootloader it runs; its hash does.
+    for (const auto& b : model->bootloaders()) {
+      if (b.hash() == facts.bootloader_hash()) {
+        facts.set_bootloader_version(b.version());
+        facts.set_bootloader_version_source("catalog");
+        break;
+      }
+    }
+  }
   return facts;
 }
 

@@ -98,6 +98,9 @@ Device::Device(const ::coldcheck::sim::Scenario& scenario) : Device(scenario, ha
 
 Device::Device(const ::coldcheck::sim::Scenario& scenario, Hardware hardware)
     : features_(scenario.features()),
+      table_(scenario.table() == ::coldcheck::sim::TABLE_KEEPKEY ? cc::trezor::Table::kKeepKey
+                                                                 : cc::trezor::Table::kTrezor),
+      keepkey_features_(scenario.keepkey_features()),
       hardware_(std::move(hardware)),
       busy_(scenario.fault().kind() == ::coldcheck::sim::Fault::KIND_BUSY),
       seed_(split_words(scenario.mnemonic())),
@@ -115,6 +118,7 @@ Device::Handler Device::handler_for(const Descriptor* d) {
   if (d == wire::ButtonAck::descriptor()) return &Device::on_button_ack;
   if (d == wire::Cancel::descriptor()) return &Device::on_cancel;
   if (d == wire::LockDevice::descriptor()) return &Device::on_lock_device;
+  if (d == ::coldcheck::wire::keepkey::ClearSession::descriptor()) return &Device::on_lock_device;
   if (d == wire::EndSession::descriptor()) return &Device::on_end_session;
   if (d == wire::GetFirmwareHash::descriptor()) return &Device::on_get_firmware_hash;
   if (d == wire::AuthenticateDevice::descriptor()) return &Device::on_authenticate_device;
@@ -123,13 +127,13 @@ Device::Handler Device::handler_for(const Descriptor* d) {
 }
 
 Reply Device::handle_wire(const cc::trezor::Message& message) {
-  if (cc::trezor::descriptor_for(cc::trezor::Table::kTrezor, message.type) == nullptr) {
+  if (cc::trezor::descriptor_for(table_, message.type) == nullptr) {
     after_button_ = nullptr;
     return make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message");
   }
   std::unique_ptr<Message> request;
   try {
-    request = cc::trezor::decode_message(cc::trezor::Table::kTrezor, message);
+    request = cc::trezor::decode_message(table_, message);
   } catch (const Error&) {
     after_button_ = nullptr;
     return make_failure(wire::FAILURE_DATA_ERROR, "Failed to decode message");
@@ -176,7 +180,14 @@ std::string Device::resume_or_new_session(const wire::Initialize& request) {
   return id;
 }
 
+// KeepKey replies in its own layout; its Features have no session_id.
+Reply Device::features_reply() const {
+  if (table_ == cc::trezor::Table::kKeepKey) return std::make_unique<::coldcheck::wire::keepkey::Features>(keepkey_features_);
+  return std::make_unique<wire::Features>(features_);
+}
+
 Reply Device::on_initialize(const Message& request) {
+  if (table_ == cc::trezor::Table::kKeepKey) return features_reply();
   auto f = std::make_unique<wire::Features>(features_);
   // The bootloader has no sessions.
   if (!features_.bootloader_mode()) {
@@ -186,7 +197,7 @@ Reply Device::on_initialize(const Message& request) {
   return f;
 }
 
-Reply Device::on_get_features(const Message&) { return std::make_unique<wire::Features>(features_); }
+Reply Device::on_get_features(const Message&) { return features_reply(); }
 
 Reply Device::on_ping(const Message& request) {
   const auto& ping = as<wire::Ping>(request);

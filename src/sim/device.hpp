@@ -12,9 +12,11 @@
 
 #include <google/protobuf/message.h>
 
+#include "coldcheck/keepkey.pb.h"
 #include "coldcheck/scenario.pb.h"
 #include "coldcheck/trezor.pb.h"
 #include "protocol/trezor/codec.hpp"
+#include "protocol/trezor/registry.hpp"
 #include "sim/hardware.hpp"
 #include "sim/random.hpp"
 #include "sim/word_matrix.hpp"
@@ -57,6 +59,8 @@ class Device {
 
   // Current state, as GetFeatures would report it.
   const wire::Features& features() const noexcept { return features_; }
+  // The id table the device speaks (the scenario's).
+  cc::trezor::Table table() const noexcept { return table_; }
 
  private:
   using Handler = Reply (Device::*)(const google::protobuf::Message&);
@@ -64,6 +68,7 @@ class Device {
 
   Reply on_initialize(const google::protobuf::Message& request);
   Reply on_get_features(const google::protobuf::Message& request);
+  Reply features_reply() const;
   Reply on_ping(const google::protobuf::Message& request);
   Reply on_button_ack(const google::protobuf::Message& request);
   Reply on_cancel(const google::protobuf::Message& request);
@@ -97,6 +102,8 @@ class Device {
   std::string resume_or_new_session(const wire::Initialize& request);
 
   wire::Features features_;
+  cc::trezor::Table table_ = cc::trezor::Table::kTrezor;
+  ::coldcheck::wire::keepkey::Features keepkey_features_;  // the reply when table_ is kKeepKey
   Hardware hardware_;
   bool busy_ = false;
   Random random_;

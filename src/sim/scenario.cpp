@@ -153,17 +153,46 @@ void validate_attestation(const Scenario& s, std::string_view file) {
   }
 }
 
+// The fields KeepKey's Features lay out as Trezor's do (1..15); the device keeps its
+// state in them, and replies with keepkey_features.
+coldcheck::wire::trezor::Features keepkey_common(const coldcheck::wire::keepkey::Features& k) {
+  coldcheck::wire::trezor::Features f;
+  if (k.has_vendor()) f.set_vendor(k.vendor());
+  if (k.has_major_version()) f.set_major_version(k.major_version());
+  if (k.has_minor_version()) f.set_minor_version(k.minor_version());
+  if (k.has_patch_version()) f.set_patch_version(k.patch_version());
+  if (k.has_bootloader_mode()) f.set_bootloader_mode(k.bootloader_mode());
+  if (k.has_device_id()) f.set_device_id(k.device_id());
+  if (k.has_pin_protection()) f.set_pin_protection(k.pin_protection());
+  if (k.has_passphrase_protection()) f.set_passphrase_protection(k.passphrase_protection());
+  if (k.has_language()) f.set_language(k.language());
+  if (k.has_label()) f.set_label(k.label());
+  if (k.has_initialized()) f.set_initialized(k.initialized());
+  if (k.has_revision()) f.set_revision(k.revision());
+  if (k.has_bootloader_hash()) f.set_bootloader_hash(k.bootloader_hash());
+  if (k.has_imported()) f.set_imported(k.imported());
+  return f;
+}
+
 void validate(Scenario& s, std::string_view file) {
   switch (s.table()) {
     case coldcheck::sim::TABLE_UNSPECIFIED:
       s.set_table(coldcheck::sim::TABLE_TREZOR);
-      break;
+      [[fallthrough]];
     case coldcheck::sim::TABLE_TREZOR:
+      if (s.has_keepkey_features()) invalid(file, "keepkey_features goes with table: TABLE_KEEPKEY only");
+      break;
+    case coldcheck::sim::TABLE_KEEPKEY:
+      if (s.has_features()) invalid(file, "a TABLE_KEEPKEY scenario sets keepkey_features, not features");
+      if (!s.has_keepkey_features()) invalid(file, "keepkey_features is missing");
+      if (!s.firmware_image().empty() || s.has_attestation() || !s.mnemonic().empty()) {
+        invalid(file, "KeepKey scenarios have no firmware_image, attestation or mnemonic (no such messages)");
+      }
+      *s.mutable_features() = keepkey_common(s.keepkey_features());
       break;
     default:
       throw Error(ErrorCode::kUnsupported,
-                  std::string(file) + ": table " + coldcheck::sim::Table_Name(s.table()) +
-                      " is not supported yet; only TABLE_TREZOR scenarios can be simulated");
+                  std::string(file) + ": table " + coldcheck::sim::Table_Name(s.table()) + " is not supported");
   }
   if (!s.has_features()) invalid(file, "features is missing");
   const auto& f = s.features();

@@ -182,8 +182,8 @@ void Simulator::Impl::on_message(const cc::trezor::Message& message, const Endpo
 }
 
 void Simulator::Impl::send(const google::protobuf::Message& reply, const Endpoint& to) {
-  auto packets = cc::trezor::encode_message(cc::trezor::Table::kTrezor, reply);
-  const auto type = cc::trezor::id_for(cc::trezor::Table::kTrezor, reply.GetDescriptor());
+  auto packets = cc::trezor::encode_message(device.table(), reply);
+  const auto type = cc::trezor::id_for(device.table(), reply.GetDescriptor());
   packets = fault.shape(type.value_or(0), std::move(packets), random);
   if (fault.reply_delay().count() > 0) {
     delayed.push_back(Delayed{Clock::now() + fault.reply_delay(), to, std::move(packets)});

@@ -166,5 +166,101 @@ TEST(FeaturesFacts, KeepKeyLayout) {
   EXPECT_TRUE(facts.pin_protection());
 }
 
+std::string bytes_of_hex(std::string_view hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  return out;
+}
+
+// bootloader 2.1.4 in keepkey/keepkey-updater firmware/releases.json
+constexpr std::string_view kKeepKeyBootloader214 = "fe98454e7ebd4aef4a6db5bd4c60f52cf3f58b974283a7c1e1fcc5fea02cf3eb";
+
+TEST(FeaturesFacts, KeepKeyFieldsFrom21On) {
+  kw::Features f;
+  f.set_vendor("keepkey.com");
+  f.set_major_version(7);
+  f.set_minor_version(10);
+  f.set_patch_version(0);
+  f.set_firmware_variant("KeepKey");
+  f.set_firmware_hash(bytes_of_hex("5afe5afe"));
+  f.set_no_backup(true);
+  f.set_wipe_code_protection(true);
+  f.set_bootloader_hash(bytes_of_hex(kKeepKeyBootloader214));
+  const auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.firmware_variant(), "KeepKey");
+  EXPECT_EQ(facts.firmware_hash(), "5afe5afe");
+  EXPECT_EQ(facts.backup(), ::coldcheck::BACKUP_STATE_DISABLED);
+  EXPECT_TRUE(facts.wipe_code_protection());
+  // The firmware does not say which bootloader it runs: the catalog knows it by hash.
+  EXPECT_EQ(facts.bootloader_version(), "2.1.4");
+  EXPECT_EQ(facts.bootloader_version_source(), "catalog");
+}
+
+TEST(FeaturesFacts, KeepKeyUnknownBootloaderHashGivesNoVersion) {
+  kw::Features f;
+  f.set_vendor("keepkey.com");
+  f.set_major_version(7);
+  f.set_minor_version(10);
+  f.set_patch_version(0);
+  f.set_bootloader_hash(std::string(32, '\x0b'));
+  const auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.bootloader_version(), "");
+  EXPECT_EQ(facts.bootloader_version_source(), "");
+  EXPECT_EQ(facts.bootloader_hash().size(), 64u);
+  EXPECT_EQ(facts.bootloader_hash().substr(0, 4), "0b0b");
+}
+
+TEST(FeaturesFacts, KeepKeyBootloaderReportsItsOwnVersion) {
+  kw::Features f;
+  f.set_vendor("keepkey.com");
+  f.set_major_version(2);
+  f.set_minor_version(1);
+  f.set_patch_version(4);
+  f.set_bootloader_mode(true);
+  const auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.mode(), ::coldcheck::DEVICE_MODE_BOOTLOADER);
+  EXPECT_EQ(facts.bootloader_version(), "2.1.4");
+  EXPECT_EQ(facts.bootloader_version_source(), "device");
+  EXPECT_EQ(facts.firmware_version(), "");
+}
+
+tw::Features onekey_classic1s() {
+  tw::Features f;
+  f.set_vendor("onekey.so");
+  f.set_major_version(2);  // Trezor-compatible numbers, not OneKey's version
+  f.set_minor_version(99);
+  f.set_patch_version(99);
+  f.set_model("1");
+  f.set_onekey_version("3.15.0");
+  f.set_onekey_device_type(tw::ONEKEY_CLASSIC1S);
+  return f;
+}
+
+TEST(FeaturesFacts, OneKeyVersionReplacesTheCompatibleOne) {
+  const auto facts = facts_from_features(onekey_classic1s(), cat());
+  EXPECT_EQ(facts.maker(), "OneKey");
+  EXPECT_EQ(facts.catalog_id(), "onekey-classic");
+  EXPECT_EQ(facts.firmware_version(), "3.15.0");
+  EXPECT_EQ(facts.message_table(), "trezor");
+}
+
+TEST(FeaturesFacts, OneKeyInTrezorCompatibleModeIsStillOneKey) {
+  auto f = onekey_classic1s();
+  f.set_vendor("trezor.io");
+  f.set_model("T");
+  f.set_onekey_device_type(tw::ONEKEY_PRO);
+  const auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.protocol_vendor(), "trezor.io");  // what it said stays on record
+  EXPECT_EQ(facts.maker(), "OneKey");
+  EXPECT_EQ(facts.catalog_id(), "onekey-pro");
+}
+
+TEST(FeaturesFacts, TrezorWithoutOneKeyFieldsStaysTrezor) {
+  auto f = safe3();
+  const auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.maker(), "Trezor");
+  EXPECT_EQ(facts.firmware_version(), "2.8.1");
+}
+
 }  // namespace
 }  // namespace cc::drivers

@@ -77,3 +77,44 @@ TEST(DescribeUsbNode, SerialBridgeIsListedAsSerial) {
 
 }  // namespace
 }  // namespace cc::enumerate
+
+namespace cc::enumerate {
+namespace {
+
+// The identify-only families through the builtin catalog, as `list` shows them.
+TEST(DescribeUsbNodeBuiltin, IdentifyOnlyFamilies) {
+  const auto& catalog = catalog::Catalog::builtin();
+  struct Case {
+    std::uint16_t vid, pid;
+    int interface;
+    std::uint16_t usage_page;
+    const char* product;
+    const char* id;
+    ::coldcheck::DeviceMode mode;
+    bool shared;
+  } cases[] = {
+      {0x03eb, 0x2403, 0, 0xffff, "BitBox02BTC", "bitbox02", ::coldcheck::DEVICE_MODE_FIRMWARE, false},
+      {0x03eb, 0x2403, 0, 0xffff, "bb02-bootloader", "bitbox02", ::coldcheck::DEVICE_MODE_BOOTLOADER, false},
+      {0xd13e, 0xcc10, 0, 0xff00, "Coldcard", "coldcard", ::coldcheck::DEVICE_MODE_FIRMWARE, false},
+      {0x2b24, 0x0002, 0, 0, "KeepKey", "keepkey", ::coldcheck::DEVICE_MODE_UNKNOWN, false},
+  };
+  for (const auto& c : cases) {
+    UsbNode node;
+    node.path = "hid:/dev/hidraw9";
+    node.vendor_id = c.vid;
+    node.product_id = c.pid;
+    node.interface_number = c.interface;
+    node.usage_page = c.usage_page;
+    node.product = c.product;
+    node.webusb = c.vid == 0x2b24;
+    node.state = ::coldcheck::ACCESS_READY;
+    const auto device = describe_usb_node(catalog, node);
+    ASSERT_TRUE(device.has_value()) << c.product;
+    EXPECT_EQ(device->catalog_id(), c.id) << c.product;
+    EXPECT_EQ(device->mode(), c.mode) << c.product;
+    EXPECT_EQ(device->shared_usb_id(), c.shared) << c.product;
+  }
+}
+
+}  // namespace
+}  // namespace cc::enumerate

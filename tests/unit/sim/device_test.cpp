@@ -130,3 +130,47 @@ TEST(Device, BusyDeviceRefusesAllButInitializeGetFeaturesAndCancel) {
 
 }  // namespace
 }  // namespace cc::sim
+
+namespace cc::sim {
+namespace {
+
+namespace kw = ::coldcheck::wire::keepkey;
+
+cc::trezor::Message wire_message(cc::trezor::Table table, const google::protobuf::Message& m) {
+  cc::trezor::Decoder decoder;
+  for (const auto& p : cc::trezor::encode_message(table, m)) {
+    if (decoder.feed(p) == cc::trezor::Decoder::Step::kComplete) break;
+  }
+  return decoder.take();
+}
+
+TEST(KeepKeyDevice, AnswersInKeepKeyLayout) {
+  const Scenario s = builtin_scenario("keepkey-healthy");
+  Device device(s);
+  EXPECT_EQ(device.table(), cc::trezor::Table::kKeepKey);
+  const auto reply = device.handle(wire::Initialize());
+  ASSERT_NE(reply, nullptr);
+  ASSERT_EQ(reply->GetDescriptor(), kw::Features::descriptor()) << reply->ShortDebugString();
+  const auto& f = static_cast<const kw::Features&>(*reply);
+  EXPECT_TRUE(MessageDifferencer::Equals(f, s.keepkey_features()));
+  EXPECT_EQ(f.firmware_variant(), "KeepKey");
+  EXPECT_EQ(f.firmware_hash().size(), 32u);
+  // The bytes carry firmware_hash as field 23, where Trezor has fw_minor.
+  const std::string bytes = f.SerializeAsString();
+  EXPECT_NE(bytes.find(std::string("\xba\x01\x20", 3)), std::string::npos);
+}
+
+TEST(KeepKeyDevice, TrezorOnlyIdsAreUnexpected) {
+  Device device(builtin_scenario("keepkey-healthy"));
+  // 88 GetFirmwareHash does not exist on KeepKey; a Trezor-table encoding of it must
+  // get UnexpectedMessage, never a hash.
+  wire::GetFirmwareHash get;
+  get.set_challenge("abc");
+  expect_failure(device.handle_wire(wire_message(cc::trezor::Table::kTrezor, get)), wire::FAILURE_UNEXPECTED_MESSAGE,
+                 "Unexpected message");
+  // 24 is ClearSession on KeepKey.
+  expect_type<wire::Success>(device.handle_wire(wire_message(cc::trezor::Table::kKeepKey, kw::ClearSession())));
+}
+
+}  // namespace
+}  // namespace cc::sim

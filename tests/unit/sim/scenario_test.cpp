@@ -52,7 +52,8 @@ TEST(Scenario, EveryBuiltinParsesAndIsNamedAfterItsFile) {
     const Scenario s = builtin_scenario(name);
     EXPECT_EQ(s.name(), name);
     EXPECT_FALSE(s.description().empty());
-    EXPECT_EQ(s.table(), coldcheck::sim::TABLE_TREZOR);
+    // KeepKey speaks its own table; every other family here speaks Trezor's.
+    EXPECT_EQ(s.table(), name.rfind("keepkey-", 0) == 0 ? coldcheck::sim::TABLE_KEEPKEY : coldcheck::sim::TABLE_TREZOR);
   }
 }
 
@@ -154,10 +155,22 @@ TEST(Scenario, NameDefaultsToTheFileStem) {
   fs::remove(file);
 }
 
-TEST(Scenario, KeepKeyTableIsRefusedClearly) {
-  const std::string text = std::string(kMinimal) + "table: TABLE_KEEPKEY\n";
-  EXPECT_EQ(code_of([&] { parse_scenario(text, "kk"); }), ErrorCode::kUnsupported);
-  EXPECT_THAT(message_of([&] { parse_scenario(text, "kk"); }), HasSubstr("TABLE_KEEPKEY is not supported yet"));
+TEST(Scenario, KeepKeyTableTakesKeepKeyFeaturesOnly) {
+  // kMinimal sets Trezor features: a KeepKey scenario must use keepkey_features instead.
+  EXPECT_THAT(message_of([&] { parse_scenario(std::string(kMinimal) + "table: TABLE_KEEPKEY\n", "kk"); }),
+              HasSubstr("keepkey_features, not features"));
+  EXPECT_THAT(message_of([] { parse_scenario("table: TABLE_KEEPKEY\n", "kk"); }),
+              HasSubstr("keepkey_features is missing"));
+  const std::string kk =
+      "table: TABLE_KEEPKEY\nkeepkey_features { vendor: \"keepkey.com\" major_version: 7 minor_version: 10 "
+      "patch_version: 0 pin_protection: false firmware_variant: \"KeepKey\" }\n";
+  const Scenario s = parse_scenario(kk, "kk");
+  // The shared fields are mirrored into features, where the device keeps its state.
+  EXPECT_EQ(s.features().vendor(), "keepkey.com");
+  EXPECT_EQ(s.features().major_version(), 7u);
+  EXPECT_FALSE(s.features().has_fw_major());
+  EXPECT_THAT(message_of([&] { parse_scenario(std::string(kMinimal) + kk.substr(kk.find("keepkey_features")), "t"); }),
+              HasSubstr("TABLE_KEEPKEY only"));
 }
 
 TEST(Scenario, UnspecifiedTableMeansTrezor) {
