@@ -9,6 +9,7 @@
 #include "app/binding.hpp"
 #include "app/genuineness.hpp"
 #include "app/host_report.hpp"
+#include "app/ledger_device.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
@@ -136,6 +137,8 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
         for (auto& check : genuineness_checks(*driver, *facts, catalog, genuine)) {
           *device->add_checks() = std::move(check);
         }
+      } else if (opened.ledger) {
+        for (auto& check : ledger_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       } else {
         for (const char* id : {"fw.revision", "fw.hash", "auth.device"}) {
           *device->add_checks() = make_check(id, id, rp::CHECK_UNSUPPORTED,
