@@ -104,7 +104,8 @@ TEST_P(LedgerInfo, TextShowsLedgerRows) {
   auto sim = start_simulator("ledger-app-bitcoin");
   const auto r = run({cc_bin(), "info", "--device", path_for(sim, GetParam())}, std::chrono::seconds(30));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("Ledger Nano X"));
+  // An app does not answer GET VERSION, so over the network the model stays unknown.
+  EXPECT_THAT(r.out, HasSubstr("unknown model"));
   EXPECT_THAT(r.out, HasSubstr("app open"));
   EXPECT_THAT(r.out, HasSubstr("Bitcoin 2.1.3"));
 }

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "protocol/ledger/apdu.hpp"
 #include "protocol/ledger/framing.hpp"
+#include "protocol/ledger/status.hpp"
 
 namespace cc::drivers {
 namespace {

@@ -52,7 +52,9 @@ TEST(Scenario, EveryBuiltinParsesAndIsNamedAfterItsFile) {
     const Scenario s = builtin_scenario(name);
     EXPECT_EQ(s.name(), name);
     EXPECT_FALSE(s.description().empty());
-    if (!s.has_ledger()) EXPECT_EQ(s.table(), coldcheck::sim::TABLE_TREZOR);
+    if (!s.has_ledger()) {
+      EXPECT_EQ(s.table(), coldcheck::sim::TABLE_TREZOR);
+    }
   }
 }
 
