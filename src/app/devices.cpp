@@ -1,6 +1,8 @@
 #include "app/devices.hpp"
 
 #include "app/identify_only.hpp"
+#include "app/ledger_device.hpp"
+
 #include "core/error.hpp"
 #include "drivers/trezor_driver.hpp"
 #include "enumerate/enumerate.hpp"
@@ -27,8 +29,12 @@ const enumerate::UsbNode* find_node(const std::vector<enumerate::UsbNode>& nodes
   drivers::SessionOptions quick;
   quick.reply_timeout = std::chrono::milliseconds(1500);
   for (auto& d : *list.mutable_devices()) {
-    if (d.transport() != "udp" || d.state() != ::coldcheck::ACCESS_READY) continue;
+    if ((d.transport() != "udp" && d.transport() != "tcp") || d.state() != ::coldcheck::ACCESS_READY) continue;
     try {
+      if (is_ledger_endpoint(transport::parse_device_path(d.path()), quick)) {
+        describe_listed_ledger(d, catalog, quick);
+        continue;
+      }
       drivers::TrezorDriver driver(transport::open_link(transport::parse_device_path(d.path())), catalog,
                                    trezor::Table::kTrezor, quick);
       const auto facts = driver.identify(/*fresh_session=*/false);
@@ -77,12 +83,15 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
       if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
       auto facts = identify_usb_node(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
+      if (model != nullptr && model->protocol() == ::coldcheck::catalog::PROTOCOL_LEDGER_APDU) {
+        return open_ledger(catalog, path, options);
+      }
       if (model == nullptr || model->protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) {
         return OpenedDevice{std::move(facts), nullptr};  // identified from USB alone
       }
       if (node->vendor_id == kKeepKeyVendorId) table = trezor::Table::kKeepKey;
-    } else if (path.scheme == transport::Scheme::kTcp) {
-      throw Error(ErrorCode::kUnsupported, "tcp: (Speculos) devices are not supported yet");
+    } else if (is_ledger_endpoint(path, options)) {
+      return open_ledger(catalog, path, options);
     }
     auto driver = std::make_unique<drivers::TrezorDriver>(transport::open_link(path), catalog, table, options);
     auto facts = driver->identify();

@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
+#include "drivers/ledger_driver.hpp"
 #include "drivers/trezor_driver.hpp"
 #include "drivers/trezor_session.hpp"
 #include "transport/device_path.hpp"
@@ -30,6 +31,8 @@ struct OpenedDevice {
   ::coldcheck::DeviceFacts facts;
   // The open driver for families we speak; null for identify-only devices.
   std::unique_ptr<drivers::TrezorDriver> driver;
+  // The open driver for Ledger devices (driver is null then).
+  std::unique_ptr<drivers::LedgerDriver> ledger = nullptr;
 };
 
 // Opens `path` and identifies the device; errors carry the path.

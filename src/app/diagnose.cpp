@@ -10,6 +10,7 @@
 #include "app/genuineness.hpp"
 #include "app/identify_only.hpp"
 #include "app/host_report.hpp"
+#include "app/ledger_device.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
@@ -123,6 +124,8 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
         for (auto& check : genuineness_checks(*driver, *facts, catalog, genuine)) {
           *device->add_checks() = std::move(check);
         }
+      } else if (opened.ledger) {
+        for (auto& check : ledger_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       } else {
         for (auto& check : identify_only_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       }

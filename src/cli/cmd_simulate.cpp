@@ -96,7 +96,9 @@ int run_simulate(const std::vector<std::string>& args) {
     const auto listen_text = vm["listen"].as<std::string>();
     // Port 0 is fine here (ephemeral), unlike for a device path.
     const auto colon = listen_text.rfind(':');
-    if (listen_text.rfind("udp:", 0) != 0 || colon == std::string::npos || colon < 4) {
+    // Ledger scenarios listen on UDP and TCP with one port number; either prefix names it.
+    const bool scheme_ok = listen_text.rfind("udp:", 0) == 0 || listen_text.rfind("tcp:", 0) == 0;
+    if (!scheme_ok || colon == std::string::npos || colon < 4) {
       throw Error(ErrorCode::kInvalidArgument, "--listen takes udp:HOST:PORT, got '" + listen_text + "'");
     }
     sim::SimulatorOptions options;
@@ -133,8 +135,9 @@ int run_simulate(const std::vector<std::string>& args) {
       }
       std::filesystem::rename(tmp, file);
     }
-    std::cerr << "coldcheck: simulating '" << scenario.name() << "' on udp:" << options.host << ":"
-              << simulator.port() << " (Ctrl-C stops)\n";
+    std::cerr << "coldcheck: simulating '" << scenario.name() << "' on udp:" << options.host << ":" << simulator.port();
+    if (simulator.tcp_port() != 0) std::cerr << " (Ledger HID reports) and tcp:" << options.host << ":" << simulator.tcp_port() << " (Speculos APDUs)";
+    std::cerr << " (Ctrl-C stops)\n";
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);

@@ -1,6 +1,7 @@
 #include "cli/render.hpp"
 
 #include <sstream>
+#include <utility>
 
 #include "core/error.hpp"
 
@@ -80,6 +81,30 @@ std::string render_facts_text(const ::coldcheck::DeviceFacts& f) {
   std::string caps;
   for (const auto& c : f.capabilities()) caps += (caps.empty() ? "" : " ") + c;
   t.row("capabilities", caps);
+  if (f.has_ledger()) {
+    const auto& l = f.ledger();
+    static constexpr const char* kScreens[] = {"unknown", "dashboard", "app open", "bootloader", "LOCKED (enter the PIN on the device)"};
+    t.row("screen", kScreens[static_cast<int>(l.screen()) % 5]);
+    t.row("app", l.app_name().empty() ? "" : l.app_name() + " " + l.app_version());
+    t.row("SE", l.se_version());
+    t.row("MCU", l.mcu_version());
+    if (l.target_id() != 0) {
+      std::ostringstream id;
+      id << "0x" << std::hex << l.target_id();
+      t.row("target id", id.str());
+    }
+    if (l.flags_known()) {
+      std::string flags;
+      const std::pair<bool, const char*> named[] = {
+          {l.onboarded(), "onboarded"},         {l.pin_validated(), "PIN validated"},
+          {l.recovery_mode(), "RECOVERY MODE"}, {l.trust_issuer(), "trusts issuer"},
+          {l.trust_custom_ca(), "TRUSTS A CUSTOM CA"}, {l.hsm_initialized(), "HSM initialized"}};
+      for (const auto& [on, name] : named) {
+        if (on) flags += (flags.empty() ? "" : ", ") + std::string(name);
+      }
+      t.row("flags", flags.empty() ? "none" : flags);
+    }
+  }
   return t.str();
 }
 

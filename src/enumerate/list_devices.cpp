@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "enumerate/enumerate.hpp"
 #include "enumerate/natural_order.hpp"
+#include "transport/speculos_client.hpp"
 
 namespace cc::enumerate {
 namespace {
@@ -38,8 +39,16 @@ ListedDevice probe_emulator(const transport::DevicePath& path, const transport::
   device.set_path(path.to_string());
   device.set_model_name("emulator");
   device.set_mode(::coldcheck::DEVICE_MODE_UNKNOWN);
+  if (path.scheme == transport::Scheme::kTcp) {
+    // Speculos: an accepted TCP connection is all a probe can learn without an APDU.
+    device.set_transport("tcp");
+    const bool up = transport::probe_tcp(path, probe.probe_timeout * std::max(1, probe.probe_tries));
+    device.set_state(up ? ::coldcheck::ACCESS_READY : ::coldcheck::ACCESS_UNREACHABLE);
+    if (!up) device.set_detail(path.to_string() + ": nothing accepts a TCP connection; is Speculos running?");
+    return device;
+  }
   if (path.scheme != transport::Scheme::kUdp) {
-    device.set_transport(path.scheme == transport::Scheme::kTcp ? "tcp" : "unknown");
+    device.set_transport("unknown");
     device.set_state(::coldcheck::ACCESS_UNKNOWN);
     device.set_detail("not probed: only udp: emulators can be probed in this build");
     return device;

@@ -65,6 +65,10 @@ constexpr CodeInfo kCodes[] = {
      N_("The device is locked"),
      N_("Unlock the device with your PIN as you normally do, then run the check again. coldcheck "
         "never asks you for your PIN.")},
+    {"CC-DEV-WRONG-APP", SEVERITY_ADVICE,
+     N_("An app is open on the Ledger instead of the dashboard"),
+     N_("Close the app on the device (or unplug and plug it back in) so that it shows the dashboard, "
+        "then run the check again. If another program asked for a specific app, open that one.")},
     {"CC-DEV-NOT-INITIALIZED", SEVERITY_WARNING,
      N_("The device holds no wallet"),
      N_("If the device is new, set it up with the maker's app. If it held funds before, it has been "
@@ -75,6 +79,11 @@ constexpr CodeInfo kCodes[] = {
      N_("The firmware misses a security fix"),
      N_("Update the firmware now with the maker's app (for example Trezor Suite). Have your recovery "
         "phrase backup at hand before you update.")},
+    {"CC-LEDGER-CUSTOM-CA", SEVERITY_WARNING,
+     N_("The Ledger trusts a custom certificate authority"),
+     N_("Unless you installed it yourself for development, remove the custom certificate authority "
+        "(a developer tool such as ledgerblue can do that) or stop using the device and contact "
+        "Ledger support through ledger.com. Do not install apps from sources other than Ledger Live.")},
     {"CC-BACKUP-MISSING", SEVERITY_WARNING,
      N_("The wallet has no backup"),
      N_("If this wallet holds funds, make a backup now: start it in the maker's app and write the "

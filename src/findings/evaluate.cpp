@@ -18,6 +18,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
     device_state_rules(*inputs.facts, emit);
     backup_rules(*inputs.facts, emit);
     firmware_rules(*inputs.facts, catalog, emit);
+    ledger_rules(*inputs.facts, emit);
   }
   identity_rules(inputs, catalog, emit);
   backup_check_rules(inputs, emit);

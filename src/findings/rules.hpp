@@ -39,5 +39,6 @@ void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalo
 void identity_rules(const Inputs& inputs, const catalog::Catalog& catalog, Emitter& emit);
 void scam_rules(const Inputs& inputs, Emitter& emit);
 void genuineness_rules(const Inputs& inputs, Emitter& emit);
+void ledger_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
 
 }  // namespace cc::findings

@@ -174,7 +174,23 @@ coldcheck::wire::trezor::Features keepkey_common(const coldcheck::wire::keepkey:
   return f;
 }
 
+// A Ledger scenario carries none of the Trezor-family fields.
+void validate_ledger(const Scenario& s, std::string_view file) {
+  if (s.has_features() || s.has_pin() || s.has_attestation() || !s.mnemonic().empty() || !s.firmware_image().empty() ||
+      s.debug_link() || s.fault().kind() != coldcheck::sim::Fault::KIND_NONE || s.table() != coldcheck::sim::TABLE_UNSPECIFIED) {
+    invalid(file, "a ledger scenario takes none of table, features, pin, fault, firmware_image, attestation, "
+                  "mnemonic, debug_link");
+  }
+  const auto& l = s.ledger();
+  if (l.target_id() == 0) invalid(file, "ledger.target_id is missing");
+  if (l.se_version().size() > 255 || l.mcu_version().size() > 255 || l.app_name().size() > 255 ||
+      l.app_version().size() > 255 || l.mcu_bootloader_version().size() > 255) {
+    invalid(file, "ledger strings must fit a one-byte length (255 bytes)");
+  }
+}
+
 void validate(Scenario& s, std::string_view file) {
+  if (s.has_ledger()) return validate_ledger(s, file);
   switch (s.table()) {
     case coldcheck::sim::TABLE_UNSPECIFIED:
       s.set_table(coldcheck::sim::TABLE_TREZOR);

@@ -19,6 +19,7 @@
 #include "sim/debuglink.hpp"
 #include "sim/device.hpp"
 #include "sim/fault.hpp"
+#include "sim/ledger_server.hpp"
 #include "sim/peer_table.hpp"
 #include "sim/random.hpp"
 #include "sim/udp_socket.hpp"
@@ -205,15 +206,23 @@ int Simulator::Impl::poll_timeout_ms(Clock::time_point now) const {
   return static_cast<int>(std::max<std::chrono::milliseconds::rep>(wait.count(), 0));
 }
 
-Simulator::Simulator(Scenario scenario, SimulatorOptions options)
-    : impl_(std::make_unique<Impl>(std::move(scenario), options)) {}
+Simulator::Simulator(Scenario scenario, SimulatorOptions options) {
+  if (scenario.has_ledger()) {
+    ledger_ = std::make_unique<LedgerServer>(scenario.ledger(), options.host, options.port);
+  } else {
+    impl_ = std::make_unique<Impl>(std::move(scenario), options);
+  }
+}
 
 Simulator::~Simulator() {
   stop();
-  if (impl_->thread.joinable()) impl_->thread.join();
+  if (impl_ && impl_->thread.joinable()) impl_->thread.join();
 }
 
+std::uint16_t Simulator::tcp_port() const noexcept { return ledger_ ? ledger_->port() : 0; }
+
 std::uint16_t Simulator::port() const noexcept {
+  if (ledger_) return ledger_->port();
   try {
     return impl_->socket.local_port();
   } catch (...) {
@@ -222,6 +231,7 @@ std::uint16_t Simulator::port() const noexcept {
 }
 
 std::uint16_t Simulator::debug_port() const noexcept {
+  if (ledger_) return 0;
   try {
     return impl_->sockets.debug ? impl_->sockets.debug->local_port() : 0;
   } catch (...) {
@@ -229,14 +239,16 @@ std::uint16_t Simulator::debug_port() const noexcept {
   }
 }
 
-void Simulator::run() { impl_->run(); }
+void Simulator::run() { ledger_ ? ledger_->run() : impl_->run(); }
 
 void Simulator::stop() noexcept {
+  if (ledger_) return ledger_->stop();
   impl_->stopping.store(true, std::memory_order_release);
   impl_->wakeup.notify();
 }
 
 void Simulator::start() {
+  if (ledger_) return ledger_->start();
   if (impl_->thread.joinable()) throw Error(ErrorCode::kInternal, "Simulator::start called twice");
   impl_->thread = std::thread([impl = impl_.get()] {
     try {

@@ -14,6 +14,7 @@
 
 namespace cc::sim {
 
+class LedgerServer;
 using Scenario = ::coldcheck::sim::Scenario;
 
 // Throws cc::Error{kInvalidArgument} with "<file>:<line>:<col>: reason".
@@ -43,6 +44,8 @@ class Simulator {
   // The debug link's UDP port (port() + 1, as the emulator's 21325 for 21324), or 0
   // when the debug link is off.
   std::uint16_t debug_port() const noexcept;
+  // Ledger scenarios: the Speculos TCP port (the same number as port()); else 0.
+  std::uint16_t tcp_port() const noexcept;
   // Serves until stop(); returns normally after stop(). One caller at a time.
   void run();
   // Thread-safe and async-signal-safe: an atomic store and one write() to an eventfd
@@ -55,6 +58,7 @@ class Simulator {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::unique_ptr<LedgerServer> ledger_;  // set instead of impl_ for Ledger scenarios
 };
 
 }  // namespace cc::sim

@@ -13,7 +13,9 @@ std::unique_ptr<Link> open_link(const DevicePath& path) {
     case Scheme::kWebUsb: return WebUsbLink::open(path);
     case Scheme::kUdp: return UdpLink::open(path);
     case Scheme::kTcp:
-      throw Error(ErrorCode::kUnsupported, path.to_string() + ": Speculos TCP transport not built yet");
+      // Speculos carries whole APDUs, not reports: drivers open it as an APDU channel.
+      throw Error(ErrorCode::kInvalidArgument,
+                  path.to_string() + ": tcp: is a Speculos APDU endpoint; open it with drivers::open_apdu_channel");
   }
   throw Error(ErrorCode::kInternal, path.to_string() + ": unknown scheme");
 }

@@ -26,14 +26,14 @@ TEST(OpenLink, DispatchesByScheme) {
   EXPECT_EQ(open_code("webusb:254-7.7"), ErrorCode::kNotFound);
 }
 
-TEST(OpenLink, TcpIsNotBuiltYet) {
+// Speculos speaks whole APDUs (SpeculosClient), so it never becomes a report Link.
+TEST(OpenLink, TcpIsAnApduEndpointNotALink) {
   try {
     open_link(parse_device_path("tcp:127.0.0.1:9999"));
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kUnsupported);
-    EXPECT_NE(std::string(e.what()).find("tcp:127.0.0.1:9999: Speculos TCP transport not built yet"),
-              std::string::npos);
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("tcp:127.0.0.1:9999: tcp: is a Speculos APDU endpoint"), std::string::npos);
   }
 }
 
