@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "guard/secret_guard.hpp"
 #include "sim/simulator.hpp"
@@ -268,6 +269,60 @@ TEST_F(CheckBackup, TrezorOneMatrixEntrySendsOnlyGridPositions) {
   EXPECT_THAT(json, HasSubstr("CC-BACKUP-VERIFIED"));
   EXPECT_THAT(json, HasSubstr("measured: words chosen on the device's grids"));
   EXPECT_THAT(leaks(*p), ::testing::IsEmpty());
+}
+
+TEST_F(CheckBackup, LedgerIsGuidedThroughRecoveryCheckAndTheResultIsMarkedReported) {
+  sim_ = test_support::start_simulator("ledger-dashboard");
+  const std::string tcp = "tcp:127.0.0.1:" + std::to_string(sim_.port);
+  for (const auto& [answer, code, finding] : {std::tuple{"correct", 0, "CC-BACKUP-VERIFIED"},
+                                              std::tuple{"incorrect", 12, "CC-BACKUP-MISMATCH"}}) {
+    fs::remove_all(dir_ / "reports");
+    fs::create_directories(dir_ / "reports");
+    Interactive p({test_support::coldcheck_binary(), "check-backup", "--device", tcp, "--key",
+                   (dir_ / "install.key").string(), "--out-dir", (dir_ / "reports").string(), "--lang", "en"},
+                  false);
+    ASSERT_TRUE(p.expect("Recovery Check")) << p.output();
+    ASSERT_TRUE(p.expect("What did the device show?")) << p.output();
+    p.send_line(answer);
+    EXPECT_EQ(p.wait(), code) << p.output();
+    const std::string json = report_json();
+    EXPECT_THAT(json, HasSubstr(finding));
+    EXPECT_THAT(json, HasSubstr("reported by the person, not measured"));
+  }
+}
+
+TEST_F(CheckBackup, FamiliesWithoutAGuidedCheckSayWhyAndExit11) {
+  sim_ = test_support::start_simulator("keepkey-healthy");
+  auto p = host(false);
+  ASSERT_TRUE(p->expect("Backup check not available: KeepKey")) << p->output();
+  EXPECT_EQ(p->wait(), 11) << p->output();
+  EXPECT_THAT(report_json(), HasSubstr("CHECK_UNSUPPORTED"));
+}
+
+TEST_F(CheckBackup, DiagnoseWithoutATerminalDoesNotRunItAndSaysHow) {
+  start_device("backup-safe3");
+  const auto r = test_support::run({test_support::coldcheck_binary(), "diagnose", "--device", sim_.path(), "--key",
+                                    (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "-q",
+                                    "--lang", "en"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string json = slurp(dir_ / "r.json");
+  EXPECT_THAT(json, HasSubstr("not requested: run coldcheck check-backup"));
+  EXPECT_THAT(json, Not(HasSubstr("CC-BACKUP-VERIFIED")));
+}
+
+TEST_F(CheckBackup, DiagnoseWithCheckBackupIncludesTheResult) {
+  start_device("backup-safe3");
+  Interactive p({test_support::coldcheck_binary(), "diagnose", "--check-backup", "--yes", "--words", "12", "--device",
+                 sim_.path(), "--key", (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "--lang",
+                 "en"},
+                false);
+  DeviceHands hands(debug_, HandsScript{"12", kSeed, {}, {}});
+  ASSERT_TRUE(p.expect("PIN positions (1-9):")) << p.output();
+  p.send_line(test_support::pin_positions(debug_, kPin));
+  EXPECT_EQ(p.wait(), 0) << p.output();
+  EXPECT_THAT(p.output(), HasSubstr("Backup check: MATCHES."));
+  EXPECT_THAT(slurp(dir_ / "r.json"), HasSubstr("CC-BACKUP-VERIFIED"));
+  EXPECT_THAT(leaks_in(p.output()), ::testing::IsEmpty());
 }
 
 // The terminal test: the whole guided flow on a pseudo-terminal, in Chinese, as a

@@ -39,6 +39,13 @@ Endpoint start_trezor_protocol_sim(const std::string& scenario) {
   return Endpoint{std::move(sim.process), path};
 }
 
+// Ledger scenarios answer Speculos TCP and Ledger HID over UDP on the same port number.
+Endpoint start_ledger_tcp(const std::string& scenario) {
+  auto sim = test_support::start_simulator(scenario);
+  const std::string path = "tcp:127.0.0.1:" + std::to_string(sim.port);
+  return Endpoint{std::move(sim.process), path};
+}
+
 struct Row {
   std::string scenario;
   std::string maker;
@@ -97,6 +104,17 @@ const Row kRows[] = {
     {.scenario = "onekey-bootloader", .maker = "OneKey", .catalog_id = "onekey-classic",
      .mode = ::coldcheck::DEVICE_MODE_BOOTLOADER, .bootloader_version = "2.0.0", .message_table = "trezor",
      .codes = {"CC-DEV-BOOTLOADER"}},
+    // Ledger: HID framing over UDP for one row, the Speculos protocol for the rest.
+    {.scenario = "ledger-dashboard", .maker = "Ledger", .catalog_id = "ledger-nano-s", .firmware_version = "1.5.5",
+     .absent_codes = {"CC-FW-OUTDATED", "CC-LEDGER-CUSTOM-CA", "CC-DEV-WRONG-APP"},
+     .checks = {{"auth.device", rp::CHECK_SKIPPED}, {"fw.hash", rp::CHECK_UNSUPPORTED}}},
+    {.scenario = "ledger-outdated", .maker = "Ledger", .catalog_id = "ledger-nano-s", .firmware_version = "1.4.1",
+     .codes = {"CC-FW-OUTDATED"}, .absent_codes = {"CC-LEDGER-CUSTOM-CA"}, .start = start_ledger_tcp},
+    {.scenario = "ledger-custom-ca", .maker = "Ledger", .catalog_id = "ledger-nano-s", .firmware_version = "1.5.5",
+     .codes = {"CC-LEDGER-CUSTOM-CA"}, .start = start_ledger_tcp},
+    {.scenario = "ledger-bootloader", .maker = "Ledger", .catalog_id = "ledger-nano-x",
+     .mode = ::coldcheck::DEVICE_MODE_BOOTLOADER, .bootloader_version = "2.30", .codes = {"CC-DEV-BOOTLOADER"},
+     .start = start_ledger_tcp},
 };
 #pragma GCC diagnostic pop
 
