@@ -53,7 +53,10 @@ std::string pin_positions(const std::string& debug_path, const std::string& pin)
 int word_cell(const std::string& debug_path, const std::string& word) {
   sim::DebugClient device(debug_path);
   const auto state = device.state();
-  for (int k = 0; k < state.tokens_size(); ++k) {
+  // Left and right columns first: on the 2x3 word grid the middle column repeats the
+  // right one, and some clients (trezorctl) accept only 1 4 7 / 3 6 9 there.
+  for (int k : {0, 2, 3, 5, 6, 8, 1, 4, 7}) {
+    if (k >= state.tokens_size()) continue;
     const std::string& cell = state.tokens(k);
     if (cell == "-") continue;
     const auto dash = cell.find('-');
