@@ -275,11 +275,6 @@ BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::Dev
   }
   explain(person, lang);
   if (plan.method == BackupMethod::kUserReported) return ledger_procedure(person, std::move(out), lang);
-  if (driver == nullptr) {
-    out.verdict = BackupVerdict::kError;
-    out.detail = tr("the device could not be opened for the check", lang);
-    return out;
-  }
   const bool matrix = plan.method == BackupMethod::kMatrix;
   if (options.word_count) {
     if (!valid_word_count(*options.word_count, matrix)) {
@@ -289,7 +284,13 @@ BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::Dev
       return out;
     }
     out.word_count = *options.word_count;
-  } else {
+  }
+  if (driver == nullptr) {
+    out.verdict = BackupVerdict::kError;
+    out.detail = tr("the device could not be opened for the check", lang);
+    return out;
+  }
+  if (!options.word_count) {
     const auto n = ask_word_count(person, matrix, lang);
     if (!n) {
       out.verdict = BackupVerdict::kCancelled;

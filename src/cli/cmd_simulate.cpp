@@ -147,7 +147,7 @@ int run_simulate(const std::vector<std::string>& args) {
     std::thread screen_thread;
     if (screen) {
       const std::string debug_path = "udp:" + options.host + ":" + std::to_string(simulator.debug_port());
-      screen_thread = std::thread([&] {
+      screen_thread = std::thread([debug_path, &done] {
         try {
           run_screen(debug_path, done);
         } catch (const Error& e) {

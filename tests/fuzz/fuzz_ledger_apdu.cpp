@@ -42,7 +42,7 @@ void parse_all(std::span<const std::uint8_t> message) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
   const bool variable = (data[0] & 1) != 0;
-  const std::size_t cap = std::size_t{data[0] >> 1} * 8 + 8;
+  const std::size_t cap = static_cast<std::size_t>(data[0] >> 1) * 8 + 8;
   std::span<const std::uint8_t> rest(data + 1, size - 1);
   parse_all(rest);  // the raw bytes as one reply too
   cc::ledger::Decoder decoder(cap);

@@ -345,5 +345,76 @@ TEST_F(CheckBackup, WholeFlowOnATerminalInChinese) {
   EXPECT_THAT(leaks(*p), ::testing::IsEmpty());
 }
 
+// Positions of `pin`'s digits, read off a PIN screen as `simulate --screen` prints it:
+// three rows of bracketed cells, positions 7 8 9 / 4 5 6 / 1 2 3.
+std::string positions_from_screen(const std::string& terminal, const std::string& pin) {
+  const auto at = terminal.rfind("Enter your PIN");
+  if (at == std::string::npos) return {};
+  std::vector<char> shown;  // in screen order
+  for (std::size_t i = at; i < terminal.size() && shown.size() < 9; ++i) {
+    if (terminal[i] == '[' && i + 1 < terminal.size()) shown.push_back(terminal[i + 1]);
+  }
+  if (shown.size() != 9) return {};
+  const int position_of_cell[9] = {7, 8, 9, 4, 5, 6, 1, 2, 3};
+  std::string out;
+  for (char digit : pin) {
+    for (int k = 0; k < 9; ++k) {
+      if (shown[static_cast<std::size_t>(k)] == digit) out += static_cast<char>('0' + position_of_cell[k]);
+    }
+  }
+  return out;
+}
+
+// The demo a person can do by hand: one terminal is the simulated device (its screen,
+// its buttons, its keyboard), the other runs check-backup. The words are typed only
+// into the device's terminal; the PIN grid is read off the device's screen.
+TEST_F(CheckBackup, TwoTerminalsOneIsTheDeviceWithItsOwnScreenAndKeyboard) {
+  auto scenario = sim::builtin_scenario("backup-safe3");
+  scenario.set_mnemonic(joined(kSeed));
+  scenario.set_pin(kPin);
+  std::string text;
+  google::protobuf::TextFormat::PrintToString(scenario, &text);
+  const auto file = dir_ / "device.textproto";
+  std::ofstream(file) << text;
+  const auto port_file = dir_ / "port";
+  Interactive device({test_support::coldcheck_binary(), "simulate", "--screen", "--scenario", file.string(), "--listen",
+                      "udp:127.0.0.1:0", "--port-file", port_file.string()},
+                     /*pty=*/true);
+  ASSERT_TRUE(device.expect("(home screen)")) << device.output();
+  unsigned port = 0;
+  std::ifstream(port_file) >> port;
+  ASSERT_NE(port, 0u);
+
+  Interactive computer({test_support::coldcheck_binary(), "check-backup", "--device",
+                        "udp:127.0.0.1:" + std::to_string(port), "--key", (dir_ / "install.key").string(),
+                        "--out-dir", (dir_ / "reports").string(), "--lang", "en"},
+                       /*pty=*/true);
+  ASSERT_TRUE(computer.expect("How many words does your backup have")) << computer.output();
+  computer.send_line("12");
+  ASSERT_TRUE(computer.expect("Start the check on the device?")) << computer.output();
+  computer.send_line("y");
+  ASSERT_TRUE(computer.expect("PIN positions (1-9):")) << computer.output();
+  ASSERT_TRUE(device.expect("Enter your PIN")) << device.output();
+  ASSERT_TRUE(device.expect("(on the computer, type the positions")) << device.output();
+  const std::string positions = positions_from_screen(device.output(), kPin);
+  ASSERT_EQ(positions.size(), kPin.size()) << device.output();
+  computer.send_line(positions);
+
+  ASSERT_TRUE(device.expect("Check your backup?")) << device.output();
+  device.send_line("y");
+  ASSERT_TRUE(device.expect("How many words does your backup have?")) << device.output();
+  device.send_line("12");
+  for (std::size_t i = 0; i < kSeed.size(); ++i) {
+    ASSERT_TRUE(device.expect("Type word " + std::to_string(i + 1) + " of 12")) << device.output();
+    device.send_line(kSeed[i]);
+  }
+  ASSERT_TRUE(device.expect("The seed is valid and matches the one in the device")) << device.output();
+  device.send_line("y");
+  ASSERT_TRUE(computer.expect("Backup check: MATCHES.", 30s)) << computer.output();
+  EXPECT_EQ(computer.wait(), 0) << computer.output();
+  EXPECT_THAT(leaks_in(computer.output()), ::testing::IsEmpty());
+  EXPECT_THAT(computer.output(), Not(HasSubstr(positions)));
+}
+
 }  // namespace
 }  // namespace cc
