@@ -8,33 +8,13 @@
 
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
+#include "scripted_link.hpp"
 
 namespace cc::drivers {
 namespace {
 
 namespace tw = ::coldcheck::wire::trezor;
-
-class ScriptedLink : public transport::Link {
- public:
-  std::string path() const override { return "udp:127.0.0.1:1"; }
-  void write(std::span<const std::uint8_t> report) override {
-    written.emplace_back(report.begin(), report.end());
-    if (on_write) on_write(*this);
-  }
-  std::size_t read(std::span<std::uint8_t> out, std::chrono::milliseconds) override {
-    if (replies.empty()) throw Error(ErrorCode::kTimeout, "no reply");
-    auto r = replies.front();
-    replies.pop_front();
-    std::copy(r.begin(), r.end(), out.begin());
-    return r.size();
-  }
-  void queue(const google::protobuf::Message& m) {
-    for (const auto& p : trezor::encode_message(trezor::Table::kTrezor, m)) replies.emplace_back(p.begin(), p.end());
-  }
-  std::deque<std::vector<std::uint8_t>> replies;
-  std::vector<std::vector<std::uint8_t>> written;
-  std::function<void(ScriptedLink&)> on_write;
-};
+using test::ScriptedLink;
 
 std::uint16_t type_of(const std::vector<std::uint8_t>& first_packet) {
   return static_cast<std::uint16_t>((first_packet[3] << 8) | first_packet[4]);
