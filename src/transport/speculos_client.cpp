@@ -13,16 +13,12 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "transport/socket_address.hpp"
 
 namespace cc::transport {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int poll_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return static_cast<int>(std::clamp<long long>(left, 0, INT_MAX));
-}
 
 [[noreturn]] void fail(const std::string& path, const char* operation, int err) {
   if (err == ECONNREFUSED) {
@@ -36,7 +32,7 @@ int poll_ms(Clock::time_point deadline) {
 bool wait_for(int fd, short events, Clock::time_point deadline, const std::string& path) {
   while (true) {
     pollfd p{fd, events, 0};
-    const int n = ::poll(&p, 1, poll_ms(deadline));
+    const int n = ::poll(&p, 1, poll_timeout_ms(deadline));
     if (n > 0) return true;
     if (n == 0) return false;
     if (errno != EINTR) fail(path, "poll", errno);
@@ -48,30 +44,14 @@ bool wait_for(int fd, short events, Clock::time_point deadline, const std::strin
 std::unique_ptr<SpeculosClient> SpeculosClient::open(const DevicePath& device, const SpeculosOptions& options) {
   const std::string path = device.to_string();
   if (device.scheme != Scheme::kTcp) throw Error(ErrorCode::kInvalidArgument, path + ": not a tcp: path");
-  if (device.port == 0) throw Error(ErrorCode::kInvalidArgument, path + ": port 0 is not valid");
-  sockaddr_storage addr{};
-  socklen_t addr_len = 0;
-  const std::string host = device.target == "localhost" ? "127.0.0.1" : device.target;
-  auto* v4 = reinterpret_cast<sockaddr_in*>(&addr);
-  auto* v6 = reinterpret_cast<sockaddr_in6*>(&addr);
-  if (inet_pton(AF_INET, host.c_str(), &v4->sin_addr) == 1) {
-    v4->sin_family = AF_INET;
-    v4->sin_port = htons(device.port);
-    addr_len = sizeof(sockaddr_in);
-  } else if (inet_pton(AF_INET6, host.c_str(), &v6->sin6_addr) == 1) {
-    v6->sin6_family = AF_INET6;
-    v6->sin6_port = htons(device.port);
-    addr_len = sizeof(sockaddr_in6);
-  } else {
-    throw Error(ErrorCode::kInvalidArgument, path + ": host '" + device.target + "' is not an IP address");
-  }
+  const SocketAddress addr = socket_address(device, path);
   // Non-blocking, so a connect to a silent host is bounded by connect_timeout.
-  UniqueFd fd(::socket(addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+  UniqueFd fd(::socket(addr.family(), SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
   if (!fd) fail(path, "socket", errno);
   const int one = 1;
   // APDUs are tiny request/reply pairs; Nagle would only add latency.
   ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  if (::connect(fd.get(), reinterpret_cast<const sockaddr*>(&addr), addr_len) != 0) {
+  if (::connect(fd.get(), addr.get(), addr.length) != 0) {
     if (errno != EINPROGRESS) fail(path, "connect", errno);
     if (!wait_for(fd.get(), POLLOUT, Clock::now() + options.connect_timeout, path)) {
       throw Error(ErrorCode::kTimeout, path + ": no answer to the TCP connect within " +

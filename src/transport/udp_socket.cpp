@@ -11,17 +11,12 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "transport/socket_address.hpp"
 
 namespace cc::transport {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Milliseconds left until `deadline`, rounded up so poll never wakes just before it.
-int poll_timeout_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return static_cast<int>(std::clamp<long long>(left, 0, INT_MAX));
-}
 
 }  // namespace
 
@@ -29,28 +24,10 @@ UdpSocket::UdpSocket(const DevicePath& device) : path_(device.to_string()) {
   if (device.scheme != Scheme::kUdp && device.scheme != Scheme::kTcp) {
     throw Error(ErrorCode::kInvalidArgument, path_ + ": not a udp: path");
   }
-  sockaddr_storage addr{};
-  socklen_t addr_len = 0;
-  // The emulator binds IPv4 loopback, so "localhost" means 127.0.0.1 and needs no resolver.
-  const std::string host = device.target == "localhost" ? "127.0.0.1" : device.target;
-  auto* v4 = reinterpret_cast<sockaddr_in*>(&addr);
-  auto* v6 = reinterpret_cast<sockaddr_in6*>(&addr);
-  if (inet_pton(AF_INET, host.c_str(), &v4->sin_addr) == 1) {
-    v4->sin_family = AF_INET;
-    v4->sin_port = htons(device.port);
-    addr_len = sizeof(sockaddr_in);
-  } else if (inet_pton(AF_INET6, host.c_str(), &v6->sin6_addr) == 1) {
-    v6->sin6_family = AF_INET6;
-    v6->sin6_port = htons(device.port);
-    addr_len = sizeof(sockaddr_in6);
-  } else {
-    throw Error(ErrorCode::kInvalidArgument, path_ + ": host '" + device.target + "' is not an IP address");
-  }
-  if (device.port == 0) throw Error(ErrorCode::kInvalidArgument, path_ + ": port 0 is not valid");
-
-  fd_.reset(::socket(addr.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+  const SocketAddress addr = socket_address(device, path_);
+  fd_.reset(::socket(addr.family(), SOCK_DGRAM | SOCK_CLOEXEC, 0));
   if (!fd_) fail("socket", errno);
-  if (::connect(fd_.get(), reinterpret_cast<const sockaddr*>(&addr), addr_len) != 0) {
+  if (::connect(fd_.get(), addr.get(), addr.length) != 0) {
     fail("connect", errno);
   }
 }
