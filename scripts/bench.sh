@@ -34,6 +34,14 @@ cat "$dir/cli.md"
 echo "== a whole diagnosis: --demo runs the simulator in-process, so this is all host CPU"
 hyperfine -N --warmup 3 --runs 30 "$cc diagnose --demo -q --key $dir/key --out $dir/r.json"
 
+echo "== Ledger: info over Speculos TCP and over HID framing on UDP (simulated Nano S dashboard)"
+$cc simulate --scenario ledger-dashboard --listen udp:127.0.0.1:0 --port-file "$dir/lport" &
+ledger_sim=$!
+trap 'kill $sim $ledger_sim 2>/dev/null; wait $sim $ledger_sim 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 100); do [ -s "$dir/lport" ] && break; sleep 0.05; done
+lport=$(cat "$dir/lport")
+hyperfine -N --warmup 3 --runs 30 "$cc info --device tcp:127.0.0.1:$lport" "$cc info --device udp:127.0.0.1:$lport"
+
 echo "== peak memory (max RSS, KiB)"
 for cmd in "$cc list" "/usr/bin/trezorctl list" "$cc info --device udp:127.0.0.1:$port" \
            "$cc diagnose --demo -q --key $dir/key --out $dir/r.json" \

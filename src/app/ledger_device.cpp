@@ -63,10 +63,11 @@ std::vector<rp::CheckResult> ledger_checks(const ::coldcheck::DeviceFacts& facts
                  facts.ledger().trust_custom_ca() ? tr("yes", lang) : tr("no", lang), tr("no", lang));
   }
   out.push_back(std::move(genuine));
-  for (const char* id : {"fw.revision", "fw.hash"}) {
-    out.push_back(make_check(id, id, rp::CHECK_UNSUPPORTED,
-                             tr("Ledger does not publish firmware images to compare against", lang)));
-  }
+  const std::string reason = tr("Ledger does not publish firmware images to compare against", lang);
+  out.push_back(make_check("fw.revision", tr("firmware revision against the release catalog", lang),
+                           rp::CHECK_UNSUPPORTED, reason));
+  out.push_back(make_check("fw.hash", tr("firmware hash against the release image", lang), rp::CHECK_UNSUPPORTED,
+                           reason));
   return out;
 }
 

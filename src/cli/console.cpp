@@ -66,14 +66,16 @@ bool Console::confirm(const std::string& question) {
 }
 
 std::optional<std::string> Console::ask(const std::string& prompt, bool hide) {
+  // Echo goes off before the prompt shows, so nothing typed at the prompt is echoed.
+  const bool quiet = hide && interactive_;
+  EchoOff echo_off(quiet);
   std::cout << "\n" << prompt << " " << std::flush;
-  auto line = read_line(hide && interactive_);
-  if (hide && interactive_) std::cout << "\n" << std::flush;  // the Enter was not echoed
+  auto line = read_line();
+  if (quiet) std::cout << "\n" << std::flush;  // the Enter was not echoed
   return line;
 }
 
-std::optional<std::string> Console::read_line(bool hide) {
-  EchoOff echo_off(hide);
+std::optional<std::string> Console::read_line() {
   std::string line;
   bool overflow = false;
   while (true) {

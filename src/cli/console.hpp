@@ -27,7 +27,7 @@ class Console final : public app::Person {
   bool interrupted() const override;
 
  private:
-  std::optional<std::string> read_line(bool hide);
+  std::optional<std::string> read_line();
 
   bool interactive_ = false;
   struct sigaction previous_ {};

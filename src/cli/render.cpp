@@ -55,7 +55,8 @@ std::string render_facts_text(const ::coldcheck::DeviceFacts& f) {
     model += ")";
   }
   t.row("device", model);
-  t.row("vendor", f.protocol_vendor());
+  t.row("maker", f.maker());
+  if (!f.protocol_vendor().empty() && f.protocol_vendor() != f.maker()) t.row("vendor", f.protocol_vendor());
   t.row("path", f.path() + (f.emulator() ? "  (emulator or simulator, not a retail device)" : ""));
   t.row("mode", mode_name(f.mode()));
   std::string fw = f.firmware_version();

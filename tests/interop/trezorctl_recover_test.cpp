@@ -48,22 +48,35 @@ class TrezorctlRecover : public ::testing::Test {
                                 /*pty=*/true, {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8"});
     EXPECT_TRUE(p.expect("Please enter current PIN")) << p.output();
     // getpass switches echo off with TCSAFLUSH, which drops input typed before it did.
-    std::this_thread::sleep_for(500ms);
+    EXPECT_TRUE(p.wait_echo_off());
     p.send_line(test_support::pin_positions(debug_, scenario_.pin()));
     for (const auto& word : typed) {
       for (int level = 0; level < 4; ++level) {
-        // The grid changes after every keypress; wait until the device shows the next one.
-        std::string before = test_support::device_screen(debug_);
+        // The grid changes after every keypress; `before` is the grid the cell was read from.
+        std::string before;
         int cell = 0;
         for (int i = 0; i < 200 && cell == 0; ++i) {
+          before = test_support::device_screen(debug_);
           cell = test_support::word_cell(debug_, word);
           if (cell == 0) std::this_thread::sleep_for(10ms);
         }
-        EXPECT_GT(cell, 0) << word << "\n" << before;
-        p.send(std::to_string(cell));  // one key, no Enter: trezorctl reads a single char
-        for (int i = 0; i < 200 && test_support::device_screen(debug_) == before; ++i) std::this_thread::sleep_for(5ms);
+        if (cell == 0) {
+          ADD_FAILURE() << "'" << word << "' is not on the device's grid:\n" << before << "\ntrezorctl:\n" << p.output();
+          return {p.output(), p.wait(5s)};
+        }
         // click.getchar() enters raw mode with TCSAFLUSH, dropping a key sent before it.
-        std::this_thread::sleep_for(120ms);
+        EXPECT_TRUE(p.wait_raw_mode());
+        p.send(std::to_string(cell));  // one key, no Enter: trezorctl reads a single char
+        bool moved = false;
+        for (int i = 0; i < 400 && !moved; ++i) {
+          moved = test_support::device_screen(debug_) != before;
+          if (!moved) std::this_thread::sleep_for(5ms);
+        }
+        if (!moved) {
+          ADD_FAILURE() << "the key " << cell << " for '" << word << "' did not reach the device:\n" << before
+                        << "\ntrezorctl:\n" << p.output();
+          return {p.output(), p.wait(5s)};
+        }
       }
     }
     const int code = p.wait(30s);

@@ -100,6 +100,20 @@ void Interactive::send(const std::string& bytes) {
   }
 }
 
+// On Linux the master side reads the terminal's current settings.
+bool Interactive::wait_lflag_off(unsigned flag, std::chrono::milliseconds limit) {
+  const auto deadline = Clock::now() + limit;
+  while (Clock::now() < deadline) {
+    termios t{};
+    if (tcgetattr(out_fd_, &t) == 0 && (t.c_lflag & flag) == 0) return true;
+    pump(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+bool Interactive::wait_echo_off(std::chrono::milliseconds limit) { return pty_ && wait_lflag_off(ECHO, limit); }
+bool Interactive::wait_raw_mode(std::chrono::milliseconds limit) { return pty_ && wait_lflag_off(ICANON, limit); }
+
 void Interactive::close_input() {
   if (pty_) {
     send(std::string(1, '\x04'));  // Ctrl-D: end of input on a terminal

@@ -21,6 +21,11 @@ class Interactive {
   void send(const std::string& bytes);
   void send_line(const std::string& line) { send(line + "\n"); }
   void close_input();
+  // pty only: waits until the program has switched its terminal's echo off (a hidden
+  // prompt) or canonical mode off (single-key input); input sent before such a switch
+  // may be echoed or dropped (TCSAFLUSH).
+  bool wait_echo_off(std::chrono::milliseconds limit = std::chrono::seconds(10));
+  bool wait_raw_mode(std::chrono::milliseconds limit = std::chrono::seconds(10));
   // Everything the program printed so far.
   const std::string& output() const noexcept { return out_; }
   // Waits for the exit code (-1: signal or limit; the program is then killed).
@@ -28,6 +33,7 @@ class Interactive {
 
  private:
   void pump(std::chrono::milliseconds limit);
+  bool wait_lflag_off(unsigned flag, std::chrono::milliseconds limit);
 
   pid_t pid_ = -1;
   int in_fd_ = -1;   // to the program
