@@ -138,9 +138,10 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       say("checking the recovery backup on the device");
       backup = check_backup(driver.get(), *facts, catalog, *options.person, options.backup);
       *device->add_checks() = backup_check_result(*backup, options.language);
-    } else if (facts && plan_backup_check(*facts, catalog, options.language).method == BackupMethod::kUnsupported) {
+    } else if (auto plan = facts ? plan_backup_check(*facts, catalog, options.language) : BackupPlan{};
+               facts && plan.method == BackupMethod::kUnsupported) {
       BackupOutcome unsupported;
-      unsupported.detail = plan_backup_check(*facts, catalog, options.language).reason;
+      unsupported.detail = std::move(plan.reason);
       *device->add_checks() = backup_check_result(unsupported, options.language);
     } else {
       const std::string why = !options.backup_not_run_reason.empty() ? options.backup_not_run_reason

@@ -43,18 +43,27 @@ class EchoOff {
 
 }  // namespace
 
-Console::Console() : interactive_(isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
+Console::Console() : interactive_(isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {}
+
+Console::~Console() {
+  if (armed_) sigaction(SIGINT, &previous_, nullptr);
+}
+
+void Console::arm() const {
+  if (armed_) return;
   g_interrupted.store(false);
   struct sigaction action {};
   action.sa_handler = on_sigint;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: a blocked call returns EINTR and we look at the flag
   sigaction(SIGINT, &action, &previous_);
+  armed_ = true;
 }
 
-Console::~Console() { sigaction(SIGINT, &previous_, nullptr); }
-
-bool Console::interrupted() const { return g_interrupted.load(); }
+bool Console::interrupted() const {
+  arm();
+  return g_interrupted.load();
+}
 
 void Console::tell(const std::string& text) { std::cout << "\n" << text << "\n" << std::flush; }
 
@@ -66,6 +75,7 @@ bool Console::confirm(const std::string& question) {
 }
 
 std::optional<std::string> Console::ask(const std::string& prompt, bool hide) {
+  arm();
   // Echo goes off before the prompt shows, so nothing typed at the prompt is echoed.
   const bool quiet = hide && interactive_;
   EchoOff echo_off(quiet);

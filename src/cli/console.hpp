@@ -13,7 +13,9 @@ namespace cc::cli {
 
 class Console final : public app::Person {
  public:
-  // Installs a SIGINT handler (restored by the destructor) that only sets a flag.
+  // From the first prompt or interrupt check on, Ctrl-C only sets a flag that the
+  // guided flow answers (Cancel on the device); before that it ends the program as
+  // usual. The destructor restores the previous handler.
   Console();
   ~Console() override;
   Console(const Console&) = delete;
@@ -28,9 +30,11 @@ class Console final : public app::Person {
 
  private:
   std::optional<std::string> read_line();
+  void arm() const;
 
   bool interactive_ = false;
-  struct sigaction previous_ {};
+  mutable bool armed_ = false;
+  mutable struct sigaction previous_ {};
 };
 
 }  // namespace cc::cli
