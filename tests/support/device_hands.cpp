@@ -52,6 +52,10 @@ std::string pin_positions(const std::string& debug_path, const std::string& pin)
 
 int word_cell(const std::string& debug_path, const std::string& word) {
   sim::DebugClient device(debug_path);
+  return word_cell(device, word);
+}
+
+int word_cell(sim::DebugClient& device, const std::string& word) {
   const auto state = device.state();
   // Left and right columns first: on the 2x3 word grid the middle column repeats the
   // right one, and some clients (trezorctl) accept only 1 4 7 / 3 6 9 there.

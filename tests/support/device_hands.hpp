@@ -41,12 +41,14 @@ class DeviceHands {
   std::thread thread_;
 };
 
-// What a person reads off the device's screen, for the host tool's prompts.
+// What a person reads off the device's screen, for the host tool's prompts. Each call
+// opens its own debug-link socket; the DebugClient overloads reuse one (tight loops).
 // The PIN's digit positions on the current grid (keypad numbering).
 std::string pin_positions(const std::string& debug_path, const std::string& pin);
 // Trezor One word grid: the position of the cell holding `word`, or 0.
 int word_cell(const std::string& debug_path, const std::string& word);
 // The device's current screen text.
 std::string device_screen(const std::string& debug_path);
+int word_cell(sim::DebugClient& device, const std::string& word);
 
 }  // namespace cc::test_support

@@ -103,12 +103,12 @@ void Interactive::send(const std::string& bytes) {
 // On Linux the master side reads the terminal's current settings.
 bool Interactive::wait_lflag_off(unsigned flag, std::chrono::milliseconds limit) {
   const auto deadline = Clock::now() + limit;
-  while (Clock::now() < deadline) {
+  while (true) {
     termios t{};
     if (tcgetattr(out_fd_, &t) == 0 && (t.c_lflag & flag) == 0) return true;
+    if (Clock::now() >= deadline) return false;
     pump(std::chrono::milliseconds(5));
   }
-  return false;
 }
 
 bool Interactive::wait_echo_off(std::chrono::milliseconds limit) { return pty_ && wait_lflag_off(ECHO, limit); }

@@ -26,6 +26,7 @@ class Interactive {
   // may be echoed or dropped (TCSAFLUSH).
   bool wait_echo_off(std::chrono::milliseconds limit = std::chrono::seconds(10));
   bool wait_raw_mode(std::chrono::milliseconds limit = std::chrono::seconds(10));
+  bool raw_mode_now() { return wait_raw_mode(std::chrono::milliseconds(0)); }
   // Everything the program printed so far.
   const std::string& output() const noexcept { return out_; }
   // Waits for the exit code (-1: signal or limit; the program is then killed).
