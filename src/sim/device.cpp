@@ -293,6 +293,7 @@ void Device::end_flow() {
   typed_.clear();
   word_count_ = 0;
   awaiting_press_ = false;
+  pressed_early_ = false;
   result_text_.clear();
 }
 
@@ -479,7 +480,7 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
       break;
     case Flow::kConfirmDryRun:
       if (!ack) break;
-      if (require_press_) {
+      if (require_press_ && !std::exchange(pressed_early_, false)) {
         awaiting_press_ = true;
         return Reply{};
       }
@@ -493,7 +494,7 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
       break;
     case Flow::kResult:
       if (!ack) break;
-      if (require_press_) {
+      if (require_press_ && !std::exchange(pressed_early_, false)) {
         awaiting_press_ = true;
         return Reply{};
       }
@@ -543,10 +544,16 @@ DebugOutcome Device::handle_debug(const Message& request) {
     end_flow();
     return {nullptr, make_failure(wire::FAILURE_ACTION_CANCELLED, "Cancelled")};
   }
-  if (decision.has_button() && decision.button() == dbg::DebugLinkDecision::YES && awaiting_press_) {
+  if (decision.has_button() && decision.button() == dbg::DebugLinkDecision::YES &&
+      (flow_ == Flow::kConfirmDryRun || flow_ == Flow::kResult)) {
+    // The press and the host's ack may come in either order; both are needed.
+    if (!awaiting_press_) {
+      pressed_early_ = true;
+      return {};
+    }
     awaiting_press_ = false;
     if (flow_ == Flow::kConfirmDryRun) return {nullptr, begin_word_entry()};
-    if (flow_ == Flow::kResult) return {nullptr, finish_dry_run()};
+    return {nullptr, finish_dry_run()};
   }
   if (!decision.has_input()) return {};
   const auto words = split_words(decision.input());

@@ -124,6 +124,7 @@ class Device {
   WordMatrix word_matrix_;
   bool require_press_ = false;  // see Scenario.require_press
   bool awaiting_press_ = false;  // the host acked; the person has not pressed yet
+  bool pressed_early_ = false;   // the person pressed before the host's ack arrived
   std::string result_text_;      // the verdict on screen (Flow::kResult)
 };
 

@@ -54,6 +54,11 @@ class DebugClient {
     d.set_input(text);
     send(d);
   }
+  void press_yes() {
+    dbg::DebugLinkDecision d;
+    d.set_button(dbg::DebugLinkDecision::YES);
+    send(d);
+  }
   void press_no() {
     dbg::DebugLinkDecision d;
     d.set_button(dbg::DebugLinkDecision::NO);
@@ -252,6 +257,32 @@ TEST(BackupCheck, TrezorOneCancelMidWord) {
   EXPECT_EQ(host.call<wire::Failure>(wire::Cancel()).code(), wire::FAILURE_ACTION_CANCELLED);
   EXPECT_EQ(debug.state().tokens_size(), 0);
   EXPECT_EQ(host.call<wire::Failure>(ack).code(), wire::FAILURE_UNEXPECTED_MESSAGE);
+}
+
+// With require_press (simulate --screen) the device needs both the host's ack and its
+// own button, in either order, as hardware does.
+TEST(BackupCheck, RequirePressTakesThePressBeforeOrAfterTheAck) {
+  for (const bool press_first : {true, false}) {
+    auto scenario = builtin_scenario("backup-safe3");
+    scenario.set_require_press(true);
+    Simulator sim(scenario);
+    sim.start();
+    UdpClient host(sim.port());
+    DebugClient debug(sim.debug_port());
+    unlock(host, debug, "1357", dry_run());  // ends at ButtonRequest 7: confirm the check
+    if (press_first) {
+      debug.press_yes();
+      EXPECT_FALSE(host.receive(kQuiet)) << "a press alone must not start the check";
+      EXPECT_EQ(host.call<wire::ButtonRequest>(wire::ButtonAck()).code(), 12u);
+    } else {
+      host.send(wire::ButtonAck());
+      EXPECT_FALSE(host.receive(kQuiet)) << "an ack alone must not start the check";
+      debug.press_yes();
+      auto next = host.receive_decoded();
+      ASSERT_NE(next, nullptr);
+      EXPECT_EQ(dynamic_cast<wire::ButtonRequest&>(*next).code(), 12u);
+    }
+  }
 }
 
 TEST(BackupCheck, DebugLinkIsOffOnRetailScenarios) {
