@@ -403,6 +403,18 @@ Reply Device::show_result() {
   return button_request(kButtonRequestOther);
 }
 
+// The confirm and result screens go on after the host's ButtonAck and, with
+// require_press, the person's own press, in either order.
+Reply Device::on_screen_ack() {
+  if (require_press_ && !std::exchange(pressed_early_, false)) {
+    awaiting_press_ = true;
+    return Reply{};
+  }
+  return leave_screen();
+}
+
+Reply Device::leave_screen() { return flow_ == Flow::kConfirmDryRun ? begin_word_entry() : finish_dry_run(); }
+
 Reply Device::begin_word_entry() {
   if (legacy()) {
     flow_ = Flow::kMatrix;
@@ -479,12 +491,9 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
       if (d == wire::PinMatrixAck::descriptor()) return check_pin(as<wire::PinMatrixAck>(request));
       break;
     case Flow::kConfirmDryRun:
-      if (!ack) break;
-      if (require_press_ && !std::exchange(pressed_early_, false)) {
-        awaiting_press_ = true;
-        return Reply{};
-      }
-      return begin_word_entry();
+    case Flow::kResult:
+      if (ack) return on_screen_ack();
+      break;
     case Flow::kWordCount:
     case Flow::kWords:
       if (ack) return Reply{};  // the person is choosing / typing on the device
@@ -492,13 +501,6 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
     case Flow::kMatrix:
       if (d == wire::WordAck::descriptor()) return on_word_ack(as<wire::WordAck>(request));
       break;
-    case Flow::kResult:
-      if (!ack) break;
-      if (require_press_ && !std::exchange(pressed_early_, false)) {
-        awaiting_press_ = true;
-        return Reply{};
-      }
-      return finish_dry_run();
     case Flow::kIdle:
       break;
   }
@@ -552,8 +554,7 @@ DebugOutcome Device::handle_debug(const Message& request) {
       return {};
     }
     awaiting_press_ = false;
-    if (flow_ == Flow::kConfirmDryRun) return {nullptr, begin_word_entry()};
-    return {nullptr, finish_dry_run()};
+    return {nullptr, leave_screen()};
   }
   if (!decision.has_input()) return {};
   const auto words = split_words(decision.input());

@@ -93,6 +93,8 @@ class Device {
   Reply finish_dry_run();
   // After the confirm screen's press: the word count (core) or the first grid (legacy).
   Reply begin_word_entry();
+  Reply on_screen_ack();  // kConfirmDryRun / kResult
+  Reply leave_screen();
   // What the device's screen shows now, as text (DebugLinkState.screen).
   std::string screen() const;
   void end_flow();

@@ -82,17 +82,21 @@ class CheckBackup : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // A builtin backup scenario with this test's seed, PIN and passphrase setting.
-  void start_device(const std::string& base) {
+  // A builtin backup scenario with this test's seed and PIN, written as a file.
+  fs::path scenario_file(const std::string& base, bool passphrase) {
     auto scenario = sim::builtin_scenario(base);
     scenario.set_mnemonic(joined(kSeed));
     scenario.set_pin(kPin);
-    scenario.mutable_features()->set_passphrase_protection(true);
+    if (passphrase) scenario.mutable_features()->set_passphrase_protection(true);
     std::string text;
     google::protobuf::TextFormat::PrintToString(scenario, &text);
     const auto file = dir_ / (base + ".textproto");
     std::ofstream(file) << text;
-    sim_ = test_support::start_simulator(file.string());
+    return file;
+  }
+
+  void start_device(const std::string& base) {
+    sim_ = test_support::start_simulator(scenario_file(base, /*passphrase=*/true).string());
     debug_ = "udp:127.0.0.1:" + std::to_string(sim_.port + 1);
   }
 
@@ -369,13 +373,7 @@ std::string positions_from_screen(const std::string& terminal, const std::string
 // its buttons, its keyboard), the other runs check-backup. The words are typed only
 // into the device's terminal; the PIN grid is read off the device's screen.
 TEST_F(CheckBackup, TwoTerminalsOneIsTheDeviceWithItsOwnScreenAndKeyboard) {
-  auto scenario = sim::builtin_scenario("backup-safe3");
-  scenario.set_mnemonic(joined(kSeed));
-  scenario.set_pin(kPin);
-  std::string text;
-  google::protobuf::TextFormat::PrintToString(scenario, &text);
-  const auto file = dir_ / "device.textproto";
-  std::ofstream(file) << text;
+  const auto file = scenario_file("backup-safe3", /*passphrase=*/false);
   const auto port_file = dir_ / "port";
   Interactive device({test_support::coldcheck_binary(), "simulate", "--screen", "--scenario", file.string(), "--listen",
                       "udp:127.0.0.1:0", "--port-file", port_file.string()},
