@@ -15,6 +15,12 @@ pkgs=(
   clang libclang-rt-14-dev
   trezor python3-trezor
   chromium
+  ccache
+  libicu-dev
+  umockdev libumockdev-dev
+  libudev-dev libsystemd-dev
+  postgresql libpq-dev libpqxx-dev
+  wrk
 )
 missing=()
 for p in "${pkgs[@]}"; do
