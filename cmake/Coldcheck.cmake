@@ -15,11 +15,59 @@ if(CC_FUZZ)
 endif()
 
 # cc_library(NAME SOURCES... DEPS...): one library per layer; DEPS are its only allowed links.
+# Each library publishes only its own folder, through a per-library include root that
+# holds one link (build/layer-include/<name>/<folder> -> src/<folder>). A header is then
+# reachable only from the library itself and from those that declare it, directly or
+# through a declared dependency; including anything else fails to compile.
+function(cc_layer_include_root name out_var)
+  file(RELATIVE_PATH folder ${PROJECT_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
+  set(root ${PROJECT_BINARY_DIR}/layer-include/${name})
+  get_filename_component(parent ${root}/${folder} DIRECTORY)
+  file(MAKE_DIRECTORY ${parent})
+  if(NOT EXISTS ${root}/${folder})
+    file(CREATE_LINK ${CMAKE_CURRENT_SOURCE_DIR} ${root}/${folder} SYMBOLIC)
+  endif()
+  set(${out_var} ${root} PARENT_SCOPE)
+endfunction()
+
+# src/layers.txt: the allowed arrows, read once. CC_LAYER_<folder> lists what <folder> may use.
+file(STRINGS ${PROJECT_SOURCE_DIR}/src/layers.txt cc_layer_lines REGEX "^[a-z]")
+foreach(line IN LISTS cc_layer_lines)
+  string(REGEX MATCH "^([a-z_/]+):(.*)$" _ "${line}")
+  set(layer "${CMAKE_MATCH_1}")
+  string(STRIP "${CMAKE_MATCH_2}" allowed)
+  string(REGEX REPLACE "[ \t]+" ";" allowed "${allowed}")
+  set("CC_LAYER_${layer}" "${allowed}")
+  set("CC_LAYER_KNOWN_${layer}" TRUE)
+endforeach()
+
+# cc_check_layer(<target> <folder> <deps...>): stops the configure when a cc_ dependency is
+# not an allowed arrow of <folder> in src/layers.txt.
+function(cc_check_layer name folder)
+  if(NOT CC_LAYER_KNOWN_${folder})
+    message(FATAL_ERROR "${name}: src/${folder} is not a layer in src/layers.txt")
+  endif()
+  set_property(TARGET ${name} PROPERTY CC_FOLDER ${folder})
+  foreach(dep IN LISTS ARGN)
+    if(dep MATCHES "^cc_" AND TARGET ${dep})
+      get_property(dep_folder TARGET ${dep} PROPERTY CC_FOLDER)
+      if(NOT dep_folder OR NOT dep_folder IN_LIST CC_LAYER_${folder})
+        message(FATAL_ERROR "${name} (src/${folder}) may not depend on ${dep} (src/${dep_folder}): "
+                            "not an arrow in src/layers.txt")
+      endif()
+    endif()
+  endforeach()
+endfunction()
+
 function(cc_library name)
   cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
   add_library(${name} STATIC ${A_SOURCES})
-  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  file(RELATIVE_PATH folder ${PROJECT_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
+  cc_check_layer(${name} ${folder} ${A_DEPS})
+  cc_layer_include_root(${name} root)
+  target_include_directories(${name} PUBLIC ${root})
   target_link_libraries(${name} PUBLIC ${A_DEPS} PRIVATE cc_options)
+  set_property(GLOBAL APPEND PROPERTY CC_LIBRARIES ${name})
 endfunction()
 
 # cc_test(NAME SOURCES... DEPS...): one gtest binary, registered with CTest.

@@ -14,7 +14,7 @@ if [ "${1:-}" = "-R" ]; then
 fi
 
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCC_SANITIZE=ON \
-  -DCC_TESTS=ON -DCC_BENCH=OFF -DCC_FUZZ=OFF
+  -DCC_TESTS=ON -DCC_BENCH=OFF -DCC_FUZZ=OFF -DCC_WERROR=ON
 ninja -C "$build" "$@"
 
 # halt_on_error: the first report fails the test; leaks count as errors.

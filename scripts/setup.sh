@@ -12,7 +12,7 @@ pkgs=(
   libssl-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   gettext
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   trezor python3-trezor
   chromium
   ccache

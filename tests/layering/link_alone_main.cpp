@@ -1,0 +1,2 @@
+// Linked against one library (whole archive) and what it declares; linking is the test.
+int main() { return 0; }
