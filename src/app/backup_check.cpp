@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "catalog/capabilities.hpp"
 #include "checks/check_result.hpp"
 #include "core/error.hpp"
 #include "drivers/trezor_dry_run.hpp"
@@ -70,10 +71,6 @@ void refuse_answer(Person& person, std::string& answer, const std::string& hint,
     person.tell(hint);
   }
   wipe(answer);
-}
-
-bool is_trezor_one(const ::coldcheck::DeviceFacts& facts) {
-  return facts.catalog_id() == "trezor-one" || facts.internal_model() == "T1B1" || facts.protocol_model() == "1";
 }
 
 // The explanation shown before anything happens; it is also the anti-scam message.
@@ -237,8 +234,11 @@ std::string error_detail(const Error& e, Language lang) {
 
 BackupPlan plan_backup_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Language lang) {
   const auto* model = catalog.find(facts.catalog_id());
-  const std::string maker = model != nullptr ? model->vendor() : facts.maker();
-  if (maker == "Ledger") return {BackupMethod::kUserReported, {}};
+  // A locked Ledger names no model; the driver that read it tells the family.
+  const auto method = model != nullptr ? catalog::dry_run_method(*model)
+                      : facts.has_ledger() ? catalog::DryRun::kUserReported
+                                           : catalog::DryRun::kNone;
+  if (method == catalog::DryRun::kUserReported) return {BackupMethod::kUserReported, {}};
   if (facts.mode() == ::coldcheck::DEVICE_MODE_BOOTLOADER) {
     return {BackupMethod::kUnsupported, tr("the device is in bootloader mode; it has no wallet to check until "
                                            "firmware is installed",
@@ -249,8 +249,9 @@ BackupPlan plan_backup_check(const ::coldcheck::DeviceFacts& facts, const catalo
                                            "against",
                                            lang)};
   }
-  if (maker == "Trezor") return {is_trezor_one(facts) ? BackupMethod::kMatrix : BackupMethod::kOnDevice, {}};
-  if (maker == "KeepKey") {
+  if (method == catalog::DryRun::kMatrix) return {BackupMethod::kMatrix, {}};
+  if (method == catalog::DryRun::kOnDevice) return {BackupMethod::kOnDevice, {}};
+  if (model != nullptr && model->message_table() == ::coldcheck::catalog::TABLE_KEEPKEY) {
     return {BackupMethod::kUnsupported, tr("KeepKey's backup check uses its cipher keyboard, which coldcheck does "
                                            "not drive yet; use KeepKey's own app",
                                            lang)};

@@ -1,18 +1,35 @@
 #include "app/devices.hpp"
 
+#include <algorithm>
+#include <future>
+
 #include "app/identify_only.hpp"
 #include "app/ledger_device.hpp"
-
 #include "core/error.hpp"
-#include "drivers/trezor_driver.hpp"
-#include "enumerate/enumerate.hpp"
-#include "transport/open.hpp"
+#include "drivers/device_family.hpp"
 
 namespace cc::app {
 
+namespace cat = ::coldcheck::catalog;
+
 namespace {
 
-constexpr std::uint16_t kKeepKeyVendorId = 0x2b24;
+// A Trezor emulator answers at once; waiting longer only delays its own error path.
+constexpr std::chrono::milliseconds kDetectCap{1000};
+// A listing waits less for each endpoint than a command acting on one.
+constexpr std::chrono::milliseconds kListReplyTimeout{1500};
+
+transport::Opener& opener_of(const DeviceAccess& access) {
+  return access.opener != nullptr ? *access.opener : transport::system_opener();
+}
+
+const drivers::Registry& registry_of(const DeviceAccess& access) {
+  return access.registry != nullptr ? *access.registry : drivers::Registry::builtin();
+}
+
+bool is_usb(const transport::DevicePath& path) {
+  return path.scheme == transport::Scheme::kHid || path.scheme == transport::Scheme::kWebUsb;
+}
 
 // The USB node behind a hid:/webusb: path, if it is plugged in.
 const enumerate::UsbNode* find_node(const std::vector<enumerate::UsbNode>& nodes, const std::string& path) {
@@ -22,31 +39,74 @@ const enumerate::UsbNode* find_node(const std::vector<enumerate::UsbNode>& nodes
   return nullptr;
 }
 
-}  // namespace
+// Opens an emulator endpoint once and tells its family: tcp: is Speculos; a udp:
+// endpoint answers the family probe, whose link the driver keeps.
+std::unique_ptr<drivers::Device> open_endpoint(const catalog::Catalog& catalog, const transport::DevicePath& path,
+                                               const drivers::SessionOptions& options, const DeviceAccess& access) {
+  drivers::OpenRequest request{path, &catalog, nullptr, options, &opener_of(access), nullptr};
+  if (path.scheme == transport::Scheme::kTcp) return registry_of(access).open(cat::PROTOCOL_LEDGER_APDU, request);
+  auto probed = drivers::probe_udp_family(opener_of(access).open_link(path), std::min(options.reply_timeout, kDetectCap));
+  request.reuse = std::move(probed.link);
+  return registry_of(access).open(probed.family, request);
+}
 
-::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog, const ListOptions& options) {
-  ::coldcheck::DeviceList list = enumerate::list_devices(catalog, options.emulators);
+::coldcheck::ListedDevice describe_emulator(const catalog::Catalog& catalog, const transport::DevicePath& path,
+                                            const DeviceAccess& access) {
+  ::coldcheck::ListedDevice d;
+  d.set_path(path.to_string());
+  d.set_model_name("emulator");
+  d.set_mode(::coldcheck::DEVICE_MODE_UNKNOWN);
+  if (path.scheme != transport::Scheme::kUdp && path.scheme != transport::Scheme::kTcp) {
+    d.set_transport("unknown");
+    d.set_state(::coldcheck::ACCESS_UNKNOWN);
+    d.set_detail("not probed: only udp: emulators can be probed in this build");
+    return d;
+  }
+  const bool tcp = path.scheme == transport::Scheme::kTcp;
+  d.set_transport(tcp ? "tcp" : "udp");
   drivers::SessionOptions quick;
-  quick.reply_timeout = std::chrono::milliseconds(1500);
-  for (auto& d : *list.mutable_devices()) {
-    if ((d.transport() != "udp" && d.transport() != "tcp") || d.state() != ::coldcheck::ACCESS_READY) continue;
-    try {
-      if (is_ledger_endpoint(transport::parse_device_path(d.path()), quick)) {
-        describe_listed_ledger(d, catalog, quick);
-        continue;
-      }
-      drivers::TrezorDriver driver(transport::open_link(transport::parse_device_path(d.path())), catalog,
-                                   trezor::Table::kTrezor, quick);
-      const auto facts = driver.identify(/*fresh_session=*/false);
+  quick.reply_timeout = kListReplyTimeout;
+  std::unique_ptr<drivers::Device> device;
+  try {
+    device = open_endpoint(catalog, path, quick, access);  // the open is the liveness probe
+  } catch (const Error& e) {
+    d.set_state(::coldcheck::ACCESS_UNREACHABLE);
+    d.set_detail(tcp ? d.path() + ": nothing accepts a TCP connection; is Speculos running?" : e.what());
+    return d;
+  }
+  d.set_state(::coldcheck::ACCESS_READY);
+  try {
+    if (auto* trezor = device->as_trezor()) {
+      const auto facts = trezor->identify(/*fresh_session=*/false);
       d.set_catalog_id(facts.catalog_id());
       d.set_model_name(facts.model_name().empty() ? "unknown Trezor-protocol device" : facts.model_name());
       d.set_maker(facts.maker());
       d.set_mode(facts.mode());
-    } catch (const Error& e) {
-      d.set_state(e.code() == ErrorCode::kBusy ? ::coldcheck::ACCESS_BUSY : ::coldcheck::ACCESS_UNREACHABLE);
-      d.set_detail(e.what());
+    } else {
+      describe_listed_ledger(d, device->identify());
     }
+  } catch (const Error& e) {
+    d.set_state(e.code() == ErrorCode::kBusy ? ::coldcheck::ACCESS_BUSY : ::coldcheck::ACCESS_UNREACHABLE);
+    d.set_detail(e.what());
   }
+  return d;
+}
+
+}  // namespace
+
+::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog, const ListOptions& options) {
+  // Endpoints are looked at while USB is scanned: a silent one costs its whole wait.
+  std::vector<std::future<::coldcheck::ListedDevice>> emulators;
+  emulators.reserve(options.emulators.size());
+  for (const auto& path : options.emulators) {
+    emulators.push_back(std::async(std::launch::async, [&catalog, path, &options] {
+      return describe_emulator(catalog, path, options.access);
+    }));
+  }
+  enumerate::ListOptions usb;
+  usb.usb = options.access.usb;
+  ::coldcheck::DeviceList list = enumerate::list_devices(catalog, {}, usb);
+  for (auto& e : emulators) *list.add_devices() = e.get();
   return list;
 }
 
@@ -71,31 +131,48 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
   }
 }
 
-OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_text,
-                         const drivers::SessionOptions& options) {
-  const transport::DevicePath path = transport::parse_device_path(path_text);
+SelectedDevice select_device(const catalog::Catalog& catalog, const std::optional<transport::DevicePath>& given,
+                             transport::Opener* opener) {
+  SelectedDevice out;
+  out.opener = opener;
+  if (given && !is_usb(*given)) {
+    out.path = *given;
+    return out;
+  }
+  out.usb = enumerate::scan_usb(catalog);
+  out.scanned = true;
+  if (given) {
+    out.path = *given;
+    return out;
+  }
+  ListOptions listing;
+  listing.access = out.access();
+  out.path = transport::parse_device_path(pick_device(list_devices(catalog, listing)));
+  return out;
+}
+
+OpenedDevice open_device(const catalog::Catalog& catalog, const transport::DevicePath& path,
+                         const drivers::SessionOptions& options, const DeviceAccess& access) {
   const std::string canonical = path.to_string();
   try {
-    trezor::Table table = trezor::Table::kTrezor;
-    if (path.scheme == transport::Scheme::kHid || path.scheme == transport::Scheme::kWebUsb) {
-      const auto nodes = enumerate::scan_usb(catalog);
-      const auto* node = find_node(nodes, canonical);
+    std::unique_ptr<drivers::Device> device;
+    if (is_usb(path)) {
+      std::vector<enumerate::UsbNode> scanned;
+      if (access.usb == nullptr) scanned = enumerate::scan_usb(catalog);
+      const auto* node = find_node(access.usb != nullptr ? *access.usb : scanned, canonical);
       if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
       auto facts = identify_usb_node(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
-      if (model != nullptr && model->protocol() == ::coldcheck::catalog::PROTOCOL_LEDGER_APDU) {
-        return open_ledger(catalog, path, options);
-      }
-      if (model == nullptr || model->protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) {
+      if (model == nullptr || !registry_of(access).speaks(model->protocol())) {
         return OpenedDevice{std::move(facts), nullptr};  // identified from USB alone
       }
-      if (node->vendor_id == kKeepKeyVendorId) table = trezor::Table::kKeepKey;
-    } else if (is_ledger_endpoint(path, options)) {
-      return open_ledger(catalog, path, options);
+      drivers::OpenRequest request{path, &catalog, model, options, &opener_of(access), nullptr};
+      device = registry_of(access).open(model->protocol(), request);
+    } else {
+      device = open_endpoint(catalog, path, options, access);
     }
-    auto driver = std::make_unique<drivers::TrezorDriver>(transport::open_link(path), catalog, table, options);
-    auto facts = driver->identify();
-    return OpenedDevice{std::move(facts), std::move(driver)};
+    auto facts = device->identify();
+    return OpenedDevice{std::move(facts), std::move(device)};
   } catch (const Error& e) {
     // Transport errors already name the path; protocol errors do not.
     if (std::string_view(e.what()).find(canonical) != std::string_view::npos) throw;
@@ -103,9 +180,9 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
   }
 }
 
-::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, std::string_view path,
-                                    const drivers::SessionOptions& options) {
-  return open_device(catalog, path, options).facts;
+::coldcheck::DeviceFacts read_facts(const catalog::Catalog& catalog, const transport::DevicePath& path,
+                                    const drivers::SessionOptions& options, const DeviceAccess& access) {
+  return open_device(catalog, path, options, access).facts;
 }
 
 }  // namespace cc::app

@@ -11,6 +11,7 @@
 #include "app/identify_only.hpp"
 #include "app/host_report.hpp"
 #include "app/ledger_device.hpp"
+#include "catalog/capabilities.hpp"
 #include "core/version.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
@@ -31,34 +32,52 @@ namespace {
 struct Located {
   Target target = Target::kNone;
   std::string path;
+  std::optional<transport::DevicePath> device;
   std::optional<enumerate::UsbNode> node;
 };
 
-Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, const std::string& demo_path) {
+// One USB scan per diagnosis, taken when first needed.
+class UsbNodes {
+ public:
+  explicit UsbNodes(enumerate::Bus& bus) : bus_(bus) {}
+  const std::vector<enumerate::UsbNode>& get() {
+    if (!nodes_) nodes_ = bus_.scan();
+    return *nodes_;
+  }
+
+ private:
+  enumerate::Bus& bus_;
+  std::optional<std::vector<enumerate::UsbNode>> nodes_;
+};
+
+Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+               const std::optional<transport::DevicePath>& demo, UsbNodes& usb) {
   Located out;
-  if (!demo_path.empty()) {
+  if (demo) {
     out.target = Target::kEmulator;
-    out.path = demo_path;
+    out.path = demo->to_string();
+    out.device = demo;
     return out;
   }
-  std::string path;
-  if (options.device) {
-    path = *options.device;
-  } else {
-    const auto list = list_devices(catalog, {});
+  std::optional<transport::DevicePath> path = options.device;
+  if (!path) {
+    ListOptions listing;
+    listing.access.opener = options.opener;
+    listing.access.usb = &usb.get();
+    const auto list = list_devices(catalog, listing);
     if (list.devices().empty()) return out;
-    path = list.devices_size() > 1 && options.choose ? options.choose(list) : list.devices(0).path();
     if (list.devices_size() > 1 && !options.choose) (void)pick_device(list);  // throws, listing them
+    path = transport::parse_device_path(list.devices_size() > 1 ? options.choose(list) : list.devices(0).path());
   }
-  const auto parsed = transport::parse_device_path(path);
-  out.path = parsed.to_string();
-  if (parsed.scheme == transport::Scheme::kUdp || parsed.scheme == transport::Scheme::kTcp) {
+  out.path = path->to_string();
+  out.device = path;
+  if (path->scheme == transport::Scheme::kUdp || path->scheme == transport::Scheme::kTcp) {
     out.target = Target::kEmulator;
     return out;
   }
   out.target = Target::kUsb;
-  for (auto& n : enumerate::scan_usb(catalog)) {
-    if (n.path == out.path) out.node = std::move(n);
+  for (const auto& n : usb.get()) {
+    if (n.path == out.path) out.node = n;
   }
   if (!out.node) throw Error(ErrorCode::kNotFound, out.path + ": no known device at this path");
   return out;
@@ -84,31 +103,42 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   body.mutable_description()->set_text(options.description);
 
   std::unique_ptr<sim::Simulator> simulator;
-  std::string demo_path;
+  std::optional<transport::DevicePath> demo_path;
   if (options.demo) {
     simulator = std::make_unique<sim::Simulator>(sim::builtin_scenario(options.demo_scenario));
     simulator->start();
-    demo_path = "udp:127.0.0.1:" + std::to_string(simulator->port());
-    say("demo: started the built-in simulator (" + options.demo_scenario + ") on " + demo_path);
+    demo_path = transport::DevicePath{transport::Scheme::kUdp, "127.0.0.1", simulator->port()};
+    say("demo: started the built-in simulator (" + options.demo_scenario + ") on " + demo_path->to_string());
   }
 
+  std::optional<enumerate::UsbBus> own_bus;
+  enumerate::Bus& bus = options.bus != nullptr ? *options.bus : own_bus.emplace(catalog);
+  UsbNodes usb(bus);
   say("looking for the device");
-  const Located where = locate(catalog, options, demo_path);
+  const Located where = locate(catalog, options, demo_path, usb);
   say("checking this computer");
   for (auto& c : host_check_results(where.target, where.node ? &*where.node : nullptr, options.language)) {
     *body.add_host_checks() = std::move(c);
   }
 
   std::optional<::coldcheck::DeviceFacts> facts;
-  std::unique_ptr<drivers::TrezorDriver> driver;  // kept open for the binding at the end
+  std::unique_ptr<drivers::Device> opened_device;  // kept open for the binding at the end
+  drivers::TrezorDriver* driver = nullptr;
+  enumerate::Bus::Hold hold;  // scans leave the device alone while it is open
   std::optional<BackupOutcome> backup;
   if (where.target != Target::kNone) {
     say("reading the device at " + where.path);
     auto* device = body.mutable_device();
     try {
-      auto opened = open_device(catalog, where.path);
+      if (where.node) hold = bus.hold(*where.node);
+      DeviceAccess access;
+      access.opener = options.opener;
+      if (where.target == Target::kUsb) access.usb = &usb.get();
+      auto opened = open_device(catalog, *where.device, {}, access);
       facts = std::move(opened.facts);
-      driver = std::move(opened.driver);
+      const bool ledger = opened.ledger() != nullptr;
+      driver = opened.driver();
+      opened_device = std::move(opened.device);
       if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
       facts->clear_device_id();
       *device->mutable_facts() = *facts;
@@ -124,7 +154,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
         for (auto& check : genuineness_checks(*driver, *facts, catalog, genuine)) {
           *device->add_checks() = std::move(check);
         }
-      } else if (opened.ledger) {
+      } else if (ledger) {
         for (auto& check : ledger_checks(*facts, options.language)) *device->add_checks() = std::move(check);
       } else {
         for (auto& check : identify_only_checks(*facts, options.language)) *device->add_checks() = std::move(check);
@@ -136,7 +166,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
     }
     if (options.check_backup && options.person != nullptr && facts) {
       say("checking the recovery backup on the device");
-      backup = check_backup(driver.get(), *facts, catalog, *options.person, options.backup);
+      backup = check_backup(driver, *facts, catalog, *options.person, options.backup);
       *device->add_checks() = backup_check_result(*backup, options.language);
     } else if (auto plan = facts ? plan_backup_check(*facts, catalog, options.language) : BackupPlan{};
                facts && plan.method == BackupMethod::kUnsupported) {
@@ -172,15 +202,14 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   if (options.bind) {
     const auto* model = facts ? catalog.find(facts->catalog_id()) : nullptr;
     const bool can_sign = driver && model != nullptr &&
-                          std::count(model->capabilities().begin(), model->capabilities().end(),
-                                     ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE) > 0;
+                          catalog::has_capability(*model, ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE);
     if (!can_sign) {
       out.binding_note = "not bound: this device cannot sign the report";
     } else {
       try {
         say("asking the device to sign the report");
         const std::string internal_model =
-            facts->internal_model().empty() ? model->features_match().internal_model(0) : facts->internal_model();
+            facts->internal_model().empty() ? catalog::default_internal_model(*model) : facts->internal_model();
         bind_report(out.report, *driver, internal_model);
         out.binding_note = check_binding(out.report).summary;
       } catch (const Error& e) {

@@ -7,17 +7,20 @@
 #include <string>
 
 #include "app/backup_check.hpp"
+#include "app/devices.hpp"
 #include "app/person.hpp"
 #include "catalog/catalog.hpp"
 #include "coldcheck/report.pb.h"
 #include "core/error.hpp"
+#include "enumerate/bus.hpp"
 #include "findings/findings.hpp"
 #include "report/pseudonym.hpp"
+#include "transport/device_path.hpp"
 
 namespace cc::app {
 
 struct DiagnoseOptions {
-  std::optional<std::string> device;   // a device path; empty: find the one device
+  std::optional<transport::DevicePath> device;  // parsed by the face; empty: find the one device
   bool demo = false;                   // diagnose the built-in simulator in-process
   std::string demo_scenario = "healthy-safe3";
   std::string description;             // the person's own words; already passed the guard
@@ -34,6 +37,10 @@ struct DiagnoseOptions {
   Person* person = nullptr;
   BackupCheckOptions backup;
   std::string backup_not_run_reason;
+  // How devices are reached: the opener for every transport (null: the system's), and
+  // the USB bus (null: one for this call). USB is scanned at most once per diagnosis.
+  transport::Opener* opener = nullptr;
+  enumerate::Bus* bus = nullptr;
 };
 
 struct Diagnosis {

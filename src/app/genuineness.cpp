@@ -3,10 +3,10 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 
 #include "attest/attest.hpp"
+#include "catalog/capabilities.hpp"
 #include "checks/genuineness.hpp"
 #include "core/error.hpp"
 #include "findings/translations.hpp"
@@ -33,27 +33,31 @@ rp::CheckStatus status_for(const Error& e) {
 }
 
 bool has_capability(const cat::Model* model, cat::Capability cap) {
-  return model != nullptr && std::find(model->capabilities().begin(), model->capabilities().end(), cap) !=
-                                 model->capabilities().end();
+  return model != nullptr && catalog::has_capability(*model, cap);
 }
 
-// Firmware hash support: Trezor One from 1.11.1, the others from 2.5.1.
-bool firmware_supports_hash(const ::coldcheck::DeviceFacts& f) {
-  unsigned major = 0, minor = 0, patch = 0;
-  if (std::sscanf(f.firmware_version().c_str(), "%u.%u.%u", &major, &minor, &patch) != 3) return false;
-  const auto v = std::tuple(major, minor, patch);
-  return major == 1 ? v >= std::tuple(1u, 11u, 1u) : v >= std::tuple(2u, 5u, 1u);
+// The catalog's minimum firmware for `cap` (capability_firmware) is met.
+bool firmware_allows(const cat::Model* model, cat::Capability cap, const ::coldcheck::DeviceFacts& f,
+                     const std::string& internal_model) {
+  return model != nullptr && catalog::firmware_allows(*model, cap, internal_model, f.firmware_version());
 }
 
 std::string internal_model_of(const ::coldcheck::DeviceFacts& f, const cat::Model* model) {
   if (!f.internal_model().empty()) return f.internal_model();
-  if (model != nullptr && model->features_match().internal_model_size() > 0) {
-    return model->features_match().internal_model(0);
-  }
-  return {};
+  return model != nullptr ? catalog::default_internal_model(*model) : std::string();
 }
 
-rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::DeviceFacts& f,
+// The flash area the device hashes, from the catalog's firmware_areas.
+std::size_t area_of(const cat::Model* model, const std::string& internal_model) {
+  const auto area = model != nullptr ? catalog::firmware_area_bytes(*model, internal_model) : std::nullopt;
+  if (!area) {
+    throw Error(ErrorCode::kUnsupported,
+                "firmware hash: no known firmware area size for model '" + internal_model + "'");
+  }
+  return *area;
+}
+
+rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::DeviceFacts& f, const cat::Model* model,
                            const std::string& internal_model, const GenuinenessOptions& options) {
   const auto lang = options.language;
   checks::FirmwareHashEvidence ev;
@@ -64,7 +68,7 @@ rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::Dev
   if (!options.firmware_dir) {
     ev.no_image_reason = tr(N_("no release image given (--firmware-dir); the device's hash is recorded"), lang);
   } else if (auto image = find_release_image(*options.firmware_dir, internal_model, f.firmware_version())) {
-    const auto predicted = firmware::predict_firmware_hash(image->bytes, internal_model, ev.challenge);
+    const auto predicted = firmware::predict_firmware_hash_for_area(image->bytes, area_of(model, internal_model), ev.challenge);
     ev.predicted = std::vector<std::uint8_t>(predicted.begin(), predicted.end());
     ev.image_name = image->path.filename().string();
   } else {
@@ -137,12 +141,12 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
     out.push_back(std::move(c));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
     out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
-  } else if (!has_capability(model, cat::CAPABILITY_FIRMWARE_HASH) || !firmware_supports_hash(f)) {
+  } else if (!firmware_allows(model, cat::CAPABILITY_FIRMWARE_HASH, f, internal_model)) {
     out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this model or firmware version cannot report its firmware hash"), lang)));
   } else {
     try {
-      out.push_back(hash_check(driver, f, internal_model, options));
+      out.push_back(hash_check(driver, f, model, internal_model, options));
     } catch (const Error& e) {
       out.push_back(checks::not_run("fw.hash", hash_title, status_for(e), e.what()));
     }
@@ -154,6 +158,9 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
                                   tr(N_("this model has no secure element that can prove it is genuine"), lang)));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
     out.push_back(checks::not_run("auth.device", auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
+  } else if (!firmware_allows(model, cat::CAPABILITY_AUTHENTICATE_DEVICE, f, internal_model)) {
+    out.push_back(checks::not_run("auth.device", auth_title, rp::CHECK_UNSUPPORTED,
+                                  tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang)));
   } else {
     try {
       for (auto& c : attestation_checks(driver, f, internal_model, lang)) out.push_back(std::move(c));

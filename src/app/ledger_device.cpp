@@ -1,10 +1,6 @@
 #include "app/ledger_device.hpp"
 
-#include <algorithm>
-
 #include "app/host_report.hpp"
-#include "drivers/device_family.hpp"
-#include "drivers/ledger_driver.hpp"
 #include "findings/translations.hpp"
 
 namespace cc::app {
@@ -12,31 +8,7 @@ namespace cc::app {
 namespace rp = ::coldcheck::report;
 using findings::tr;
 
-namespace {
-// A Trezor emulator answers at once; waiting longer only delays its own error path.
-constexpr std::chrono::milliseconds kDetectCap{1000};
-}  // namespace
-
-bool is_ledger_endpoint(const transport::DevicePath& path, const drivers::SessionOptions& options) {
-  if (path.scheme == transport::Scheme::kTcp) return true;
-  if (path.scheme != transport::Scheme::kUdp) return false;
-  return drivers::detect_udp_family(path, std::min(options.reply_timeout, kDetectCap)) == drivers::Family::kLedger;
-}
-
-OpenedDevice open_ledger(const catalog::Catalog& catalog, const transport::DevicePath& path,
-                         const drivers::SessionOptions& options) {
-  auto ledger = std::make_unique<drivers::LedgerDriver>(drivers::open_apdu_channel(path), catalog, options.reply_timeout);
-  auto facts = ledger->identify();
-  OpenedDevice out;
-  out.facts = std::move(facts);
-  out.ledger = std::move(ledger);
-  return out;
-}
-
-void describe_listed_ledger(::coldcheck::ListedDevice& d, const catalog::Catalog& catalog,
-                            const drivers::SessionOptions& options) {
-  const auto opened = open_ledger(catalog, transport::parse_device_path(d.path()), options);
-  const auto& f = opened.facts;
+void describe_listed_ledger(::coldcheck::ListedDevice& d, const ::coldcheck::DeviceFacts& f) {
   d.set_catalog_id(f.catalog_id());
   d.set_model_name(f.model_name().empty() ? "Ledger (model not identified)" : f.model_name());
   d.set_maker(f.maker());

@@ -56,6 +56,13 @@ class Catalog {
   // decides even when Features.vendor says "trezor.io". nullptr when none lists it.
   const Model* match_onekey_device_type(std::string_view type_name) const;
 
+  // The message table whose models name themselves `features_vendor` in Features
+  // ("keepkey.com" -> TABLE_KEEPKEY); TABLE_UNSPECIFIED when no Trezor-v1 model does.
+  ::coldcheck::catalog::MessageTable table_for_features_vendor(std::string_view features_vendor) const;
+
+  // The maker of every model of `protocol` when they agree ("Ledger"), else "".
+  std::string maker_of_protocol(::coldcheck::catalog::ProtocolFamily protocol) const;
+
   // Distinct USB vendor ids in the catalog, ascending (for a cheap enumeration filter).
   std::vector<std::uint16_t> vendor_ids() const;
 

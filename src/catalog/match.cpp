@@ -81,4 +81,22 @@ const Model* Catalog::match_onekey_device_type(std::string_view type_name) const
   return nullptr;
 }
 
+::coldcheck::catalog::MessageTable Catalog::table_for_features_vendor(std::string_view features_vendor) const {
+  for (const Model& m : models_) {
+    if (m.protocol() != ::coldcheck::catalog::PROTOCOL_TREZOR_V1) continue;
+    if (contains(m.features_match().vendor(), features_vendor)) return m.message_table();
+  }
+  return ::coldcheck::catalog::TABLE_UNSPECIFIED;
+}
+
+std::string Catalog::maker_of_protocol(::coldcheck::catalog::ProtocolFamily protocol) const {
+  std::string maker;
+  for (const Model& m : models_) {
+    if (m.protocol() != protocol) continue;
+    if (!maker.empty() && maker != m.vendor()) return {};
+    maker = m.vendor();
+  }
+  return maker;
+}
+
 }  // namespace cc::catalog

@@ -1,8 +1,11 @@
 #include "catalog/validate.hpp"
 
+#include <algorithm>
 #include <map>
 #include <cstdio>
 #include <tuple>
+
+#include "catalog/capabilities.hpp"
 
 namespace cc::catalog {
 namespace {
@@ -55,6 +58,35 @@ void validate_capabilities(const ParsedFile& file) {
   }
 }
 
+// A firmware area past this is a typo, not a device.
+constexpr std::uint32_t kMaxAreaKib = 64 * 1024;
+
+void validate_capability_data(const ParsedFile& file) {
+  const Model& m = file.model;
+  for (const auto& entry : m.capability_firmware()) {
+    const std::string name = pb::Capability_Name(entry.capability());
+    if (!has_capability(m, entry.capability())) {
+      throw file_error(file.name, file.start, "capability_firmware names " + name + ", which capabilities does not list");
+    }
+    if (!parse_firmware_version(entry.min_version())) {
+      throw file_error(file.name, file.start,
+                       "capability_firmware for " + name + ": min_version \"" + entry.min_version() +
+                           "\" is not major.minor.patch");
+    }
+  }
+  const auto& listed = m.features_match().internal_model();
+  for (const auto& area : m.firmware_areas()) {
+    if (std::find(listed.begin(), listed.end(), area.internal_model()) == listed.end()) {
+      throw file_error(file.name, file.start,
+                       "firmware_areas names internal model \"" + area.internal_model() +
+                           "\", which features_match does not list");
+    }
+    if (area.size_kib() == 0 || area.size_kib() > kMaxAreaKib) {
+      throw file_error(file.name, file.start, "firmware_areas for " + area.internal_model() + ": size_kib out of range");
+    }
+  }
+}
+
 void validate_file(const ParsedFile& file) {
   const Model& m = file.model;
   if (m.id().empty()) throw file_error(file.name, file.start, "model has no id");
@@ -79,6 +111,7 @@ void validate_file(const ParsedFile& file) {
   }
   for (int i = 0; i < m.usb_size(); ++i) validate_usb(file, i);
   validate_capabilities(file);
+  validate_capability_data(file);
 }
 
 void validate_unique_ids(const std::vector<ParsedFile>& files) {

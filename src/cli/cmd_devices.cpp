@@ -46,15 +46,10 @@ int run_info(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse_options("info", "[--device PATH] [--json]", desc, args, vm)) return 0;
     const auto& catalog = catalog_from(vm);
-    std::string path;
-    if (vm.count("device")) {
-      path = vm["device"].as<std::string>();
-    } else {
-      path = app::pick_device(app::list_devices(catalog, {}));
-    }
+    const auto selected = app::select_device(catalog, device_path_option(vm));
     drivers::SessionOptions options;
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
-    auto facts = app::read_facts(catalog, path, options);
+    auto facts = app::read_facts(catalog, selected.path, options, selected.access());
     facts.clear_device_id();  // an identifier; reports carry only its pseudonym
     std::cout << (vm.count("json") ? to_json(facts) : render_facts_text(facts));
     return 0;

@@ -104,7 +104,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     auto key = report::load_or_create_install_key(key_path);
     const report::Pseudonymizer pseudonymize(key);
     options.key_id = report::key_id(key);
-    if (vm.count("device")) options.device = vm["device"].as<std::string>();
+    options.device = device_path_option(vm);
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
     options.bind = vm.count("bind") > 0;
     options.demo = vm.count("demo") > 0;

@@ -45,10 +45,10 @@ int run_verify(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse_options("verify", "[--device PATH] [--firmware-dir DIR] [--json]", desc, args, vm)) return 0;
     const auto& catalog = catalog_from(vm);
-    const std::string path =
-        vm.count("device") ? vm["device"].as<std::string>() : app::pick_device(app::list_devices(catalog, {}));
-    auto opened = app::open_device(catalog, path);
-    if (!opened.driver) {
+    const auto selected = app::select_device(catalog, device_path_option(vm));
+    const std::string path = selected.path.to_string();
+    auto opened = app::open_device(catalog, selected.path, {}, selected.access());
+    if (opened.driver() == nullptr) {
       throw Error(ErrorCode::kUnsupported, path + ": genuineness checks are not supported for " +
                                                (opened.facts.model_name().empty() ? "this device"
                                                                                   : opened.facts.model_name()));
@@ -57,7 +57,7 @@ int run_verify(const std::vector<std::string>& args) {
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
     options.language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
                                         : findings::language_from_env();
-    const auto results = app::genuineness_checks(*opened.driver, opened.facts, catalog, options);
+    const auto results = app::genuineness_checks(*opened.driver(), opened.facts, catalog, options);
     bool failed = false;
     bool only_unlocked = true;  // the one failure that is not counterfeit
     rp::DeviceSection section;

@@ -52,4 +52,9 @@ int guarded(const std::function<int()>& body) {
   }
 }
 
+std::optional<transport::DevicePath> device_path_option(const po::variables_map& vm) {
+  if (!vm.count("device")) return std::nullopt;
+  return transport::parse_device_path(vm["device"].as<std::string>());
+}
+
 }  // namespace cc::cli

@@ -1,12 +1,14 @@
 #pragma once
 // Helpers shared by every subcommand: parsing, --help, catalog choice, exit codes.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
 #include "catalog/catalog.hpp"
+#include "transport/device_path.hpp"
 
 namespace cc::cli {
 
@@ -23,6 +25,10 @@ bool parse_options(const std::string& command, const std::string& usage, const p
 // Adds --catalog DIR to `desc`; catalog_from() honours it.
 void add_catalog_option(po::options_description& desc);
 const catalog::Catalog& catalog_from(const po::variables_map& vm);
+
+// --device PATH, parsed once here (the app takes a DevicePath); nullopt when absent.
+// Throws cc::Error{kInvalidArgument} for a malformed path.
+std::optional<transport::DevicePath> device_path_option(const po::variables_map& vm);
 
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.

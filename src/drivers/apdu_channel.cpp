@@ -5,7 +5,6 @@
 
 #include "core/error.hpp"
 #include "protocol/ledger/framing.hpp"
-#include "transport/open.hpp"
 
 namespace cc::drivers {
 
@@ -29,11 +28,10 @@ ledger::Reply SpeculosApduChannel::exchange(std::span<const std::uint8_t> apdu, 
   return ledger::split_reply(client_->exchange(apdu, timeout));
 }
 
-std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path) {
-  if (path.scheme == transport::Scheme::kTcp) {
-    return std::make_unique<SpeculosApduChannel>(transport::SpeculosClient::open(path));
-  }
-  return std::make_unique<HidApduChannel>(transport::open_link(path));
+std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path, transport::Opener& opener,
+                                               std::unique_ptr<transport::Link> reuse) {
+  if (path.scheme == transport::Scheme::kTcp) return std::make_unique<SpeculosApduChannel>(opener.open_apdu_stream(path));
+  return std::make_unique<HidApduChannel>(reuse ? std::move(reuse) : opener.open_link(path));
 }
 
 }  // namespace cc::drivers

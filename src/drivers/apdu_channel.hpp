@@ -11,7 +11,8 @@
 #include "protocol/ledger/apdu.hpp"
 #include "transport/device_path.hpp"
 #include "transport/link.hpp"
-#include "transport/speculos_client.hpp"
+#include "transport/apdu_stream.hpp"
+#include "transport/opener.hpp"
 
 namespace cc::drivers {
 
@@ -36,15 +37,18 @@ class HidApduChannel final : public ApduChannel {
 
 class SpeculosApduChannel final : public ApduChannel {
  public:
-  explicit SpeculosApduChannel(std::unique_ptr<transport::SpeculosClient> client) : client_(std::move(client)) {}
+  explicit SpeculosApduChannel(std::unique_ptr<transport::ApduStream> client) : client_(std::move(client)) {}
   std::string path() const override { return client_->path(); }
   ledger::Reply exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override;
 
  private:
-  std::unique_ptr<transport::SpeculosClient> client_;
+  std::unique_ptr<transport::ApduStream> client_;
 };
 
-// tcp: -> Speculos; hid:/udp: -> HID framing over open_link().
-std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path);
+// tcp: -> Speculos; hid:/udp: -> HID framing over a report link, `reuse` when given
+// (the family probe's), else one from `opener`.
+std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path,
+                                               transport::Opener& opener = transport::system_opener(),
+                                               std::unique_ptr<transport::Link> reuse = nullptr);
 
 }  // namespace cc::drivers

@@ -75,6 +75,18 @@ bool has_onekey_fields(const tw::Features& f) {
   return f.has_onekey_version() || f.has_onekey_device_type() || f.has_onekey_bootloader_version();
 }
 
+// Without a device type: the model strings, among the vendors of the models that list
+// OneKey device types (the catalog's OneKey-firmware models).
+const catalog::Model* match_onekey_by_model(const tw::Features& f, const catalog::Catalog& catalog) {
+  for (const auto& m : catalog.models()) {
+    if (m.features_match().onekey_device_type().empty()) continue;
+    for (const auto& vendor : m.features_match().vendor()) {
+      if (const auto* found = catalog.match_features(vendor, f.model(), f.internal_model())) return found;
+    }
+  }
+  return nullptr;
+}
+
 // OneKey's own versions replace the Trezor-compatible major/minor/patch (2.99.99 on
 // the Classic 1S), which no OneKey release list uses.
 void apply_onekey(DeviceFacts& facts, const tw::Features& f, const catalog::Catalog& catalog) {
@@ -91,7 +103,7 @@ void apply_onekey(DeviceFacts& facts, const tw::Features& f, const catalog::Cata
     if (name.rfind("ONEKEY_", 0) == 0) name.erase(0, 7);
     model = catalog.match_onekey_device_type(name);
   }
-  if (model == nullptr) model = catalog.match_features("onekey.so", f.model(), f.internal_model());
+  if (model == nullptr) model = match_onekey_by_model(f, catalog);
   if (model != nullptr) set_model(facts, *model);
 }
 

@@ -80,7 +80,8 @@ void apply_app(lf::DeviceFacts& facts, const ledger::AppInfo& app) {
 lf::DeviceFacts LedgerDriver::identify() {
   lf::DeviceFacts facts;
   facts.set_path(channel_->path());
-  facts.set_maker("Ledger");
+  // Before the model is known (a locked device names none), the family's maker.
+  facts.set_maker(catalog_.maker_of_protocol(::coldcheck::catalog::PROTOCOL_LEDGER_APDU));
   facts.set_protocol_vendor("ledger");
   facts.set_emulator(facts.path().rfind("udp:", 0) == 0 || facts.path().rfind("tcp:", 0) == 0);
   auto* l = facts.mutable_ledger();

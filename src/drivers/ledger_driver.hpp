@@ -6,17 +6,24 @@
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
 #include "drivers/apdu_channel.hpp"
+#include "drivers/device.hpp"
 
 namespace cc::drivers {
 
-class LedgerDriver {
+class LedgerDriver final : public Device {
  public:
   LedgerDriver(std::unique_ptr<ApduChannel> channel, const catalog::Catalog& catalog,
                std::chrono::milliseconds reply_timeout = std::chrono::milliseconds(5000));
 
   // GET APP AND VERSION, then GET VERSION where the screen answers it. A locked device
   // or an open app is a normal result (facts say so), not an error.
-  ::coldcheck::DeviceFacts identify();
+  ::coldcheck::DeviceFacts identify() override;
+
+  ::coldcheck::catalog::ProtocolFamily protocol() const noexcept override {
+    return ::coldcheck::catalog::PROTOCOL_LEDGER_APDU;
+  }
+  std::string path() const override { return channel_->path(); }
+  LedgerDriver* as_ledger() noexcept override { return this; }
 
   ApduChannel& channel() noexcept { return *channel_; }
 

@@ -13,7 +13,6 @@ namespace kw = ::coldcheck::wire::keepkey;
 namespace {
 constexpr std::uint16_t kFeaturesId = 17;
 constexpr std::uint16_t kFailureId = 3;
-constexpr std::string_view kKeepKeyVendor = "keepkey.com";
 }  // namespace
 
 TrezorDriver::TrezorDriver(std::unique_ptr<transport::Link> link, const catalog::Catalog& catalog,
@@ -32,7 +31,9 @@ TrezorDriver::TrezorDriver(std::unique_ptr<transport::Link> link, const catalog:
   // Both tables agree on id 17 and on field 1 (vendor), so the vendor picks the layout.
   tw::Features trezor_features;
   const bool parsed = trezor_features.ParseFromArray(raw.payload.data(), static_cast<int>(raw.payload.size()));
-  if (parsed && trezor_features.vendor() == kKeepKeyVendor) session_.set_table(trezor::Table::kKeepKey);
+  if (parsed && catalog_.table_for_features_vendor(trezor_features.vendor()) == ::coldcheck::catalog::TABLE_KEEPKEY) {
+    session_.set_table(trezor::Table::kKeepKey);
+  }
   ::coldcheck::DeviceFacts facts;
   if (session_.table() == trezor::Table::kKeepKey) {
     kw::Features kk;

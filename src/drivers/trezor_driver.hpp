@@ -11,12 +11,13 @@
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
 #include "coldcheck/trezor.pb.h"
+#include "drivers/device.hpp"
 #include "drivers/trezor_session.hpp"
 #include "transport/link.hpp"
 
 namespace cc::drivers {
 
-class TrezorDriver {
+class TrezorDriver final : public Device {
  public:
   // `table` is a first guess (from the USB vendor id); Features.vendor has the last word.
   TrezorDriver(std::unique_ptr<transport::Link> link, const catalog::Catalog& catalog,
@@ -24,10 +25,17 @@ class TrezorDriver {
 
   TrezorSession& session() noexcept { return session_; }
 
+  ::coldcheck::catalog::ProtocolFamily protocol() const noexcept override {
+    return ::coldcheck::catalog::PROTOCOL_TREZOR_V1;
+  }
+  std::string path() const override { return link_->path(); }
+  ::coldcheck::DeviceFacts identify() override { return identify(true); }
+  TrezorDriver* as_trezor() noexcept override { return this; }
+
   // Initialize -> Features, mapped to facts (path and emulator flag included).
   // `fresh_session`: Initialize resets the host session; GetFeatures does not, so a
   // read-only look (list) uses GetFeatures and falls back for old firmware.
-  ::coldcheck::DeviceFacts identify(bool fresh_session = true);
+  ::coldcheck::DeviceFacts identify(bool fresh_session);
 
   // Ping; returns the device's echo.
   std::string ping(const std::string& message, bool button_protection = false);

@@ -39,6 +39,8 @@ std::vector<UsbNode> scan_usb(const catalog::Catalog& catalog);
 
 struct ListOptions {
   transport::UdpOptions probe;  // PINGPING tries and wait per emulator endpoint
+  // Nodes the command already scanned (Bus::scan); null: scan here.
+  const std::vector<UsbNode>* usb = nullptr;
 };
 
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,

@@ -119,7 +119,8 @@ std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, c
   }
 
   std::vector<ListedDevice> usb;
-  for (const auto& node : scan_usb(catalog)) {
+  const std::vector<UsbNode> scanned = options.usb != nullptr ? std::vector<UsbNode>{} : scan_usb(catalog);
+  for (const auto& node : options.usb != nullptr ? *options.usb : scanned) {
     if (auto device = describe_usb_node(catalog, node)) usb.push_back(std::move(*device));
   }
   std::sort(usb.begin(), usb.end(), [](const ListedDevice& a, const ListedDevice& b) {

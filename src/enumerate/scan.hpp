@@ -3,6 +3,7 @@
 // throws cc::Error only when its whole backend is unavailable (scan_usb swallows that).
 #include <cstdint>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "enumerate/enumerate.hpp"
@@ -10,11 +11,19 @@
 namespace cc::enumerate {
 
 using VendorSet = std::set<std::uint16_t>;
+// Device paths this process holds open: listed without an access probe, state ready.
+using PathSet = std::set<std::string>;
 
 // HID interfaces through hidapi; state from a plain open() of the hidraw node.
-std::vector<UsbNode> scan_hid(const VendorSet& vendors);
+std::vector<UsbNode> scan_hid(const VendorSet& vendors, const PathSet& held = {});
 
 // Non-HID USB devices (WebUSB, serial bridges) through libusb; state from libusb_open.
-std::vector<UsbNode> scan_webusb(const VendorSet& vendors);
+std::vector<UsbNode> scan_webusb(const VendorSet& vendors, const PathSet& held = {});
+
+// The catalog's USB vendor ids.
+VendorSet catalog_vendors(const catalog::Catalog& catalog);
+
+// Both halves; a missing backend (no USB bus, no hidraw) gives no nodes, not an error.
+std::vector<UsbNode> scan_both(const VendorSet& vendors, const PathSet& held);
 
 }  // namespace cc::enumerate

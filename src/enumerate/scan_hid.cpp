@@ -43,7 +43,7 @@ bool probe_access(UsbNode& node, const char* node_path) {
 
 }  // namespace
 
-std::vector<UsbNode> scan_hid(const VendorSet& vendors) {
+std::vector<UsbNode> scan_hid(const VendorSet& vendors, const PathSet& held) {
   transport::ensure_hid_init();
   const transport::HidEnumerationPtr list(hid_enumerate(0, 0));
   std::vector<UsbNode> nodes;
@@ -57,7 +57,12 @@ std::vector<UsbNode> scan_hid(const VendorSet& vendors) {
     node.usage_page = info->usage_page;
     node.product = transport::to_utf8(info->product_string);
     node.manufacturer = transport::to_utf8(info->manufacturer_string);
-    if (probe_access(node, info->path)) nodes.push_back(std::move(node));
+    if (held.count(node.path) > 0) {
+      node.state = ::coldcheck::ACCESS_READY;  // ours: probing it would only race our own I/O
+      nodes.push_back(std::move(node));
+    } else if (probe_access(node, info->path)) {
+      nodes.push_back(std::move(node));
+    }
   }
   return nodes;
 }

@@ -65,7 +65,7 @@ bool probe_access(UsbNode& node, libusb_device* device, const libusb_device_desc
 
 }  // namespace
 
-std::vector<UsbNode> scan_webusb(const VendorSet& vendors) {
+std::vector<UsbNode> scan_webusb(const VendorSet& vendors, const PathSet& held) {
   const transport::UsbDeviceList devices(transport::usb_context());
   std::vector<UsbNode> nodes;
   for (libusb_device* device : devices) {
@@ -78,7 +78,12 @@ std::vector<UsbNode> scan_webusb(const VendorSet& vendors) {
     node.product_id = desc.idProduct;
     node.interface_number = 0;
     node.webusb = true;
-    if (probe_access(node, device, desc)) nodes.push_back(std::move(node));
+    if (held.count(node.path) > 0) {
+      node.state = ::coldcheck::ACCESS_READY;  // ours: the Bus fills in what it remembers
+      nodes.push_back(std::move(node));
+    } else if (probe_access(node, device, desc)) {
+      nodes.push_back(std::move(node));
+    }
   }
   return nodes;
 }

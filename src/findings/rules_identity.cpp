@@ -1,9 +1,10 @@
 // CC-AUTH-TEST-ROOT: not a retail device (demo run, emulator or simulator).
-// CC-CLONE-MISIDENTIFIED: the device matched a catalog model whose maker is not Trezor,
-// and that model shares a USB vendor:product id with a Trezor model in the catalog.
-// Going by the USB id alone, such a device would be taken for a Trezor; Features.vendor
-// (facts.protocol_vendor) told the real maker. A model on its own ids (KeepKey's
-// 2b24:xxxx) never raises it, nor does a device no catalog model matched.
+// CC-CLONE-MISIDENTIFIED: the device matched a catalog model that shares a USB
+// vendor:product id with a model of another maker speaking the same protocol (OneKey
+// on Trezor's 1209:53c1). Going by the USB id alone, such a device would be taken for
+// the other maker's; Features.vendor (facts.protocol_vendor) told the real maker. Who
+// owns which id is catalog data. A model on its own ids (KeepKey's 2b24:xxxx) never
+// raises it, nor does a device no catalog model matched.
 #include <cstdio>
 
 #include "findings/format.hpp"
@@ -13,40 +14,48 @@
 namespace cc::findings {
 namespace {
 
-constexpr std::string_view kTrezor = "Trezor";
-
 std::string usb_id_text(const catalog::UsbId& usb) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04x:%04x", usb.vendor_id(), usb.product_id());
   return buf;
 }
 
-// The first USB id of `model` that a Trezor model lists too, or nullptr.
-const catalog::UsbId* shared_with_trezor(const catalog::Model& model, const catalog::Catalog& catalog) {
+struct SharedId {
+  const catalog::UsbId* usb = nullptr;
+  const catalog::Model* owner = nullptr;  // the other maker's model listing it too
+};
+
+// The first USB id `model` borrows (catalog: borrowed) that another maker's model of the
+// same protocol lists as its own.
+SharedId shared_with_other_maker(const catalog::Model& model, const catalog::Catalog& catalog) {
   for (const auto& mine : model.usb()) {
+    if (!mine.borrowed()) continue;
     for (const auto& other : catalog.models()) {
-      if (other.vendor() != kTrezor) continue;
+      if (other.vendor() == model.vendor() || other.protocol() != model.protocol()) continue;
       for (const auto& theirs : other.usb()) {
-        if (theirs.vendor_id() == mine.vendor_id() && theirs.product_id() == mine.product_id()) return &mine;
+        if (theirs.borrowed()) continue;
+        if (theirs.vendor_id() == mine.vendor_id() && theirs.product_id() == mine.product_id()) return {&mine, &other};
       }
     }
   }
-  return nullptr;
+  return {};
 }
 
 void clone_rule(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Emitter& emit) {
   const catalog::Model* model = catalog.find(facts.catalog_id());
-  if (model == nullptr || model->vendor() == kTrezor) return;
-  const catalog::UsbId* usb = shared_with_trezor(*model, catalog);
-  if (usb == nullptr) return;
+  if (model == nullptr) return;
+  const SharedId shared = shared_with_other_maker(*model, catalog);
+  if (shared.usb == nullptr) return;
+  const std::string& taken_for = shared.owner->vendor();
   const std::string maker = facts.maker().empty() ? model->vendor() : facts.maker();
   auto& f = emit.add("CC-CLONE-MISIDENTIFIED");
-  f.set_detail(format(emit.t(N_("The device uses USB ID %1$s, which Trezor devices use too, but it identifies "
-                                "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a Trezor.")),
-                      {usb_id_text(*usb), model->name(), facts.protocol_vendor(), maker}));
-  emit.evidence(f, N_("maker"), maker, format(emit.t(N_("%s, going by the USB ID alone")), {kTrezor}));
-  if (!facts.protocol_vendor().empty()) {
-    emit.evidence(f, N_("vendor string"), facts.protocol_vendor(), "trezor.io");
+  f.set_detail(format(emit.t(N_("The device uses USB ID %1$s, which %5$s devices use too, but it identifies "
+                                "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a %5$s.")),
+                      {usb_id_text(*shared.usb), model->name(), facts.protocol_vendor(), maker, taken_for}));
+  emit.evidence(f, N_("maker"), maker, format(emit.t(N_("%s, going by the USB ID alone")), {taken_for}));
+  const auto& their_vendor = shared.owner->features_match().vendor();
+  if (!facts.protocol_vendor().empty() && !their_vendor.empty()) {
+    emit.evidence(f, N_("vendor string"), facts.protocol_vendor(), their_vendor[0]);
   }
 }
 

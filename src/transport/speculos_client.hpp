@@ -1,7 +1,7 @@
 #pragma once
 // The Speculos (Ledger emulator) APDU socket over TCP. Request: u32 BE length, APDU.
 // Reply: u32 BE length of the data, the data, then the 2-byte status word. It carries
-// whole APDUs, not 64-byte reports, so it is not a Link.
+// whole APDUs, not 64-byte reports, so it is an ApduStream, not a Link.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/unique_fd.hpp"
+#include "transport/apdu_stream.hpp"
 #include "transport/device_path.hpp"
 
 namespace cc::transport {
@@ -21,17 +22,17 @@ struct SpeculosOptions {
   std::size_t max_reply = 64 * 1024;
 };
 
-class SpeculosClient {
+class SpeculosClient final : public ApduStream {
  public:
   // Connects within options.connect_timeout. Throws cc::Error: kDisconnected (refused),
   // kTimeout (no answer to the connect), kInvalidArgument (not tcp:, bad host), kIo.
   static std::unique_ptr<SpeculosClient> open(const DevicePath& path, const SpeculosOptions& options = {});
 
-  const std::string& path() const noexcept { return path_; }
+  std::string path() const override { return path_; }
 
   // Sends `apdu`, waits at most `timeout` for the whole reply, returns data + SW.
   // Throws kTimeout, kDisconnected (peer closed), kMalformed (oversized length), kIo.
-  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout);
+  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override;
 
  private:
   SpeculosClient(std::string path, UniqueFd fd, std::size_t max_reply)

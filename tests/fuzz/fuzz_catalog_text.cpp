@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "catalog/capabilities.hpp"
 #include "catalog/catalog.hpp"
 #include "core/error.hpp"
 
@@ -17,6 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
     (void)cc::catalog::render_udev_rules(catalog);
+    for (const auto& m : catalog.models()) {
+      (void)cc::catalog::dry_run_method(m);
+      for (const auto& im : m.features_match().internal_model()) {
+        (void)cc::catalog::firmware_area_bytes(m, im);
+        for (const auto cap : m.capabilities()) {
+          (void)cc::catalog::firmware_allows(m, static_cast<cc::catalog::Capability>(cap), im, "2.8.0");
+        }
+      }
+    }
   } catch (const cc::Error&) {
   }
   return 0;

@@ -17,6 +17,10 @@ std::string trezor_v1_model(const std::string& id, const std::string& vendor, co
 constexpr const char* kSharedUsb =
     "usb { vendor_id: 0x1209 product_id: 0x53c1 mode: MODE_FIRMWARE transport: TRANSPORT_WEBUSB "
     "interface_number: 0 shared: true }\n";
+// The clone reuses the Trezor's id: the catalog marks it borrowed.
+constexpr const char* kBorrowedUsb =
+    "usb { vendor_id: 0x1209 product_id: 0x53c1 mode: MODE_FIRMWARE transport: TRANSPORT_WEBUSB "
+    "interface_number: 0 shared: true borrowed: true }\n";
 
 std::string own_usb(int product) {
   return "usb { vendor_id: 0xf00d product_id: " + std::to_string(product) +
@@ -31,7 +35,7 @@ const catalog::Catalog& test_catalog() {
        trezor_v1_model("test-trezor", "Trezor", kSharedUsb, "trezor.io",
                        release("1.0.0") + release("1.1.0", "security_fix: true ") + release("1.2.0") +
                            release("1.3.0", "unverified: true "))},
-      {"test-clone.textproto", trezor_v1_model("test-clone", "CloneCo", kSharedUsb, "clone.example", release("3.0.0"))},
+      {"test-clone.textproto", trezor_v1_model("test-clone", "CloneCo", kBorrowedUsb, "clone.example", release("3.0.0"))},
       {"test-own.textproto", trezor_v1_model("test-own", "OwnCo", own_usb(1), "own.example", "")},
       {"test-unverified.textproto",
        trezor_v1_model("test-unverified", "OwnCo", own_usb(2), "unverified.example",
