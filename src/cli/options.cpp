@@ -52,4 +52,9 @@ int guarded(const std::function<int()>& body) {
   }
 }
 
+std::string json_line(const std::string& json) {
+  if (!json.empty() && json.back() == '\n') return json;
+  return json + "\n";
+}
+
 }  // namespace cc::cli
