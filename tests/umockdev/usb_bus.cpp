@@ -1,0 +1,700 @@
+#include "umockdev/usb_bus.hpp"
+
+#include <fcntl.h>
+#include <linux/hidraw.h>
+#include <linux/usbdevice_fs.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <umockdev.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "catalog/catalog.hpp"
+
+extern char** environ;
+
+namespace cc::usb_bus {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace cat = ::coldcheck::catalog;
+
+constexpr auto kIdleReap = std::chrono::milliseconds(1);
+
+std::string hex4(unsigned v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%04x", v & 0xFFFF);
+  return b;
+}
+
+std::string dec3(unsigned v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%03u", v);
+  return b;
+}
+
+std::string chain_name(std::uint8_t bus, const std::vector<std::uint8_t>& ports) {
+  std::string name = std::to_string(bus) + "-";
+  for (std::size_t i = 0; i < ports.size(); ++i) name += (i ? "." : "") + std::to_string(ports[i]);
+  return name;
+}
+
+// Holds a GObject reference; UMockdev's objects are GObjects.
+template <typename T>
+struct GRef {
+  T* p = nullptr;
+  GRef() = default;
+  explicit GRef(T* adopt) : p(adopt) {}
+  GRef(const GRef&) = delete;
+  GRef& operator=(const GRef&) = delete;
+  GRef(GRef&& o) noexcept : p(std::exchange(o.p, nullptr)) {}
+  GRef& operator=(GRef&& o) noexcept {
+    std::swap(p, o.p);
+    return *this;
+  }
+  ~GRef() {
+    if (p) g_object_unref(p);
+  }
+};
+
+// One submitted URB, as the host process's memory mirrored into this one.
+struct Urb {
+  GRef<UMockdevIoctlData> urb;     // struct usbdevfs_urb
+  GRef<UMockdevIoctlData> buffer;  // its data buffer
+  usbdevfs_urb* fields() const { return reinterpret_cast<usbdevfs_urb*>(urb.p->data); }
+};
+
+}  // namespace
+
+struct Device {
+  UsbBus::Impl* bus = nullptr;
+  DeviceSpec spec;
+  Plugged plugged;
+  bool hid = false;
+  std::string hidraw;  // "hidraw0"
+  GRef<UMockdevIoctlBase> handler;
+  int master = -1;  // HID: the pty end this bus writes reports into (owned by the testbed)
+  int udp = -1;
+  int wake = -1;
+  std::thread relay;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> unplugged{false};
+  std::atomic<bool> claimed_elsewhere{false};
+  std::atomic<int> to_host{0};
+  std::atomic<int> from_host{0};
+
+  std::mutex mutex;                                // guards the URB queues
+  std::deque<Urb> in_flight;                       // IN URBs waiting for a report
+  std::deque<std::vector<std::uint8_t>> reports;   // reports waiting for an IN URB
+  std::deque<Urb> done;                            // ready to reap
+
+  void send_to_simulator(const std::uint8_t* data, std::size_t size) {
+    from_host.fetch_add(1);
+    if (udp < 0) return;
+    std::array<std::uint8_t, kReportSize> report{};
+    std::memcpy(report.data(), data, std::min<std::size_t>(size, report.size()));
+    (void)::send(udp, report.data(), report.size(), MSG_NOSIGNAL);
+  }
+  void run_relay();
+  void deliver(const std::uint8_t* data, std::size_t size);
+  void go_away();
+};
+
+struct UsbBus::Impl {
+  GRef<UMockdevTestbed> testbed;
+  std::string root;
+  std::map<std::string, unsigned> next_devnum;    // per bus
+  std::map<std::string, std::string> hubs;        // "1-1" -> syspath
+  std::vector<std::unique_ptr<Device>> devices;
+  int next_hidraw = 0;
+  int next_hid = 1;
+
+  void add(const std::string& text) {
+    GError* error = nullptr;
+    if (!umockdev_testbed_add_from_string(testbed.p, text.c_str(), &error)) {
+      const std::string why = error ? error->message : "unknown";
+      if (error) g_error_free(error);
+      throw std::runtime_error("umockdev: cannot add device: " + why + "\n" + text);
+    }
+  }
+  std::string usb_device(const std::string& parent_syspath, const std::string& name, std::uint8_t bus,
+                         const DescriptorSpec& desc, const std::string& manufacturer, const std::string& product,
+                         const std::string& serial, const std::string& devpath, unsigned* devnum_out);
+  std::string hub_for(std::uint8_t bus, const std::vector<std::uint8_t>& chain);
+  Device* find(const Plugged& p) const {
+    for (const auto& d : devices) {
+      if (d->plugged.syspath == p.syspath) return d.get();
+    }
+    throw std::runtime_error("not plugged into this bus: " + p.device_path);
+  }
+};
+
+namespace {
+
+gboolean on_hid_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
+  auto* dev = static_cast<Device*>(user);
+  const gulong request = umockdev_ioctl_client_get_request(client);
+  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
+  if (dev->unplugged) {
+    umockdev_ioctl_client_complete(client, -1, ENODEV);
+    return TRUE;
+  }
+  const auto report = hid_report_descriptor(dev->spec.usage_page);
+  if (request == HIDIOCGRDESCSIZE) {
+    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(int), nullptr));
+    const int size = static_cast<int>(report.size());
+    std::memcpy(d.p->data, &size, sizeof size);
+    umockdev_ioctl_client_complete(client, 0, 0);
+    return TRUE;
+  }
+  if (request == HIDIOCGRDESC) {
+    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(hidraw_report_descriptor), nullptr));
+    auto* out = reinterpret_cast<hidraw_report_descriptor*>(d.p->data);
+    out->size = static_cast<__u32>(report.size());
+    std::memcpy(out->value, report.data(), report.size());
+    umockdev_ioctl_client_complete(client, 0, 0);
+    return TRUE;
+  }
+  if (request == HIDIOCGRAWINFO) {
+    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(hidraw_devinfo), nullptr));
+    auto* out = reinterpret_cast<hidraw_devinfo*>(d.p->data);
+    out->bustype = 3;  // BUS_USB
+    out->vendor = static_cast<__s16>(dev->spec.vendor_id);
+    out->product = static_cast<__s16>(dev->spec.product_id);
+    umockdev_ioctl_client_complete(client, 0, 0);
+    return TRUE;
+  }
+  umockdev_ioctl_client_complete(client, -1, EINVAL);
+  return TRUE;
+}
+
+// Writes carry the report id first (0: the only report); the device sees 64 bytes.
+gboolean on_hid_write(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
+  auto* dev = static_cast<Device*>(user);
+  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
+  if (dev->unplugged) {
+    umockdev_ioctl_client_complete(client, -1, ENODEV);
+    return TRUE;
+  }
+  const auto size = static_cast<std::size_t>(arg->data_len);
+  if (size == 0) {
+    umockdev_ioctl_client_complete(client, -1, EINVAL);
+    return TRUE;
+  }
+  dev->send_to_simulator(arg->data + 1, size - 1);
+  umockdev_ioctl_client_complete(client, static_cast<glong>(size), 0);
+  return TRUE;
+}
+
+// Reads run on the pty (returning FALSE lets the client's own read go ahead), so the
+// host's poll() sees the same readiness as the read; only a gone device answers here.
+gboolean on_hid_read(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
+  auto* dev = static_cast<Device*>(user);
+  if (!dev->unplugged) return FALSE;
+  umockdev_ioctl_client_complete(client, -1, EIO);
+  return TRUE;
+}
+
+void on_hid_connected(UMockdevIoctlBase*, UMockdevIoctlClient*, gpointer user) {
+  auto* dev = static_cast<Device*>(user);
+  // A fresh opener must not read what was meant for the previous one.
+  if (dev->master >= 0 && !dev->unplugged) ::tcflush(dev->master, TCIOFLUSH);
+}
+
+std::vector<std::uint8_t> control_reply(const Device& dev, const std::uint8_t* setup, bool* stall) {
+  const std::uint8_t request_type = setup[0];
+  const std::uint8_t request = setup[1];
+  const unsigned value = setup[2] | (setup[3] << 8);
+  *stall = false;
+  DescriptorSpec desc{dev.spec.vendor_id, dev.spec.product_id, 0x0100, dev.spec.kind, dev.spec.interface_number,
+                      dev.spec.usage_page};
+  if (request_type == 0x80 && request == 0x06) {  // GET_DESCRIPTOR
+    switch (value >> 8) {
+      case 1: return device_descriptor(desc);
+      case 2: return configuration_descriptor(desc);
+      case 3:
+        switch (value & 0xFF) {
+          case 0: return language_descriptor();
+          case 1: return string_descriptor(dev.spec.manufacturer);
+          case 2: return string_descriptor(dev.spec.product);
+          case 3: return string_descriptor(dev.spec.serial);
+          default: break;
+        }
+        break;
+      default: break;
+    }
+  }
+  if (request_type == 0x80 && request == 0x08) return {1};  // GET_CONFIGURATION
+  if (request_type == 0x00 && request == 0x09) return {};   // SET_CONFIGURATION
+  *stall = true;
+  return {};
+}
+
+void complete_urb(Urb& u, int status, std::size_t actual) {
+  u.fields()->status = status;
+  u.fields()->actual_length = static_cast<int>(actual);
+}
+
+gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
+  auto* dev = static_cast<Device*>(user);
+  const gulong request = umockdev_ioctl_client_get_request(client);
+  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
+  const bool gone = dev->unplugged;
+
+  switch (request) {
+    case USBDEVFS_GET_CAPABILITIES: {
+      GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), nullptr));
+      const guint32 caps = USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_BULK_CONTINUATION |
+                           USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
+      std::memcpy(d.p->data, &caps, sizeof caps);
+      umockdev_ioctl_client_complete(client, 0, 0);
+      return TRUE;
+    }
+    case USBDEVFS_CLAIMINTERFACE:
+      if (gone) {
+        umockdev_ioctl_client_complete(client, -1, ENODEV);
+      } else if (dev->claimed_elsewhere) {
+        umockdev_ioctl_client_complete(client, -1, EBUSY);
+      } else {
+        umockdev_ioctl_client_complete(client, 0, 0);
+      }
+      return TRUE;
+    case USBDEVFS_RELEASEINTERFACE:
+    case USBDEVFS_SETCONFIGURATION:
+    case USBDEVFS_CLEAR_HALT:
+    case USBDEVFS_RESETEP:
+    case USBDEVFS_RESET:
+      umockdev_ioctl_client_complete(client, gone ? -1 : 0, gone ? ENODEV : 0);
+      return TRUE;
+    case USBDEVFS_GETDRIVER:
+      umockdev_ioctl_client_complete(client, -1, ENODATA);  // no kernel driver bound
+      return TRUE;
+    case USBDEVFS_SUBMITURB: {
+      if (gone) {
+        umockdev_ioctl_client_complete(client, -1, ENODEV);
+        return TRUE;
+      }
+      Urb u;
+      u.urb = GRef<UMockdevIoctlData>(umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_urb), nullptr));
+      if (!u.urb.p) {
+        umockdev_ioctl_client_complete(client, -1, EFAULT);
+        return TRUE;
+      }
+      const auto length = static_cast<gsize>(std::max(u.fields()->buffer_length, 0));
+      u.buffer = GRef<UMockdevIoctlData>(
+          umockdev_ioctl_data_resolve(u.urb.p, G_STRUCT_OFFSET(usbdevfs_urb, buffer), length, nullptr));
+      auto* f = u.fields();
+      std::lock_guard lock(dev->mutex);
+      if (f->type == USBDEVFS_URB_TYPE_CONTROL) {
+        if (length < 8) {
+          umockdev_ioctl_client_complete(client, -1, EINVAL);
+          return TRUE;
+        }
+        auto* data = static_cast<std::uint8_t*>(f->buffer);
+        bool stall = false;
+        const auto reply = control_reply(*dev, data, &stall);
+        const std::size_t wanted = data[6] | (data[7] << 8);
+        const std::size_t n = std::min({reply.size(), wanted, static_cast<std::size_t>(length - 8)});
+        std::memcpy(data + 8, reply.data(), n);
+        complete_urb(u, stall ? -EPIPE : 0, n);
+        dev->done.push_back(std::move(u));
+      } else if ((f->endpoint & 0x80) != 0) {
+        dev->in_flight.push_back(std::move(u));
+      } else {
+        dev->send_to_simulator(static_cast<const std::uint8_t*>(f->buffer), length);
+        complete_urb(u, 0, length);
+        dev->done.push_back(std::move(u));
+      }
+      umockdev_ioctl_client_complete(client, 0, 0);
+      return TRUE;
+    }
+    case USBDEVFS_DISCARDURB: {
+      gulong address = 0;
+      std::memcpy(&address, arg->data, std::min<std::size_t>(sizeof address, static_cast<std::size_t>(arg->data_len)));
+      std::lock_guard lock(dev->mutex);
+      const auto it = std::find_if(dev->in_flight.begin(), dev->in_flight.end(),
+                                   [&](const Urb& u) { return u.urb.p->client_addr == address; });
+      if (it == dev->in_flight.end()) {
+        umockdev_ioctl_client_complete(client, -1, EINVAL);
+        return TRUE;
+      }
+      complete_urb(*it, -ENOENT, 0);
+      dev->done.push_back(std::move(*it));
+      dev->in_flight.erase(it);
+      umockdev_ioctl_client_complete(client, 0, 0);
+      return TRUE;
+    }
+    case USBDEVFS_REAPURB:
+    case USBDEVFS_REAPURBNDELAY: {
+      std::unique_lock lock(dev->mutex);
+      while (!dev->in_flight.empty() && !dev->reports.empty()) {
+        Urb u = std::move(dev->in_flight.front());
+        dev->in_flight.pop_front();
+        const auto& report = dev->reports.front();
+        const auto room = static_cast<std::size_t>(std::max(u.fields()->buffer_length, 0));
+        const std::size_t n = std::min(room, report.size());
+        std::memcpy(u.fields()->buffer, report.data(), n);
+        complete_urb(u, 0, n);
+        dev->reports.pop_front();
+        dev->done.push_back(std::move(u));
+      }
+      if (gone) {
+        // Everything still in flight ends as the kernel ends it on disconnect.
+        for (auto& u : dev->in_flight) {
+          complete_urb(u, -ENODEV, 0);
+          dev->done.push_back(std::move(u));
+        }
+        dev->in_flight.clear();
+      }
+      if (!dev->done.empty()) {
+        Urb u = std::move(dev->done.front());
+        dev->done.pop_front();
+        lock.unlock();
+        GRef<UMockdevIoctlData> ptr(umockdev_ioctl_data_resolve(arg, 0, sizeof(gpointer), nullptr));
+        umockdev_ioctl_data_set_ptr(ptr.p, 0, u.urb.p);
+        umockdev_ioctl_client_complete(client, 0, 0);
+        return TRUE;
+      }
+      lock.unlock();
+      if (gone) {
+        umockdev_ioctl_client_complete(client, -1, ENODEV);
+        return TRUE;
+      }
+      // libusb polls the node for POLLOUT, which the pty always reports: without this
+      // pause an idle wait would spin.
+      std::this_thread::sleep_for(kIdleReap);
+      umockdev_ioctl_client_complete(client, -1, EAGAIN);
+      return TRUE;
+    }
+    default:
+      umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : ENOTTY);
+      return TRUE;
+  }
+}
+
+template <typename F>
+void connect_signal(UMockdevIoctlBase* handler, const char* signal, F* fn, Device* dev) {
+  g_signal_connect(handler, signal, reinterpret_cast<GCallback>(reinterpret_cast<void (*)()>(fn)), dev);
+}
+
+}  // namespace
+
+void Device::deliver(const std::uint8_t* data, std::size_t size) {
+  if (unplugged) return;
+  if (hid) {
+    if (master >= 0) (void)!::write(master, data, size);
+  } else {
+    std::lock_guard lock(mutex);
+    reports.emplace_back(data, data + size);
+  }
+  const int sent = to_host.fetch_add(1) + 1;
+  if (spec.unplug_after_reports >= 0 && sent >= spec.unplug_after_reports) go_away();
+}
+
+void Device::run_relay() {
+  std::array<std::uint8_t, 512> buffer{};
+  while (!stopping) {
+    std::array<pollfd, 2> fds{pollfd{udp, POLLIN, 0}, pollfd{wake, POLLIN, 0}};
+    if (::poll(fds.data(), fds.size(), -1) < 0 && errno != EINTR) return;
+    if (fds[1].revents != 0) return;
+    if (fds[0].revents != 0) {
+      const ssize_t n = ::recv(udp, buffer.data(), buffer.size(), MSG_DONTWAIT);
+      // PONGPONG and other short datagrams are the emulator's, not the device's.
+      if (n == static_cast<ssize_t>(kReportSize)) deliver(buffer.data(), static_cast<std::size_t>(n));
+    }
+  }
+}
+
+void Device::go_away() {
+  if (unplugged.exchange(true)) return;
+  // The pty's far end goes away: a reader blocked in poll() wakes with POLLHUP, as on
+  // hidraw after a disconnect. The fd number stays valid (the testbed closes it later).
+  if (hid && master >= 0) {
+    const int null_fd = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null_fd >= 0) {
+      ::dup2(null_fd, master);
+      ::close(null_fd);
+    }
+  }
+  umockdev_testbed_uevent(bus->testbed.p, plugged.syspath.c_str(), "remove");
+  umockdev_testbed_remove_device(bus->testbed.p, plugged.syspath.c_str());
+}
+
+DeviceSpec spec_from_catalog(std::string_view model_id, cat::Mode mode, cat::Transport transport) {
+  const auto& catalog = catalog::Catalog::builtin();
+  const auto* model = catalog.find(model_id);
+  if (!model) throw std::runtime_error("no catalog model " + std::string(model_id));
+  for (const auto& usb : model->usb()) {
+    if (usb.transport() != transport) continue;
+    if (usb.mode() != mode && usb.mode() != cat::MODE_EITHER) continue;
+    DeviceSpec spec;
+    spec.vendor_id = static_cast<std::uint16_t>(usb.vendor_id());
+    // A masked id (Ledger 0xMMII) needs interface bits: HID (01) is the one we speak.
+    spec.product_id = static_cast<std::uint16_t>(usb.product_id() | (usb.product_id_mask() ? 0x01 : 0));
+    spec.kind = transport == cat::TRANSPORT_HID ? InterfaceKind::kHid : InterfaceKind::kVendor;
+    spec.interface_number = static_cast<std::uint8_t>(usb.has_interface_number() ? usb.interface_number() : 0);
+    spec.usage_page = static_cast<std::uint16_t>(usb.has_usage_page() ? usb.usage_page() : 0xFF00);
+    spec.manufacturer = model->vendor();
+    spec.product = usb.product_string_prefix().empty() ? model->name() : usb.product_string_prefix();
+    return spec;
+  }
+  throw std::runtime_error("catalog model " + std::string(model_id) + " has no such USB id");
+}
+
+std::string UsbBus::Impl::usb_device(const std::string& parent_syspath, const std::string& name, std::uint8_t bus,
+                                     const DescriptorSpec& desc, const std::string& manufacturer,
+                                     const std::string& product, const std::string& serial,
+                                     const std::string& devpath, unsigned* devnum_out) {
+  const std::string bus_key = std::to_string(bus);
+  auto& next = next_devnum[bus_key];
+  if (next == 0) next = 1;
+  const unsigned devnum = next++;
+  if (devnum_out) *devnum_out = devnum;
+  const std::string syspath = parent_syspath + "/" + name;
+  const std::string node = "bus/usb/" + dec3(bus) + "/" + dec3(devnum);
+  auto descriptors = device_descriptor(desc);
+  const auto config = configuration_descriptor(desc);
+  descriptors.insert(descriptors.end(), config.begin(), config.end());
+  add("P: " + syspath.substr(4) + "\n" +  // add_from_string wants the path below /sys
+      "N: " + node + "\n"
+      "E: SUBSYSTEM=usb\n"
+      "E: DEVTYPE=usb_device\n"
+      "E: DEVNAME=/dev/" + node + "\n"
+      "E: BUSNUM=" + dec3(bus) + "\n"
+      "E: DEVNUM=" + dec3(devnum) + "\n"
+      "E: PRODUCT=" + hex4(desc.vendor_id) + "/" + hex4(desc.product_id) + "/100\n"
+      "E: MAJOR=189\n"
+      "E: MINOR=" + std::to_string((bus - 1u) * 128u + devnum - 1u) + "\n"
+      "A: idVendor=" + hex4(desc.vendor_id) + "\\n\n"
+      "A: idProduct=" + hex4(desc.product_id) + "\\n\n"
+      "A: bcdDevice=0100\\n\n"
+      "A: manufacturer=" + manufacturer + "\\n\n"
+      "A: product=" + product + "\\n\n"
+      "A: serial=" + serial + "\\n\n"
+      "A: busnum=" + std::to_string(bus) + "\\n\n"
+      "A: devnum=" + std::to_string(devnum) + "\\n\n"
+      "A: devpath=" + devpath + "\\n\n"
+      "A: bConfigurationValue=1\\n\n"
+      "A: bNumInterfaces= 1\\n\n"
+      "A: bNumConfigurations=1\\n\n"
+      "A: speed=12\\n\n"
+      "H: descriptors=" + hex(descriptors) + "\n");
+  return syspath;
+}
+
+std::string UsbBus::Impl::hub_for(std::uint8_t bus, const std::vector<std::uint8_t>& chain) {
+  const std::string key = chain.empty() ? "usb" + std::to_string(bus) : chain_name(bus, chain);
+  if (auto it = hubs.find(key); it != hubs.end()) return it->second;
+  DescriptorSpec desc{0x1d6b, 0x0002, 0x0100, InterfaceKind::kHub, 0, 0};
+  std::string syspath;
+  if (chain.empty()) {
+    syspath = usb_device("/sys/devices/pci0000:00/0000:00:14.0", key, bus, desc, "Linux Foundation", "xHCI Host Controller",
+                         "0000:00:14.0", "0", nullptr);
+  } else {
+    const std::vector<std::uint8_t> up(chain.begin(), chain.end() - 1);
+    desc.vendor_id = 0x05e3;  // a generic external hub
+    desc.product_id = 0x0608;
+    std::string devpath;
+    for (std::size_t i = 0; i < chain.size(); ++i) devpath += (i ? "." : "") + std::to_string(chain[i]);
+    syspath = usb_device(hub_for(bus, up), key, bus, desc, "Generic", "USB2.0 Hub", "", devpath, nullptr);
+  }
+  hubs[key] = syspath;
+  return syspath;
+}
+
+UsbBus::UsbBus() : impl_(std::make_unique<Impl>()) {
+  impl_->testbed = GRef<UMockdevTestbed>(umockdev_testbed_new());
+  if (!impl_->testbed.p) throw std::runtime_error("umockdev_testbed_new failed");
+  gchar* root = umockdev_testbed_get_root_dir(impl_->testbed.p);
+  impl_->root = root;
+  g_free(root);
+}
+
+UsbBus::~UsbBus() {
+  for (auto& d : impl_->devices) {
+    d->stopping = true;
+    const std::uint64_t one = 1;
+    if (d->wake >= 0) (void)!::write(d->wake, &one, sizeof one);
+    if (d->relay.joinable()) d->relay.join();
+    if (d->udp >= 0) ::close(d->udp);
+    if (d->wake >= 0) ::close(d->wake);
+  }
+  impl_->testbed = GRef<UMockdevTestbed>();  // removes the testbed (and its handlers' sockets)
+  impl_->devices.clear();
+}
+
+Plugged UsbBus::plug(const DeviceSpec& spec) {
+  if (spec.ports.empty()) throw std::runtime_error("a device needs a port chain");
+  auto dev = std::make_unique<Device>();
+  dev->bus = impl_.get();
+  dev->spec = spec;
+  dev->hid = spec.kind == InterfaceKind::kHid;
+  const std::vector<std::uint8_t> up(spec.ports.begin(), spec.ports.end() - 1);
+  const std::string parent = impl_->hub_for(spec.bus, up);
+  const std::string name = chain_name(spec.bus, spec.ports);
+  std::string devpath;
+  for (std::size_t i = 0; i < spec.ports.size(); ++i) devpath += (i ? "." : "") + std::to_string(spec.ports[i]);
+
+  // The handler goes in before the node exists, so a program woken by the add uevent
+  // already finds its ioctls answered.
+  dev->handler = GRef<UMockdevIoctlBase>(umockdev_ioctl_base_new());
+  unsigned devnum = 0;
+  const auto& next = impl_->next_devnum[std::to_string(spec.bus)];
+  devnum = next == 0 ? 1 : next;
+  const std::string usb_node = "/dev/bus/usb/" + dec3(spec.bus) + "/" + dec3(devnum);
+  std::string node = usb_node;
+  if (dev->hid) {
+    dev->hidraw = "hidraw" + std::to_string(impl_->next_hidraw++);
+    node = "/dev/" + dev->hidraw;
+    connect_signal(dev->handler.p, "handle-ioctl", on_hid_ioctl, dev.get());
+    connect_signal(dev->handler.p, "handle-write", on_hid_write, dev.get());
+    connect_signal(dev->handler.p, "handle-read", on_hid_read, dev.get());
+    connect_signal(dev->handler.p, "client-connected", on_hid_connected, dev.get());
+  } else {
+    connect_signal(dev->handler.p, "handle-ioctl", on_usbfs_ioctl, dev.get());
+  }
+  GError* error = nullptr;
+  if (!umockdev_testbed_attach_ioctl(impl_->testbed.p, node.c_str(), dev->handler.p, &error)) {
+    const std::string why = error ? error->message : "unknown";
+    if (error) g_error_free(error);
+    throw std::runtime_error("umockdev: cannot attach to " + node + ": " + why);
+  }
+
+  const DescriptorSpec desc{spec.vendor_id, spec.product_id, 0x0100, spec.kind, spec.interface_number, spec.usage_page};
+  const std::string syspath = impl_->usb_device(parent, name, spec.bus, desc, spec.manufacturer, spec.product,
+                                                spec.serial, devpath, &devnum);
+  const std::string interface = syspath + "/" + name + ":1." + std::to_string(spec.interface_number);
+  char iface_num[4];
+  std::snprintf(iface_num, sizeof iface_num, "%02x", spec.interface_number);
+  impl_->add("P: " + interface.substr(4) + "\n"
+             "E: SUBSYSTEM=usb\n"
+             "E: DEVTYPE=usb_interface\n"
+             "E: INTERFACE=" + std::string(dev->hid ? "3/0/0" : "255/0/0") + "\n"
+             "A: bInterfaceNumber=" + iface_num + "\\n\n"
+             "A: bInterfaceClass=" + std::string(dev->hid ? "03" : "ff") + "\\n\n"
+             "A: bAlternateSetting= 0\\n\n"
+             "A: bNumEndpoints=02\\n\n");
+  if (dev->hid) {
+    char hid_name[32];
+    std::snprintf(hid_name, sizeof hid_name, "0003:%04X:%04X.%04X", spec.vendor_id, spec.product_id,
+                  static_cast<unsigned>(impl_->next_hid++));
+    const std::string hid_dir = interface + "/" + hid_name;
+    char hid_id[32];
+    std::snprintf(hid_id, sizeof hid_id, "0003:%08X:%08X", spec.vendor_id, spec.product_id);
+    impl_->add("P: " + hid_dir.substr(4) + "\n"
+               "E: SUBSYSTEM=hid\n"
+               "E: HID_ID=" + hid_id + "\n"
+               "E: HID_NAME=" + spec.manufacturer + " " + spec.product + "\n"
+               "E: HID_PHYS=usb-0000:00:14.0-" + devpath + "/input" + std::to_string(spec.interface_number) + "\n"
+               "E: HID_UNIQ=" + spec.serial + "\n" +
+               (spec.report_descriptor_in_sysfs
+                    ? "H: report_descriptor=" + hex(hid_report_descriptor(spec.usage_page)) + "\n"
+                    : std::string()));
+    // hidapi reads the report descriptor through the class device's "device" link.
+    impl_->add("P: " + hid_dir.substr(4) + "/hidraw/" + dev->hidraw + "\n"
+               "N: " + dev->hidraw + "\n"
+               "L: device=../../\n"
+               "E: SUBSYSTEM=hidraw\n"
+               "E: DEVNAME=" + node + "\n"
+               "E: MAJOR=241\n"
+               "E: MINOR=" + std::to_string(impl_->next_hidraw - 1) + "\n");
+    dev->master = umockdev_testbed_get_dev_fd(impl_->testbed.p, node.c_str());
+    if (dev->master < 0) throw std::runtime_error("umockdev gave no pty for " + node);
+    termios raw{};
+    if (::tcgetattr(dev->master, &raw) == 0) {
+      ::cfmakeraw(&raw);
+      ::tcsetattr(dev->master, TCSANOW, &raw);
+    }
+    dev->plugged = Plugged{"hid:" + node, node, hid_dir + "/hidraw/" + dev->hidraw};
+    dev->plugged.syspath = syspath;  // unplug removes the whole USB device
+  } else {
+    dev->plugged = Plugged{"webusb:" + dec3(spec.bus) + "-" + devpath, usb_node, syspath};
+  }
+
+  if (spec.simulator_port != 0) {
+    dev->udp = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(spec.simulator_port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (dev->udp < 0 || ::connect(dev->udp, reinterpret_cast<const sockaddr*>(&to), sizeof to) != 0) {
+      throw std::runtime_error("cannot reach the simulator on udp port " + std::to_string(spec.simulator_port));
+    }
+  }
+  dev->wake = ::eventfd(0, EFD_CLOEXEC);
+  if (dev->udp >= 0) dev->relay = std::thread([d = dev.get()] { d->run_relay(); });
+  const Plugged out = dev->plugged;
+  impl_->devices.push_back(std::move(dev));
+  return out;
+}
+
+void UsbBus::unplug(const Plugged& device) { impl_->find(device)->go_away(); }
+
+void UsbBus::claim_elsewhere(const Plugged& device, bool claimed) { impl_->find(device)->claimed_elsewhere = claimed; }
+
+std::string UsbBus::backing_file(const Plugged& device) const {
+  std::error_code ec;
+  const auto target = fs::canonical(fs::path(impl_->root) / device.node.substr(1), ec);
+  return ec ? std::string() : target.string();
+}
+
+void UsbBus::open_to_all_users() {
+  for (const auto& entry : fs::recursive_directory_iterator(impl_->root)) {
+    if (entry.is_symlink()) continue;
+    if (entry.is_directory()) ::chmod(entry.path().c_str(), 0755);
+    // libumockdev-preload connects to these for every node a program opens.
+    if (entry.is_socket()) ::chmod(entry.path().c_str(), 0777);
+  }
+  ::chmod(impl_->root.c_str(), 0755);
+}
+
+std::vector<std::string> UsbBus::environment() const {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view kv(*e);
+    if (kv.starts_with("LD_PRELOAD=") || kv.starts_with("UMOCKDEV_DIR=")) continue;
+    env.emplace_back(kv);
+  }
+  env.push_back("LD_PRELOAD=" CC_UMOCKDEV_PRELOAD);
+  env.push_back("UMOCKDEV_DIR=" + impl_->root);
+  return env;
+}
+
+std::vector<std::string> UsbBus::preload_variables() const {
+  return {"LD_PRELOAD=" CC_UMOCKDEV_PRELOAD, "UMOCKDEV_DIR=" + impl_->root};
+}
+
+std::string UsbBus::root_dir() const { return impl_->root; }
+
+int UsbBus::reports_to_host() const {
+  int n = 0;
+  for (const auto& d : impl_->devices) n += d->to_host;
+  return n;
+}
+
+int UsbBus::reports_from_host() const {
+  int n = 0;
+  for (const auto& d : impl_->devices) n += d->from_host;
+  return n;
+}
+
+}  // namespace cc::usb_bus
