@@ -437,6 +437,13 @@ void Device::go_away() {
   }
   umockdev_testbed_uevent(bus->testbed.p, plugged.syspath.c_str(), "remove");
   umockdev_testbed_remove_device(bus->testbed.p, plugged.syspath.c_str());
+  // The testbed leaves the bus links behind; a device re-enumerating at the same port
+  // needs the names again.
+  std::error_code ec;
+  const fs::path links = fs::path(bus->root) / "sys/bus/usb/devices";
+  const std::string name = fs::path(plugged.syspath).filename().string();
+  fs::remove(links / name, ec);
+  fs::remove(links / (name + ":1." + std::to_string(spec.interface_number)), ec);
 }
 
 DeviceSpec spec_from_catalog(std::string_view model_id, cat::Mode mode, cat::Transport transport) {
@@ -664,7 +671,8 @@ void UsbBus::open_to_all_users() {
     // libumockdev-preload connects to these for every node a program opens.
     if (entry.is_socket()) ::chmod(entry.path().c_str(), 0777);
   }
-  ::chmod(impl_->root.c_str(), 0755);
+  // A program's udev monitor binds a socket in the testbed's root.
+  ::chmod(impl_->root.c_str(), 01777);
 }
 
 std::vector<std::string> UsbBus::environment() const {

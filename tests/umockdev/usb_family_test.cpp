@@ -40,6 +40,10 @@ struct Row {
   std::string catalog_id;     // what list and info must name
   ::coldcheck::DeviceMode device_mode = ::coldcheck::DEVICE_MODE_FIRMWARE;
   std::string product;        // USB product string, when the catalog tells models by it
+  // The simulator's secure element chains to the TEST root, which counts only for an
+  // emulator: over USB the same device must fail attestation (auth.device fail,
+  // CC-AUTH-FAILED, verify exit 12) where UDP passes it with CC-AUTH-TEST-ROOT.
+  bool attested = false;
 };
 
 void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
@@ -56,9 +60,10 @@ const Row kRows[] = {
     {.name = "model_t_bootloader", .model_id = "trezor-model-t", .mode = cat::MODE_BOOTLOADER,
      .scenario = "bootloader-mode", .catalog_id = "trezor-model-t",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
-    {.name = "safe3_webusb", .model_id = "trezor-safe-3", .scenario = "healthy-safe3", .catalog_id = "trezor-safe-3"},
+    {.name = "safe3_webusb", .model_id = "trezor-safe-3", .scenario = "healthy-safe3", .catalog_id = "trezor-safe-3",
+     .attested = true},
     {.name = "safe3_genuine_webusb", .model_id = "trezor-safe-3", .scenario = "genuine-safe3",
-     .catalog_id = "trezor-safe-3"},
+     .catalog_id = "trezor-safe-3", .attested = true},
     {.name = "keepkey_hid", .model_id = "keepkey", .transport = cat::TRANSPORT_HID, .scenario = "keepkey-healthy",
      .catalog_id = "keepkey"},
     {.name = "keepkey_webusb", .model_id = "keepkey", .scenario = "keepkey-healthy", .catalog_id = "keepkey"},
@@ -72,8 +77,10 @@ const Row kRows[] = {
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
     {.name = "ledger_dashboard_hid", .model_id = "ledger-nano-s", .transport = cat::TRANSPORT_HID,
      .scenario = "ledger-dashboard", .catalog_id = "ledger-nano-s"},
+    // Inside an app the Ledger does not answer the dashboard's version APDU: the model
+    // stays unread over either transport (the USB product id would name it; not used yet).
     {.name = "ledger_app_hid", .model_id = "ledger-nano-s", .transport = cat::TRANSPORT_HID,
-     .scenario = "ledger-app-bitcoin", .catalog_id = "ledger-nano-s"},
+     .scenario = "ledger-app-bitcoin", .catalog_id = ""},
     {.name = "ledger_bootloader_hid", .model_id = "ledger-nano-x", .mode = cat::MODE_BOOTLOADER,
      .transport = cat::TRANSPORT_HID, .scenario = "ledger-bootloader", .catalog_id = "ledger-nano-x",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
@@ -159,17 +166,20 @@ TEST_P(UsbFamily, ListNamesTheModelFromItsUsbIds) {
     if (d.path() == device_.device_path) found = &d;
   }
   ASSERT_NE(found, nullptr) << device_.device_path << " not listed:\n" << r.out;
-  if (getenv("CC_USB_DEBUG")) std::cerr << r.out;
   EXPECT_EQ(found->state(), ::coldcheck::ACCESS_READY) << found->detail();
-  EXPECT_THAT(found->model_name(), HasSubstr(catalog::Catalog::builtin().find(row.catalog_id)->name()));
+  EXPECT_THAT(found->model_name(), HasSubstr(catalog::Catalog::builtin().find(row.model_id)->name()));
 }
 
 TEST_P(UsbFamily, InfoOverUsbGivesTheFactsUdpGives) {
   const Row& row = GetParam();
   const auto usb = on_usb({"info", "--device", device_.device_path, "--json"});
   if (row.scenario.empty()) {
-    // Nothing behind the node speaks a protocol coldcheck knows: identity from USB only.
-    EXPECT_NE(usb.exit_code, 0) << usb.out;
+    // A family coldcheck identifies from USB alone: the descriptors name it, and not a
+    // byte goes to the device.
+    ASSERT_EQ(usb.exit_code, 0) << usb.err;
+    const auto facts = parse_json<::coldcheck::DeviceFacts>(usb.out);
+    EXPECT_EQ(facts.catalog_id(), row.catalog_id);
+    EXPECT_EQ(facts.mode(), row.device_mode);
     EXPECT_EQ(bus_.reports_from_host(), 0);
     return;
   }
@@ -199,9 +209,13 @@ rp::Report diagnose(const std::function<test_support::RunResult(std::vector<std:
   return parse_json<rp::Report>(slurp(out));
 }
 
-std::vector<std::string> codes_of(const rp::Report& report) {
-  std::vector<std::string> codes;
-  for (const auto& f : report.body().findings()) codes.push_back(f.code());
+// Device findings; host checks (udev rules, holders) legitimately differ: a USB node
+// has them, a UDP endpoint not.
+std::set<std::string> device_codes(const rp::Report& report) {
+  std::set<std::string> codes;
+  for (const auto& f : report.body().findings()) {
+    if (!f.code().starts_with("CC-HOST-")) codes.insert(f.code());
+  }
   return codes;
 }
 
@@ -217,14 +231,28 @@ TEST_P(UsbFamily, DiagnoseOverUsbFindsWhatUdpFinds) {
   const auto usb = diagnose([&](auto a) { return on_usb(std::move(a)); }, device_.device_path, dir_, "usb");
   const auto udp = diagnose([&](auto a) { return on_udp(std::move(a)); }, udp_path(), dir_, "udp");
   EXPECT_GT(bus_.reports_to_host(), 0);
-  // Host checks (udev rules, holders) legitimately differ: a USB node has them, UDP not.
-  auto without_host = [](std::vector<std::string> codes) {
-    std::erase_if(codes, [](const std::string& c) { return c.starts_with("CC-HOST-") || c == "CC-DEV-EMULATOR"; });
-    return codes;
-  };
-  EXPECT_EQ(without_host(codes_of(usb)), without_host(codes_of(udp)));
-  EXPECT_EQ(checks_of(usb), checks_of(udp));
-  EXPECT_EQ(usb.body().verdict(), udp.body().verdict());
+  EXPECT_FALSE(usb.body().device().facts().emulator());
+  // What UDP says, turned into what a retail USB device with this chain must get.
+  auto want_codes = device_codes(udp);
+  auto want_checks = checks_of(udp);
+  auto want_verdict = udp.body().verdict();
+  want_codes.erase("CC-AUTH-TEST-ROOT");  // the emulator marker
+  if (row.attested) {
+    want_codes.insert("CC-AUTH-FAILED");
+    for (auto& [id, status] : want_checks) {
+      if (id == "auth.device") status = rp::CHECK_FAIL;
+    }
+    want_verdict = rp::VERDICT_STOP;
+  }
+  EXPECT_EQ(device_codes(usb), want_codes);
+  EXPECT_EQ(checks_of(usb), want_checks);
+  if (row.attested || want_verdict != rp::VERDICT_OK) {
+    EXPECT_EQ(usb.body().verdict(), want_verdict);
+  } else {
+    // Host findings (no udev rules installed here) may only add attention, never hide.
+    EXPECT_TRUE(usb.body().verdict() == rp::VERDICT_OK || usb.body().verdict() == rp::VERDICT_ATTENTION)
+        << usb.body().verdict();
+  }
 }
 
 TEST_P(UsbFamily, VerifyOverUsbAgreesWithUdp) {
@@ -232,9 +260,16 @@ TEST_P(UsbFamily, VerifyOverUsbAgreesWithUdp) {
   if (row.scenario.empty()) GTEST_SKIP() << "identified from USB only";
   const auto usb = on_usb({"verify", "--device", device_.device_path, "--json"});
   const auto udp = on_udp({"verify", "--device", udp_path(), "--json"});
-  EXPECT_EQ(usb.exit_code, udp.exit_code) << usb.err << "\n--- udp:\n" << udp.err;
-  EXPECT_FALSE(usb.out.empty());
-  EXPECT_TRUE(usb.out.ends_with("\n"));
+  EXPECT_EQ(usb.exit_code, row.attested ? 12 : udp.exit_code) << usb.err << "\n--- udp:\n" << udp.err;
+  if (row.attested) {
+    EXPECT_THAT(usb.out, HasSubstr("test roots are not allowed"));
+  }
+  if (usb.exit_code == 0 || usb.exit_code == 12) {
+    EXPECT_TRUE(usb.out.ends_with("}\n")) << usb.out;
+  } else {
+    EXPECT_FALSE(usb.err.empty());
+    EXPECT_TRUE(usb.out.empty()) << usb.out;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, UsbFamily, ::testing::ValuesIn(kRows),
