@@ -327,5 +327,22 @@ TEST_F(UsbStates, HubPortChainIsInThePathAndTheDeviceIsReadThroughIt) {
   EXPECT_THAT(nodes, HasSubstr(device.node)) << "the hub chain must map to the device's own usbfs node";
 }
 
+// hidapi reads the usage page from sysfs; where it cannot (usage page 0) or the
+// interface is not known (-1), those are unknowns, not values that fail the catalog match:
+// `info` must still name the Trezor One and read it, as `list` does.
+TEST_F(UsbStates, HidWhoseUsagePageCannotBeReadIsStillIdentifiedAndRead) {
+  sim::Simulator sim(sim::builtin_scenario("outdated-trezor-one"));
+  sim.start();
+  auto spec = trezor_one_hid(sim);
+  spec.report_descriptor_in_sysfs = false;
+  const auto device = bus_.plug(spec);
+  const auto r = on_usb({"info", "--device", device.device_path, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto facts = parse_json<::coldcheck::DeviceFacts>(r.out);
+  EXPECT_EQ(facts.catalog_id(), "trezor-one");
+  EXPECT_EQ(facts.firmware_version(), "1.8.3");
+  EXPECT_GT(bus_.reports_to_host(), 0) << "the device was never read";
+}
+
 }  // namespace
 }  // namespace cc
