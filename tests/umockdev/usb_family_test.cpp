@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -44,7 +45,30 @@ struct Row {
   // emulator: over USB the same device must fail attestation (auth.device fail,
   // CC-AUTH-FAILED, verify exit 12) where UDP passes it with CC-AUTH-TEST-ROOT.
   bool attested = false;
+  // A model with no scenario of its own: a sibling's, renamed as this model reports itself.
+  std::function<void(sim::Scenario&)> tweak;
 };
+
+// Features as the model names itself (catalog features_match); the rest is the sibling's.
+std::function<void(sim::Scenario&)> as_model(std::string model, std::string internal_model) {
+  return [=](sim::Scenario& s) {
+    s.mutable_features()->set_model(model);
+    s.mutable_features()->set_internal_model(internal_model);
+    s.clear_attestation();  // the sibling's certificates name the sibling's model
+  };
+}
+
+// A Trezor One in its bootloader (1.12.1 over WebUSB; older ones on the HID id).
+void trezor_one_bootloader(sim::Scenario& s) {
+  as_model("1", "T1B1")(s);
+  auto* f = s.mutable_features();
+  f->set_major_version(1);
+  f->set_minor_version(12);
+  f->set_patch_version(1);
+  f->set_fw_major(1);
+  f->set_fw_minor(12);
+  f->set_fw_patch(1);
+}
 
 void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
 
@@ -64,6 +88,20 @@ const Row kRows[] = {
      .attested = true},
     {.name = "safe3_genuine_webusb", .model_id = "trezor-safe-3", .scenario = "genuine-safe3",
      .catalog_id = "trezor-safe-3", .attested = true},
+    {.name = "safe3_bootloader", .model_id = "trezor-safe-3", .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode", .catalog_id = "trezor-safe-3", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+     .tweak = as_model("Safe 3", "T2B1")},
+    {.name = "safe5_webusb", .model_id = "trezor-safe-5", .scenario = "healthy-safe3", .catalog_id = "trezor-safe-5",
+     .tweak = as_model("Safe 5", "T3T1")},
+    {.name = "safe5_bootloader", .model_id = "trezor-safe-5", .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode", .catalog_id = "trezor-safe-5", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+     .tweak = as_model("Safe 5", "T3T1")},
+    {.name = "trezor_one_bootloader_webusb", .model_id = "trezor-one", .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode", .catalog_id = "trezor-one", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+     .tweak = trezor_one_bootloader},
+    {.name = "trezor_one_bootloader_hid", .model_id = "trezor-one", .mode = cat::MODE_BOOTLOADER,
+     .transport = cat::TRANSPORT_HID, .scenario = "bootloader-mode", .catalog_id = "trezor-one",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER, .tweak = trezor_one_bootloader},
     {.name = "keepkey_hid", .model_id = "keepkey", .transport = cat::TRANSPORT_HID, .scenario = "keepkey-healthy",
      .catalog_id = "keepkey"},
     {.name = "keepkey_webusb", .model_id = "keepkey", .scenario = "keepkey-healthy", .catalog_id = "keepkey"},
@@ -127,9 +165,11 @@ class UsbFamily : public ::testing::TestWithParam<Row> {
     auto spec = usb_bus::spec_from_catalog(row.model_id, row.mode, row.transport);
     if (!row.product.empty()) spec.product = row.product;
     if (!row.scenario.empty()) {
-      usb_sim_ = std::make_unique<sim::Simulator>(sim::builtin_scenario(row.scenario));
+      auto scenario = sim::builtin_scenario(row.scenario);
+      if (row.tweak) row.tweak(scenario);
+      usb_sim_ = std::make_unique<sim::Simulator>(scenario);
       usb_sim_->start();
-      udp_sim_ = std::make_unique<sim::Simulator>(sim::builtin_scenario(row.scenario));
+      udp_sim_ = std::make_unique<sim::Simulator>(scenario);
       udp_sim_->start();
       spec.simulator_port = usb_sim_->port();
     }
