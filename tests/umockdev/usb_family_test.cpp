@@ -108,11 +108,16 @@ const Row kRows[] = {
     {.name = "keepkey_bootloader_hid", .model_id = "keepkey", .mode = cat::MODE_BOOTLOADER,
      .transport = cat::TRANSPORT_HID, .scenario = "keepkey-bootloader", .catalog_id = "keepkey",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
+    {.name = "keepkey_bootloader_webusb", .model_id = "keepkey", .mode = cat::MODE_BOOTLOADER,
+     .scenario = "keepkey-bootloader", .catalog_id = "keepkey", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
     {.name = "onekey_webusb", .model_id = "onekey-classic", .scenario = "onekey-healthy",
      .catalog_id = "onekey-classic"},
     {.name = "onekey_bootloader", .model_id = "onekey-classic", .mode = cat::MODE_BOOTLOADER,
      .scenario = "onekey-bootloader", .catalog_id = "onekey-classic",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
+    // OneKey Pro on its own id, saying trezor.io: the OneKey-only Features fields decide.
+    {.name = "onekey_pro_webusb", .model_id = "onekey-pro", .scenario = "onekey-trezor-compat",
+     .catalog_id = "onekey-pro"},
     {.name = "ledger_dashboard_hid", .model_id = "ledger-nano-s", .transport = cat::TRANSPORT_HID,
      .scenario = "ledger-dashboard", .catalog_id = "ledger-nano-s"},
     // Inside an app the Ledger does not answer the dashboard's version APDU: the model
