@@ -1,7 +1,6 @@
 #include "umockdev/usb_bus.hpp"
 
 #include <fcntl.h>
-#include <linux/hidraw.h>
 #include <linux/usbdevice_fs.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -28,6 +27,7 @@
 #include <thread>
 
 #include "catalog/catalog.hpp"
+#include "umockdev/bus_device.hpp"
 
 extern char** environ;
 
@@ -37,8 +37,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace cat = ::coldcheck::catalog;
-
-constexpr auto kIdleReap = std::chrono::milliseconds(1);
 
 std::string hex4(unsigned v) {
   char b[8];
@@ -58,345 +56,15 @@ std::string chain_name(std::uint8_t bus, const std::vector<std::uint8_t>& ports)
   return name;
 }
 
-// Holds a GObject reference; UMockdev's objects are GObjects.
-template <typename T>
-struct GRef {
-  T* p = nullptr;
-  GRef() = default;
-  explicit GRef(T* adopt) : p(adopt) {}
-  GRef(const GRef&) = delete;
-  GRef& operator=(const GRef&) = delete;
-  GRef(GRef&& o) noexcept : p(std::exchange(o.p, nullptr)) {}
-  GRef& operator=(GRef&& o) noexcept {
-    std::swap(p, o.p);
-    return *this;
-  }
-  ~GRef() {
-    if (p) g_object_unref(p);
-  }
-};
-
-// One submitted URB, as the host process's memory mirrored into this one.
-struct Urb {
-  GRef<UMockdevIoctlData> urb;     // struct usbdevfs_urb
-  GRef<UMockdevIoctlData> buffer;  // its data buffer
-  usbdevfs_urb* fields() const { return reinterpret_cast<usbdevfs_urb*>(urb.p->data); }
-};
-
 }  // namespace
 
-struct Device {
-  UsbBus::Impl* bus = nullptr;
-  DeviceSpec spec;
-  Plugged plugged;
-  bool hid = false;
-  std::string hidraw;  // "hidraw0"
-  GRef<UMockdevIoctlBase> handler;
-  int master = -1;  // HID: the pty end this bus writes reports into (owned by the testbed)
-  int udp = -1;
-  int wake = -1;
-  std::thread relay;
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> unplugged{false};
-  std::atomic<bool> claimed_elsewhere{false};
-  std::atomic<int> to_host{0};
-  std::atomic<int> from_host{0};
-
-  std::mutex mutex;                                // guards the URB queues
-  std::deque<Urb> in_flight;                       // IN URBs waiting for a report
-  std::deque<std::vector<std::uint8_t>> reports;   // reports waiting for an IN URB
-  std::deque<Urb> done;                            // ready to reap
-
-  void send_to_simulator(const std::uint8_t* data, std::size_t size) {
-    from_host.fetch_add(1);
-    if (udp < 0) return;
-    std::array<std::uint8_t, kReportSize> report{};
-    std::memcpy(report.data(), data, std::min<std::size_t>(size, report.size()));
-    (void)::send(udp, report.data(), report.size(), MSG_NOSIGNAL);
-  }
-  void run_relay();
-  void deliver(const std::uint8_t* data, std::size_t size);
-  void go_away();
-};
-
-struct UsbBus::Impl {
-  GRef<UMockdevTestbed> testbed;
-  std::string root;
-  std::map<std::string, unsigned> next_devnum;    // per bus
-  std::map<std::string, std::string> hubs;        // "1-1" -> syspath
-  std::vector<std::unique_ptr<Device>> devices;
-  int next_hidraw = 0;
-  int next_hid = 1;
-
-  void add(const std::string& text) {
-    GError* error = nullptr;
-    if (!umockdev_testbed_add_from_string(testbed.p, text.c_str(), &error)) {
-      const std::string why = error ? error->message : "unknown";
-      if (error) g_error_free(error);
-      throw std::runtime_error("umockdev: cannot add device: " + why + "\n" + text);
-    }
-  }
-  std::string usb_device(const std::string& parent_syspath, const std::string& name, std::uint8_t bus,
-                         const DescriptorSpec& desc, const std::string& manufacturer, const std::string& product,
-                         const std::string& serial, const std::string& devpath, unsigned* devnum_out);
-  std::string hub_for(std::uint8_t bus, const std::vector<std::uint8_t>& chain);
-  Device* find(const Plugged& p) const {
-    for (const auto& d : devices) {
-      if (d->plugged.syspath == p.syspath) return d.get();
-    }
-    throw std::runtime_error("not plugged into this bus: " + p.device_path);
-  }
-};
-
-namespace {
-
-gboolean on_hid_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
-  auto* dev = static_cast<Device*>(user);
-  const gulong request = umockdev_ioctl_client_get_request(client);
-  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
-  if (dev->unplugged) {
-    umockdev_ioctl_client_complete(client, -1, ENODEV);
-    return TRUE;
-  }
-  const auto report = hid_report_descriptor(dev->spec.usage_page);
-  if (request == HIDIOCGRDESCSIZE) {
-    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(int), nullptr));
-    const int size = static_cast<int>(report.size());
-    std::memcpy(d.p->data, &size, sizeof size);
-    umockdev_ioctl_client_complete(client, 0, 0);
-    return TRUE;
-  }
-  if (request == HIDIOCGRDESC) {
-    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(hidraw_report_descriptor), nullptr));
-    auto* out = reinterpret_cast<hidraw_report_descriptor*>(d.p->data);
-    out->size = static_cast<__u32>(report.size());
-    std::memcpy(out->value, report.data(), report.size());
-    umockdev_ioctl_client_complete(client, 0, 0);
-    return TRUE;
-  }
-  if (request == HIDIOCGRAWINFO) {
-    GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(hidraw_devinfo), nullptr));
-    auto* out = reinterpret_cast<hidraw_devinfo*>(d.p->data);
-    out->bustype = 3;  // BUS_USB
-    out->vendor = static_cast<__s16>(dev->spec.vendor_id);
-    out->product = static_cast<__s16>(dev->spec.product_id);
-    umockdev_ioctl_client_complete(client, 0, 0);
-    return TRUE;
-  }
-  umockdev_ioctl_client_complete(client, -1, EINVAL);
-  return TRUE;
+void Device::send_to_simulator(const std::uint8_t* data, std::size_t size) {
+  from_host.fetch_add(1);
+  if (udp < 0) return;
+  std::array<std::uint8_t, kReportSize> report{};
+  std::memcpy(report.data(), data, std::min<std::size_t>(size, report.size()));
+  (void)::send(udp, report.data(), report.size(), MSG_NOSIGNAL);
 }
-
-// Writes carry the report id first (0: the only report); the device sees 64 bytes.
-gboolean on_hid_write(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
-  auto* dev = static_cast<Device*>(user);
-  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
-  if (dev->unplugged) {
-    umockdev_ioctl_client_complete(client, -1, ENODEV);
-    return TRUE;
-  }
-  const auto size = static_cast<std::size_t>(arg->data_len);
-  if (size == 0) {
-    umockdev_ioctl_client_complete(client, -1, EINVAL);
-    return TRUE;
-  }
-  dev->send_to_simulator(arg->data + 1, size - 1);
-  umockdev_ioctl_client_complete(client, static_cast<glong>(size), 0);
-  return TRUE;
-}
-
-// Reads run on the pty (returning FALSE lets the client's own read go ahead), so the
-// host's poll() sees the same readiness as the read; only a gone device answers here.
-gboolean on_hid_read(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
-  auto* dev = static_cast<Device*>(user);
-  if (!dev->unplugged) return FALSE;
-  umockdev_ioctl_client_complete(client, -1, EIO);
-  return TRUE;
-}
-
-void on_hid_connected(UMockdevIoctlBase*, UMockdevIoctlClient*, gpointer user) {
-  auto* dev = static_cast<Device*>(user);
-  // A fresh opener must not read what was meant for the previous one.
-  if (dev->master >= 0 && !dev->unplugged) ::tcflush(dev->master, TCIOFLUSH);
-}
-
-std::vector<std::uint8_t> control_reply(const Device& dev, const std::uint8_t* setup, bool* stall) {
-  const std::uint8_t request_type = setup[0];
-  const std::uint8_t request = setup[1];
-  const unsigned value = setup[2] | (setup[3] << 8);
-  *stall = false;
-  DescriptorSpec desc{dev.spec.vendor_id, dev.spec.product_id, 0x0100, dev.spec.kind, dev.spec.interface_number,
-                      dev.spec.usage_page};
-  if (request_type == 0x80 && request == 0x06) {  // GET_DESCRIPTOR
-    switch (value >> 8) {
-      case 1: return device_descriptor(desc);
-      case 2: return configuration_descriptor(desc);
-      case 3:
-        switch (value & 0xFF) {
-          case 0: return language_descriptor();
-          case 1: return string_descriptor(dev.spec.manufacturer);
-          case 2: return string_descriptor(dev.spec.product);
-          case 3: return string_descriptor(dev.spec.serial);
-          default: break;
-        }
-        break;
-      default: break;
-    }
-  }
-  if (request_type == 0x80 && request == 0x08) return {1};  // GET_CONFIGURATION
-  if (request_type == 0x00 && request == 0x09) return {};   // SET_CONFIGURATION
-  *stall = true;
-  return {};
-}
-
-void complete_urb(Urb& u, int status, std::size_t actual) {
-  u.fields()->status = status;
-  u.fields()->actual_length = static_cast<int>(actual);
-}
-
-gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
-  auto* dev = static_cast<Device*>(user);
-  const gulong request = umockdev_ioctl_client_get_request(client);
-  UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
-  const bool gone = dev->unplugged;
-
-  switch (request) {
-    case USBDEVFS_GET_CAPABILITIES: {
-      GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), nullptr));
-      const guint32 caps = USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_BULK_CONTINUATION |
-                           USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
-      std::memcpy(d.p->data, &caps, sizeof caps);
-      umockdev_ioctl_client_complete(client, 0, 0);
-      return TRUE;
-    }
-    case USBDEVFS_CLAIMINTERFACE:
-      if (gone) {
-        umockdev_ioctl_client_complete(client, -1, ENODEV);
-      } else if (dev->claimed_elsewhere) {
-        umockdev_ioctl_client_complete(client, -1, EBUSY);
-      } else {
-        umockdev_ioctl_client_complete(client, 0, 0);
-      }
-      return TRUE;
-    case USBDEVFS_RELEASEINTERFACE:
-    case USBDEVFS_SETCONFIGURATION:
-    case USBDEVFS_CLEAR_HALT:
-    case USBDEVFS_RESETEP:
-    case USBDEVFS_RESET:
-      umockdev_ioctl_client_complete(client, gone ? -1 : 0, gone ? ENODEV : 0);
-      return TRUE;
-    case USBDEVFS_GETDRIVER:
-      umockdev_ioctl_client_complete(client, -1, ENODATA);  // no kernel driver bound
-      return TRUE;
-    case USBDEVFS_SUBMITURB: {
-      if (gone) {
-        umockdev_ioctl_client_complete(client, -1, ENODEV);
-        return TRUE;
-      }
-      Urb u;
-      u.urb = GRef<UMockdevIoctlData>(umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_urb), nullptr));
-      if (!u.urb.p) {
-        umockdev_ioctl_client_complete(client, -1, EFAULT);
-        return TRUE;
-      }
-      const auto length = static_cast<gsize>(std::max(u.fields()->buffer_length, 0));
-      u.buffer = GRef<UMockdevIoctlData>(
-          umockdev_ioctl_data_resolve(u.urb.p, G_STRUCT_OFFSET(usbdevfs_urb, buffer), length, nullptr));
-      auto* f = u.fields();
-      std::lock_guard lock(dev->mutex);
-      if (f->type == USBDEVFS_URB_TYPE_CONTROL) {
-        if (length < 8) {
-          umockdev_ioctl_client_complete(client, -1, EINVAL);
-          return TRUE;
-        }
-        auto* data = static_cast<std::uint8_t*>(f->buffer);
-        bool stall = false;
-        const auto reply = control_reply(*dev, data, &stall);
-        const std::size_t wanted = data[6] | (data[7] << 8);
-        const std::size_t n = std::min({reply.size(), wanted, static_cast<std::size_t>(length - 8)});
-        std::memcpy(data + 8, reply.data(), n);
-        complete_urb(u, stall ? -EPIPE : 0, n);
-        dev->done.push_back(std::move(u));
-      } else if ((f->endpoint & 0x80) != 0) {
-        dev->in_flight.push_back(std::move(u));
-      } else {
-        dev->send_to_simulator(static_cast<const std::uint8_t*>(f->buffer), length);
-        complete_urb(u, 0, length);
-        dev->done.push_back(std::move(u));
-      }
-      umockdev_ioctl_client_complete(client, 0, 0);
-      return TRUE;
-    }
-    case USBDEVFS_DISCARDURB: {
-      gulong address = 0;
-      std::memcpy(&address, arg->data, std::min<std::size_t>(sizeof address, static_cast<std::size_t>(arg->data_len)));
-      std::lock_guard lock(dev->mutex);
-      const auto it = std::find_if(dev->in_flight.begin(), dev->in_flight.end(),
-                                   [&](const Urb& u) { return u.urb.p->client_addr == address; });
-      if (it == dev->in_flight.end()) {
-        umockdev_ioctl_client_complete(client, -1, EINVAL);
-        return TRUE;
-      }
-      complete_urb(*it, -ENOENT, 0);
-      dev->done.push_back(std::move(*it));
-      dev->in_flight.erase(it);
-      umockdev_ioctl_client_complete(client, 0, 0);
-      return TRUE;
-    }
-    case USBDEVFS_REAPURB:
-    case USBDEVFS_REAPURBNDELAY: {
-      std::unique_lock lock(dev->mutex);
-      while (!dev->in_flight.empty() && !dev->reports.empty()) {
-        Urb u = std::move(dev->in_flight.front());
-        dev->in_flight.pop_front();
-        const auto& report = dev->reports.front();
-        const auto room = static_cast<std::size_t>(std::max(u.fields()->buffer_length, 0));
-        const std::size_t n = std::min(room, report.size());
-        std::memcpy(u.fields()->buffer, report.data(), n);
-        complete_urb(u, 0, n);
-        dev->reports.pop_front();
-        dev->done.push_back(std::move(u));
-      }
-      if (gone) {
-        // Everything still in flight ends as the kernel ends it on disconnect.
-        for (auto& u : dev->in_flight) {
-          complete_urb(u, -ENODEV, 0);
-          dev->done.push_back(std::move(u));
-        }
-        dev->in_flight.clear();
-      }
-      if (!dev->done.empty()) {
-        Urb u = std::move(dev->done.front());
-        dev->done.pop_front();
-        lock.unlock();
-        GRef<UMockdevIoctlData> ptr(umockdev_ioctl_data_resolve(arg, 0, sizeof(gpointer), nullptr));
-        umockdev_ioctl_data_set_ptr(ptr.p, 0, u.urb.p);
-        umockdev_ioctl_client_complete(client, 0, 0);
-        return TRUE;
-      }
-      lock.unlock();
-      if (gone) {
-        umockdev_ioctl_client_complete(client, -1, ENODEV);
-        return TRUE;
-      }
-      // libusb polls the node for POLLOUT, which the pty always reports: without this
-      // pause an idle wait would spin.
-      std::this_thread::sleep_for(kIdleReap);
-      umockdev_ioctl_client_complete(client, -1, EAGAIN);
-      return TRUE;
-    }
-    default:
-      umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : ENOTTY);
-      return TRUE;
-  }
-}
-
-template <typename F>
-void connect_signal(UMockdevIoctlBase* handler, const char* signal, F* fn, Device* dev) {
-  g_signal_connect(handler, signal, reinterpret_cast<GCallback>(reinterpret_cast<void (*)()>(fn)), dev);
-}
-
-}  // namespace
 
 void Device::deliver(const std::uint8_t* data, std::size_t size) {
   if (unplugged) return;
@@ -572,12 +240,9 @@ Plugged UsbBus::plug(const DeviceSpec& spec) {
   if (dev->hid) {
     dev->hidraw = "hidraw" + std::to_string(impl_->next_hidraw++);
     node = "/dev/" + dev->hidraw;
-    connect_signal(dev->handler.p, "handle-ioctl", on_hid_ioctl, dev.get());
-    connect_signal(dev->handler.p, "handle-write", on_hid_write, dev.get());
-    connect_signal(dev->handler.p, "handle-read", on_hid_read, dev.get());
-    connect_signal(dev->handler.p, "client-connected", on_hid_connected, dev.get());
+    attach_hid_node(*dev);
   } else {
-    connect_signal(dev->handler.p, "handle-ioctl", on_usbfs_ioctl, dev.get());
+    attach_usbfs_node(*dev);
   }
   GError* error = nullptr;
   if (!umockdev_testbed_attach_ioctl(impl_->testbed.p, node.c_str(), dev->handler.p, &error)) {
