@@ -124,6 +124,7 @@ bool has_finding(const rp::Report& report, const std::string& code) {
 }
 
 TEST_F(UsbStates, PermissionDeniedForANormalUserNamesTheNodeAndTheFix) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root: the node is made root-owned 0600, the binary runs as nobody";
   sim::Simulator sim(sim::builtin_scenario("outdated-trezor-one"));
   sim.start();
   const auto device = bus_.plug(trezor_one_hid(sim));
@@ -144,6 +145,7 @@ TEST_F(UsbStates, PermissionDeniedForANormalUserNamesTheNodeAndTheFix) {
 }
 
 TEST_F(UsbStates, PermissionDeniedOnUsbfsNamesTheNodeAndListSaysNoPermission) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root: the node is made root-owned 0600, the binary runs as nobody";
   sim::Simulator sim(sim::builtin_scenario("healthy-safe3"));
   sim.start();
   const auto device = bus_.plug(webusb("trezor-safe-3", sim));
