@@ -115,7 +115,8 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
     throw Error(ErrorCode::kNotFound,
                 "no hardware wallet found: nothing on USB matches a known device (check the cable carries data "
                 "and plug in directly, not through an unpowered hub); for an emulator or the simulator pass "
-                "--device udp:127.0.0.1:PORT");
+                "--device udp:127.0.0.1:PORT (Speculos: tcp:127.0.0.1:PORT); " +
+                    std::string(transport::kDevicePathHint));
   }
   if (devices.devices_size() > 1) {
     std::string paths;
@@ -160,7 +161,7 @@ OpenedDevice open_device(const catalog::Catalog& catalog, const transport::Devic
       std::vector<enumerate::UsbNode> scanned;
       if (access.usb == nullptr) scanned = enumerate::scan_usb(catalog);
       const auto* node = find_node(access.usb != nullptr ? *access.usb : scanned, canonical);
-      if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path");
+      if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path; " + std::string(transport::kDevicePathHint));
       auto facts = identify_usb_node(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
       if (model == nullptr || !registry_of(access).speaks(model->protocol())) {

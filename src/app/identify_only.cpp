@@ -1,5 +1,7 @@
 #include "app/identify_only.hpp"
 
+#include <optional>
+
 #include "checks/check_result.hpp"
 #include "findings/translations.hpp"
 
@@ -11,8 +13,13 @@ using findings::tr;
 ::coldcheck::DeviceFacts identify_usb_node(const catalog::Catalog& catalog, const enumerate::UsbNode& node) {
   ::coldcheck::DeviceFacts facts;
   facts.set_path(node.path);
-  const auto matches = catalog.match_usb(node.vendor_id, node.product_id, node.interface_number,
-                                         node.usage_page, node.product);
+  // -1 and 0 are how the scan says "not known" (hidapi could not read the report
+  // descriptor, libusb has no usage page): they must not fail the match, as in `list`.
+  const auto interface_number =
+      node.interface_number >= 0 ? std::optional<int>(node.interface_number) : std::nullopt;
+  const auto usage_page = node.usage_page != 0 ? std::optional<std::uint16_t>(node.usage_page) : std::nullopt;
+  const auto matches =
+      catalog.match_usb(node.vendor_id, node.product_id, interface_number, usage_page, node.product);
   if (matches.empty()) return facts;
   const auto& m = matches.front();
   facts.set_catalog_id(m.model->id());

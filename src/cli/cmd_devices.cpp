@@ -22,15 +22,16 @@ int run_list(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
     desc.add_options()("json", "print JSON (protobuf JSON mapping)")(
-        "emulator", po::value<std::vector<std::string>>()->value_name("udp:HOST:PORT")->composing(),
-        "also probe this emulator endpoint (repeatable); the default one is udp:127.0.0.1:21324");
+        "emulator", po::value<std::vector<std::string>>()->value_name("udp:HOST:PORT|tcp:HOST:PORT")->composing(),
+        "also probe this emulator endpoint (repeatable): udp:HOST:PORT (Trezor emulator, e.g. "
+        "udp:127.0.0.1:21324) or tcp:HOST:PORT (Speculos); none is probed unless named");
     add_catalog_option(desc);
     po::variables_map vm;
-    if (!parse_options("list", "[--json] [--emulator udp:HOST:PORT]...", desc, args, vm)) return 0;
+    if (!parse_options("list", "[--json] [--emulator udp:HOST:PORT|tcp:HOST:PORT]...", desc, args, vm)) return 0;
     app::ListOptions options;
     options.emulators = emulator_paths(vm);
     const auto list = app::list_devices(catalog_from(vm), options);
-    std::cout << (vm.count("json") ? to_json(list) : render_list_text(list));
+    std::cout << (vm.count("json") ? json_line(to_json(list)) : render_list_text(list));
     return 0;
   });
 }
@@ -39,7 +40,7 @@ int run_info(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       "device path: hid:..., webusb:BUS-PORTS, udp:HOST:PORT (default: the only device found)")(
+                       (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
         "json", "print JSON (protobuf JSON mapping)")(
         "timeout-ms", po::value<unsigned>()->default_value(5000), "longest wait for each reply from the device");
     add_catalog_option(desc);
@@ -51,7 +52,7 @@ int run_info(const std::vector<std::string>& args) {
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
     auto facts = app::read_facts(catalog, selected.path, options, selected.access());
     facts.clear_device_id();  // an identifier; reports carry only its pseudonym
-    std::cout << (vm.count("json") ? to_json(facts) : render_facts_text(facts));
+    std::cout << (vm.count("json") ? json_line(to_json(facts)) : render_facts_text(facts));
     return 0;
   });
 }

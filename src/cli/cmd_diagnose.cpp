@@ -60,7 +60,9 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     const bool backup_command = kind == Kind::kCheckBackup;
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       "device path (default: the only device found; asks when there are several)");
+                       (std::string("device path: ") + kDevicePathSchemes +
+                           " (default: the only device found; asks when there are several)")
+                              .c_str());
     if (!backup_command) {
       desc.add_options()("demo", "diagnose the built-in simulator (no wallet needed)")(
           "scenario", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME"),

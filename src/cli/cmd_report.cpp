@@ -41,7 +41,9 @@ int show(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_options("report show", "FILE [--format text|json|html|pb]", desc, args, vm, &pos)) return 0;
   const auto report = report::read_report(vm["file"].as<std::string>());
-  std::cout << app::render_report(report, vm["format"].as<std::string>(), language_of(vm, report));
+  const auto format = vm["format"].as<std::string>();
+  const auto rendered = app::render_report(report, format, language_of(vm, report));
+  std::cout << (format == "json" ? json_line(rendered) : rendered);
   return 0;
 }
 

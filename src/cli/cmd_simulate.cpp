@@ -82,7 +82,8 @@ int run_simulate(const std::vector<std::string>& args) {
     desc.add_options()("scenario,s", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME|FILE"),
                        "built-in scenario name or a scenario .textproto file")(
         "listen,l", po::value<std::string>()->default_value("udp:127.0.0.1:21324")->value_name("udp:HOST:PORT"),
-        "where to listen; port 0 picks a free one")(
+        "where to listen (udp:HOST:PORT; tcp:HOST:PORT names the same port for a Ledger scenario); port 0 picks a "
+        "free one")(
         "port-file", po::value<std::string>()->value_name("FILE"), "write the bound port to FILE once listening")(
         "list-scenarios", "print the built-in scenario names and exit")(
         "screen", "this terminal shows the simulated device's screen and types on it (for trying "
@@ -99,7 +100,7 @@ int run_simulate(const std::vector<std::string>& args) {
     // Ledger scenarios listen on UDP and TCP with one port number; either prefix names it.
     const bool scheme_ok = listen_text.rfind("udp:", 0) == 0 || listen_text.rfind("tcp:", 0) == 0;
     if (!scheme_ok || colon == std::string::npos || colon < 4) {
-      throw Error(ErrorCode::kInvalidArgument, "--listen takes udp:HOST:PORT, got '" + listen_text + "'");
+      throw Error(ErrorCode::kInvalidArgument, "--listen takes udp:HOST:PORT or tcp:HOST:PORT, got '" + listen_text + "'");
     }
     sim::SimulatorOptions options;
     options.host = listen_text.substr(4, colon - 4);

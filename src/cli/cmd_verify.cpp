@@ -37,7 +37,7 @@ int run_verify(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       "device path (default: the only device found)")(
+                       (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
         "firmware-dir", po::value<std::string>()->value_name("DIR"),
         "release images to predict the firmware hash from")("json", "print the check results as JSON")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)");
@@ -69,7 +69,7 @@ int run_verify(const std::vector<std::string>& args) {
       *section.add_checks() = r;
     }
     if (vm.count("json")) {
-      std::cout << to_json(section);
+      std::cout << json_line(to_json(section));
     } else {
       std::cout << (opened.facts.model_name().empty() ? "unknown model" : opened.facts.model_name()) << "  "
                 << opened.facts.firmware_version() << "  " << opened.facts.path() << "\n";

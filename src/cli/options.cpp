@@ -57,4 +57,9 @@ std::optional<transport::DevicePath> device_path_option(const po::variables_map&
   return transport::parse_device_path(vm["device"].as<std::string>());
 }
 
+std::string json_line(const std::string& json) {
+  if (!json.empty() && json.back() == '\n') return json;
+  return json + "\n";
+}
+
 }  // namespace cc::cli

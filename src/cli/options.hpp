@@ -14,6 +14,14 @@ namespace cc::cli {
 
 namespace po = boost::program_options;
 
+// Every device-path scheme a --device option accepts, for its help text.
+inline constexpr const char* kDevicePathSchemes =
+    "hid:/dev/hidrawN, webusb:BUS-PORTS (e.g. webusb:001-1.4), udp:HOST:PORT (Trezor emulator), "
+    "tcp:HOST:PORT (Speculos, Ledger)";
+
+// JSON for stdout: protobuf's printer, ending with a newline like every other output.
+std::string json_line(const std::string& json);
+
 enum ExitCode : int { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
 
 // Parses `args` against `desc`. Returns false when --help was given (help printed).

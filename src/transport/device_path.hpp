@@ -10,6 +10,11 @@
 
 namespace cc::transport {
 
+// Ends every "no such device" message: the schemes a device path may use.
+inline constexpr std::string_view kDevicePathHint =
+    "device paths are hid:/dev/hidrawN, webusb:BUS-PORTS, udp:HOST:PORT or tcp:HOST:PORT; "
+    "`coldcheck list` shows what is plugged in";
+
 enum class Scheme { kHid, kWebUsb, kUdp, kTcp };
 
 struct DevicePath {

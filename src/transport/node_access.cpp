@@ -10,6 +10,8 @@
 #include <cstring>
 #include <vector>
 
+#include "transport/device_path.hpp"
+
 namespace cc::transport {
 namespace {
 
@@ -51,7 +53,8 @@ std::optional<Error> explain_node_access(const std::string& node, std::string_vi
   if (::stat(node.c_str(), &st) != 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR) {
-      return Error(ErrorCode::kNotFound, "no such device: " + where + " (" + node + " does not exist)");
+      return Error(ErrorCode::kNotFound, "no such device: " + where + " (" + node + " does not exist); " +
+                                              std::string(kDevicePathHint));
     }
     if (err == EACCES) {
       return Error(ErrorCode::kPermissionDenied,

@@ -56,7 +56,8 @@ std::unique_ptr<WebUsbLink> WebUsbLink::open(const DevicePath& path, const WebUs
       return location_of(device) == wanted;
     });
     if (found == devices.end()) {
-      throw Error(ErrorCode::kNotFound, "no such device: " + shown + " (nothing plugged in at that port)");
+      throw Error(ErrorCode::kNotFound, "no such device: " + shown + " (nothing plugged in at that port); " +
+                                             std::string(kDevicePathHint));
     }
     libusb_device_handle* raw = nullptr;
     const int rc = libusb_open(*found, &raw);
