@@ -71,6 +71,10 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
   }
 }
 
+std::string select_device(const catalog::Catalog& catalog, const std::optional<std::string>& named) {
+  return named ? *named : pick_device(list_devices(catalog, {}));
+}
+
 OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_text,
                          const drivers::SessionOptions& options) {
   const transport::DevicePath path = transport::parse_device_path(path_text);

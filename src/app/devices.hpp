@@ -1,6 +1,7 @@
 #pragma once
 // What the CLI and the service ask of devices, in one place: list, pick, identify.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ struct ListOptions {
 // nothing is there, kPermissionDenied / kBusy when the only candidate cannot be
 // opened, kInvalidArgument listing the paths when there are several.
 std::string pick_device(const ::coldcheck::DeviceList& devices);
+
+// The path a command acts on: `named` when given, else pick_device() over what is found.
+std::string select_device(const catalog::Catalog& catalog, const std::optional<std::string>& named);
 
 struct OpenedDevice {
   ::coldcheck::DeviceFacts facts;

@@ -4,7 +4,8 @@
 #include "app/devices.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/render.hpp"
+#include "render/device_text.hpp"
+#include "render/json.hpp"
 
 namespace cc::cli {
 
@@ -30,7 +31,7 @@ int run_list(const std::vector<std::string>& args) {
     app::ListOptions options;
     options.emulators = emulator_paths(vm);
     const auto list = app::list_devices(catalog_from(vm), options);
-    std::cout << (vm.count("json") ? to_json(list) : render_list_text(list));
+    std::cout << (vm.count("json") ? render::to_json(list) : render::render_list_text(list));
     return 0;
   });
 }
@@ -56,7 +57,7 @@ int run_info(const std::vector<std::string>& args) {
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
     auto facts = app::read_facts(catalog, path, options);
     facts.clear_device_id();  // an identifier; reports carry only its pseudonym
-    std::cout << (vm.count("json") ? to_json(facts) : render_facts_text(facts));
+    std::cout << (vm.count("json") ? render::to_json(facts) : render::render_facts_text(facts));
     return 0;
   });
 }

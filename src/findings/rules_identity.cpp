@@ -6,7 +6,7 @@
 // 2b24:xxxx) never raises it, nor does a device no catalog model matched.
 #include <cstdio>
 
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
 
@@ -41,10 +41,9 @@ void clone_rule(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& c
   if (usb == nullptr) return;
   const std::string maker = facts.maker().empty() ? model->vendor() : facts.maker();
   auto& f = emit.add("CC-CLONE-MISIDENTIFIED");
-  f.set_detail(format(emit.t(N_("The device uses USB ID %1$s, which Trezor devices use too, but it identifies "
-                                "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a Trezor.")),
-                      {usb_id_text(*usb), model->name(), facts.protocol_vendor(), maker}));
-  emit.evidence(f, N_("maker"), maker, format(emit.t(N_("%s, going by the USB ID alone")), {kTrezor}));
+  emit.detail(f, emit.say(N_("The device uses USB ID %1$s, which Trezor devices use too, but it identifies "
+                                "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a Trezor."), {usb_id_text(*usb), model->name(), facts.protocol_vendor(), maker}));
+  emit.evidence(f, N_("maker"), maker, emit.say(N_("%s, going by the USB ID alone"), {kTrezor}));
   if (!facts.protocol_vendor().empty()) {
     emit.evidence(f, N_("vendor string"), facts.protocol_vendor(), "trezor.io");
   }

@@ -1,6 +1,7 @@
-#include "app/labels.hpp"
+#include "app/rendering.hpp"
 
 #include "core/error.hpp"
+#include "i18n/text.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/pb.hpp"
@@ -15,12 +16,18 @@ render::Labels labels_for(findings::Language language) {
   return labels;
 }
 
+::coldcheck::report::Report localized(const ::coldcheck::report::Report& report, findings::Language language) {
+  auto shown = report;
+  i18n::localize(shown, language);
+  return shown;
+}
+
 std::string render_report(const ::coldcheck::report::Report& report, std::string_view format,
                           findings::Language language) {
   if (format == "json") return render::render_json(report);
   if (format == "pb") return render::render_pb(report);
-  if (format == "html") return render::render_html(report, labels_for(language));
-  if (format == "text") return render::render_text(report, labels_for(language));
+  if (format == "html") return render::render_html(localized(report, language), labels_for(language), &report);
+  if (format == "text") return render::render_text(localized(report, language), labels_for(language));
   throw Error(ErrorCode::kInvalidArgument, "unknown format '" + std::string(format) + "' (text, json, html, pb)");
 }
 
