@@ -19,6 +19,10 @@ render::Labels labels_for(findings::Language language) {
 ::coldcheck::report::Report localized(const ::coldcheck::report::Report& report, findings::Language language) {
   auto shown = report;
   i18n::localize(shown, language);
+  // The copy is in `language` now (the page's lang attribute, for one, says so).
+  if (shown.body().schema_version() != ::coldcheck::report::REPORT_SCHEMA_VERSION) {
+    shown.mutable_body()->mutable_run()->set_language(std::string(findings::language_tag(language)));
+  }
   return shown;
 }
 
