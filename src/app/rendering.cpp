@@ -2,10 +2,12 @@
 
 #include "core/error.hpp"
 #include "i18n/text.hpp"
+#include "render/explain_text.hpp"
 #include "render/html.hpp"
 #include "render/json.hpp"
 #include "render/pb.hpp"
 #include "render/text.hpp"
+#include "report/seal.hpp"
 
 namespace cc::app {
 
@@ -24,6 +26,17 @@ render::Labels labels_for(findings::Language language) {
     shown.mutable_body()->mutable_run()->set_language(std::string(findings::language_tag(language)));
   }
   return shown;
+}
+
+std::string explain_report(const ::coldcheck::report::Report& report, findings::Language language) {
+  auto shown = localized(report, language);
+  for (auto& f : *shown.mutable_body()->mutable_findings()) {
+    if (const auto text = findings::text_for(f.code(), language)) {
+      f.set_title(text->title);
+      f.set_remediation(text->remediation);
+    }
+  }
+  return render::render_explain(shown, report::verify(report).ok, labels_for(language));
 }
 
 std::string render_report(const ::coldcheck::report::Report& report, std::string_view format,

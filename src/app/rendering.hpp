@@ -12,6 +12,11 @@ render::Labels labels_for(findings::Language language);
 // reports come back as they are). Not sealed any more: for showing, never for writing.
 ::coldcheck::report::Report localized(const ::coldcheck::report::Report& report, findings::Language language);
 
+// `report explain` for a person: the findings in `language`. Titles and remediations
+// come from the code table, so even a v1 report made in another language explains in
+// this one.
+std::string explain_report(const ::coldcheck::report::Report& report, findings::Language language);
+
 // One rendered report in `format`: text and HTML in `language`; JSON and pb carry the
 // report as sealed (language-neutral), HTML embeds it so.
 std::string render_report(const ::coldcheck::report::Report& report, std::string_view format,

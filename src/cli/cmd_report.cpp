@@ -7,7 +7,6 @@
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "findings/findings.hpp"
-#include "render/words.hpp"
 #include "report/diff.hpp"
 #include "report/read_report.hpp"
 #include "report/seal.hpp"
@@ -67,27 +66,7 @@ int explain(const std::vector<std::string>& args) {
   if (!parse_options("report explain", "FILE [--lang en|zh-CN]", desc, args, vm, &pos)) return 0;
   const auto report = report::read_report(vm["file"].as<std::string>());
   const auto language = language_of(vm, report);
-  const auto labels = app::labels_for(language);
-  const auto integrity = report::verify(report);
-  if (!integrity.ok) std::cout << labels.not_intact << "\n\n";
-  const auto shown = app::localized(report, language);
-  const auto& findings_list = shown.body().findings();
-  if (findings_list.empty()) {
-    std::cout << labels.no_findings << "\n";
-    return 0;
-  }
-  for (const auto& f : findings_list) {
-    const auto text = findings::text_for(f.code(), language);
-    std::cout << f.urgency() << ". [" << render::severity_word(f.severity(), labels) << "] " << f.code() << "  "
-              << (text ? text->title : f.title()) << "\n";
-    if (!f.detail().empty()) std::cout << "   " << f.detail() << "\n";
-    for (const auto& e : f.evidence()) {
-      std::cout << "   - " << e.name() << ": " << e.observed();
-      if (!e.expected().empty()) std::cout << " (" << e.expected() << ")";
-      std::cout << "\n";
-    }
-    std::cout << "   → " << (text ? text->remediation : f.remediation()) << "\n\n";
-  }
+  std::cout << app::explain_report(report, language);
   return 0;
 }
 
