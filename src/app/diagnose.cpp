@@ -124,7 +124,11 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   steps::findings_section(body, device, options, catalog);
 
   report::redact(body, pseudonymize);
-  i18n::neutralize(body, options.language);  // v2: the digest covers message ids, not one language's words
+  // v2: every translatable string gets its message id and arguments (Text), which is what
+  // lets the report be shown in any language; the words of the run's language stay
+  // beside them (remade from the Text, so the two always agree) for plain JSON readers.
+  i18n::neutralize(body, options.language);
+  i18n::localize(body, options.language);
   Diagnosis out{report::seal(std::move(body)), device.error, {}, std::move(device.backup)};
   if (options.bind) out.binding_note = steps::binding_step(out.report, device, catalog, say);
   return out;

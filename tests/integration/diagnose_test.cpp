@@ -208,15 +208,27 @@ TEST_F(Diagnose, AnEnglishReportShowsInChineseAndAChineseOneInEnglish) {
     const auto v = run({cc_bin(), "report", "verify", (dir_ / file).string()});
     EXPECT_EQ(v.exit_code, 0) << file << ": " << v.out;
   }
-  // The sealed findings do not depend on the language the run was made in.
+  // The messages in the findings do not depend on the language the run was made in (the
+  // words beside them do).
+  const auto messages = [](::coldcheck::report::Finding f) {
+    if (f.has_title_text()) f.clear_title();
+    if (f.has_detail_text()) f.clear_detail();
+    if (f.has_remediation_text()) f.clear_remediation();
+    for (auto& e : *f.mutable_evidence()) {
+      if (e.has_name_text()) e.clear_name();
+      if (e.has_observed_text()) e.clear_observed();
+      if (e.has_expected_text()) e.clear_expected();
+    }
+    EXPECT_TRUE(f.has_title_text()) << f.code();
+    return f.SerializeAsString();
+  };
   ::coldcheck::report::Report en, zh;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "en.json"), &en).ok());
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "zh.json"), &zh).ok());
   EXPECT_EQ(en.body().schema_version(), ::coldcheck::report::REPORT_SCHEMA_VERSION_2);
   ASSERT_EQ(en.body().findings_size(), zh.body().findings_size());
   for (int i = 0; i < en.body().findings_size(); ++i) {
-    EXPECT_EQ(en.body().findings(i).SerializeAsString(), zh.body().findings(i).SerializeAsString())
-        << en.body().findings(i).code();
+    EXPECT_EQ(messages(en.body().findings(i)), messages(zh.body().findings(i))) << en.body().findings(i).code();
   }
 }
 
