@@ -14,6 +14,7 @@
 #include "coldcheck/report.pb.h"
 #include "core/error.hpp"
 #include "drivers/trezor_driver.hpp"
+#include "findings/check_ids.hpp"
 #include "findings/findings.hpp"
 
 namespace cc::app {
@@ -57,11 +58,16 @@ struct BackupCheckOptions {
 BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::DeviceFacts& facts,
                            const catalog::Catalog& catalog, Person& person, const BackupCheckOptions& options);
 
-// The report's "backup.check" entry.
+// The report's backup check entry (findings::kBackupCheck).
 ::coldcheck::report::CheckResult backup_check_result(const BackupOutcome& outcome, findings::Language language);
-// "backup.check" when the person did not ask for it.
+// The backup check entry when the person did not ask for it.
 ::coldcheck::report::CheckResult backup_check_not_run(const std::string& why, findings::Language language);
 
-inline constexpr const char* kBackupCheckId = "backup.check";
+// One line for a person: "Backup check: MATCHES. <detail>" and so on, in `language`.
+std::string backup_outcome_line(const BackupOutcome& outcome, findings::Language language);
+// The error a command that ran only the backup check ends with; nullopt on a match.
+std::optional<ErrorCode> backup_failure(const BackupOutcome& outcome);
+
+inline constexpr const char* kBackupCheckId = findings::kBackupCheck;
 
 }  // namespace cc::app

@@ -1,64 +1,27 @@
+// diagnose(): a pipeline of named steps (app/diagnose_steps.hpp), each making one section
+// of the report, then redaction, the language-neutral form and the seal.
 #include "app/diagnose.hpp"
 
-#include <algorithm>
-#include <chrono>
-#include <ctime>
-#include <memory>
-
-#include "app/devices.hpp"
 #include "app/binding.hpp"
-#include "app/genuineness.hpp"
-#include "app/identify_only.hpp"
-#include "app/host_report.hpp"
-#include "app/ledger_device.hpp"
+#include "app/devices.hpp"
+#include "app/diagnose_steps.hpp"
 #include "catalog/capabilities.hpp"
-#include "core/version.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
-#include "enumerate/enumerate.hpp"
-#include "findings/translations.hpp"
+#include "core/version.hpp"
+#include "i18n/text.hpp"
 #include "report/redact.hpp"
 #include "report/seal.hpp"
-#include "sim/simulator.hpp"
 #include "transport/device_path.hpp"
 
 namespace cc::app {
 
 namespace rp = ::coldcheck::report;
-using findings::tr;
 
-namespace {
+namespace steps {
 
-struct Located {
-  Target target = Target::kNone;
-  std::string path;
-  std::optional<transport::DevicePath> device;
-  std::optional<enumerate::UsbNode> node;
-};
-
-// One USB scan per diagnosis, taken when first needed.
-class UsbNodes {
- public:
-  explicit UsbNodes(enumerate::Bus& bus) : bus_(bus) {}
-  const std::vector<enumerate::UsbNode>& get() {
-    if (!nodes_) nodes_ = bus_.scan();
-    return *nodes_;
-  }
-
- private:
-  enumerate::Bus& bus_;
-  std::optional<std::vector<enumerate::UsbNode>> nodes_;
-};
-
-Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options,
-               const std::optional<transport::DevicePath>& demo, UsbNodes& usb) {
+Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, UsbNodes& usb) {
   Located out;
-  if (demo) {
-    out.target = Target::kEmulator;
-    out.path = demo->to_string();
-    out.device = demo;
-    return out;
-  }
   std::optional<transport::DevicePath> path = options.device;
   if (!path) {
     ListOptions listing;
@@ -83,140 +46,93 @@ Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options,
   return out;
 }
 
-}  // namespace
+rp::RunInfo run_section(const DiagnoseOptions& options) {
+  rp::RunInfo run;
+  run.set_tool_version(kVersion);
+  run.set_created_at(utc_now("%Y-%m-%dT%H:%M:%SZ"));
+  run.set_os_family("linux");
+  run.set_pseudonym_key_id(options.key_id);
+  run.set_language(std::string(findings::language_tag(options.language)));
+  run.set_demo(options.demo);
+  return run;
+}
 
-Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
-                   const report::Pseudonymizer& pseudonymize) {
-  std::optional<Error> device_error;
-  auto say = [&](const std::string& line) {
-    if (options.progress) options.progress(line);
-  };
-  rp::Body body;
-  body.set_schema_version(rp::REPORT_SCHEMA_VERSION);
-  auto* run = body.mutable_run();
-  run->set_tool_version(kVersion);
-  run->set_created_at(utc_now("%Y-%m-%dT%H:%M:%SZ"));
-  run->set_os_family("linux");
-  run->set_pseudonym_key_id(options.key_id);
-  run->set_language(std::string(findings::language_tag(options.language)));
-  run->set_demo(options.demo);
-  body.mutable_description()->set_text(options.description);
+std::vector<rp::CheckResult> host_section(const Located& where, findings::Language language) {
+  return host_check_results(where.target, where.node ? &*where.node : nullptr, language);
+}
 
-  std::unique_ptr<sim::Simulator> simulator;
-  std::optional<transport::DevicePath> demo_path;
-  if (options.demo) {
-    simulator = std::make_unique<sim::Simulator>(sim::builtin_scenario(options.demo_scenario));
-    simulator->start();
-    demo_path = transport::DevicePath{transport::Scheme::kUdp, "127.0.0.1", simulator->port()};
-    say("demo: started the built-in simulator (" + options.demo_scenario + ") on " + demo_path->to_string());
-  }
-
-  std::optional<enumerate::UsbBus> own_bus;
-  enumerate::Bus& bus = options.bus != nullptr ? *options.bus : own_bus.emplace(catalog);
-  UsbNodes usb(bus);
-  say("looking for the device");
-  const Located where = locate(catalog, options, demo_path, usb);
-  say("checking this computer");
-  for (auto& c : host_check_results(where.target, where.node ? &*where.node : nullptr, options.language)) {
-    *body.add_host_checks() = std::move(c);
-  }
-
-  std::optional<::coldcheck::DeviceFacts> facts;
-  std::unique_ptr<drivers::Device> opened_device;  // kept open for the binding at the end
-  drivers::TrezorDriver* driver = nullptr;
-  enumerate::Bus::Hold hold;  // scans leave the device alone while it is open
-  std::optional<BackupOutcome> backup;
-  if (where.target != Target::kNone) {
-    say("reading the device at " + where.path);
-    auto* device = body.mutable_device();
-    try {
-      if (where.node) hold = bus.hold(*where.node);
-      DeviceAccess access;
-      access.opener = options.opener;
-      if (where.target == Target::kUsb) access.usb = &usb.get();
-      auto opened = open_device(catalog, *where.device, {}, access);
-      facts = std::move(opened.facts);
-      const bool ledger = opened.ledger() != nullptr;
-      driver = opened.driver();
-      opened_device = std::move(opened.device);
-      if (!facts->device_id().empty()) device->set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts->device_id()));
-      facts->clear_device_id();
-      *device->mutable_facts() = *facts;
-      auto c = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_PASS);
-      add_evidence(c, tr("model", options.language),
-                   facts->model_name().empty() ? tr("not in the catalog", options.language) : facts->model_name());
-      *device->add_checks() = std::move(c);
-      if (driver) {
-        say("checking that the device and its firmware are genuine");
-        GenuinenessOptions genuine;
-        genuine.firmware_dir = options.firmware_dir;
-        genuine.language = options.language;
-        for (auto& check : genuineness_checks(*driver, *facts, catalog, genuine)) {
-          *device->add_checks() = std::move(check);
-        }
-      } else if (ledger) {
-        for (auto& check : ledger_checks(*facts, options.language)) *device->add_checks() = std::move(check);
-      } else {
-        for (auto& check : identify_only_checks(*facts, options.language)) *device->add_checks() = std::move(check);
-      }
-    } catch (const Error& e) {
-      device_error = e;
-      device->mutable_facts()->set_path(where.path);
-      *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
-    }
-    if (options.check_backup && options.person != nullptr && facts) {
-      say("checking the recovery backup on the device");
-      backup = check_backup(driver, *facts, catalog, *options.person, options.backup);
-      *device->add_checks() = backup_check_result(*backup, options.language);
-    } else if (auto plan = facts ? plan_backup_check(*facts, catalog, options.language) : BackupPlan{};
-               facts && plan.method == BackupMethod::kUnsupported) {
-      BackupOutcome unsupported;
-      unsupported.detail = std::move(plan.reason);
-      *device->add_checks() = backup_check_result(unsupported, options.language);
-    } else {
-      const std::string why = !options.backup_not_run_reason.empty() ? options.backup_not_run_reason
-                              : facts ? tr("not requested: run coldcheck check-backup, or diagnose --check-backup", options.language)
-                                      : tr("the device could not be read", options.language);
-      *device->add_checks() = backup_check_not_run(why, options.language);
-    }
-  }
-
-  say("working out findings");
+void findings_section(rp::Body& body, const DeviceStep& device, const DiagnoseOptions& options,
+                      const catalog::Catalog& catalog) {
   findings::Inputs inputs;
-  inputs.facts = facts ? &*facts : nullptr;
+  inputs.facts = device.facts ? &*device.facts : nullptr;
   inputs.host_checks.assign(body.host_checks().begin(), body.host_checks().end());
   if (body.has_device()) inputs.device_checks.assign(body.device().checks().begin(), body.device().checks().end());
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
   const auto found = findings::evaluate(inputs, catalog, options.language);
   for (const auto& f : found) *body.add_findings() = f;
-  body.set_verdict(findings::verdict(found, facts.has_value()));
+  body.set_verdict(findings::verdict(found, device.facts.has_value()));
+}
 
-  if (where.target == Target::kNone) {
-    device_error = Error(ErrorCode::kNotFound,
+std::string binding_step(rp::Report& report, const DeviceStep& device, const catalog::Catalog& catalog,
+                         const Say& say) {
+  const auto* model = device.facts ? catalog.find(device.facts->catalog_id()) : nullptr;
+  const bool can_sign = device.driver != nullptr && model != nullptr &&
+                        catalog::has_capability(*model, ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE);
+  if (!can_sign) return "not bound: this device cannot sign the report";
+  try {
+    say("asking the device to sign the report");
+    const auto& facts = *device.facts;
+    const std::string internal_model =
+        facts.internal_model().empty() ? catalog::default_internal_model(*model) : facts.internal_model();
+    bind_report(report, *device.driver, internal_model);
+    return check_binding(report).summary;
+  } catch (const Error& e) {
+    return std::string("not bound: ") + e.what();
+  }
+}
+
+}  // namespace steps
+
+Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
+                   const report::Pseudonymizer& pseudonymize) {
+  const steps::Say say = [&](const std::string& line) {
+    if (options.progress) options.progress(line);
+  };
+  rp::Body body;
+  body.set_schema_version(rp::REPORT_SCHEMA_VERSION_2);
+  *body.mutable_run() = steps::run_section(options);
+  body.mutable_description()->set_text(options.description);
+
+  std::optional<enumerate::UsbBus> own_bus;
+  enumerate::Bus& bus = options.bus != nullptr ? *options.bus : own_bus.emplace(catalog);
+  steps::UsbNodes usb(bus);
+  say("looking for the device");
+  const steps::Located where = steps::locate(catalog, options, usb);
+  say("checking this computer");
+  for (auto& c : steps::host_section(where, options.language)) *body.add_host_checks() = std::move(c);
+
+  steps::DeviceStep device;
+  if (where.target != Target::kNone) {
+    device = steps::device_section(catalog, where, options, pseudonymize, usb, say);
+    *body.mutable_device() = std::move(device.section);
+  } else {
+    device.error = Error(ErrorCode::kNotFound,
                          "no hardware wallet found: nothing on USB matches a known device (check the cable carries "
                          "data and plug in directly, not through an unpowered hub)");
   }
+
+  say("working out findings");
+  steps::findings_section(body, device, options, catalog);
+
   report::redact(body, pseudonymize);
-  Diagnosis out{report::seal(std::move(body)), std::move(device_error), {}, std::move(backup)};
-  if (options.bind) {
-    const auto* model = facts ? catalog.find(facts->catalog_id()) : nullptr;
-    const bool can_sign = driver && model != nullptr &&
-                          catalog::has_capability(*model, ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE);
-    if (!can_sign) {
-      out.binding_note = "not bound: this device cannot sign the report";
-    } else {
-      try {
-        say("asking the device to sign the report");
-        const std::string internal_model =
-            facts->internal_model().empty() ? catalog::default_internal_model(*model) : facts->internal_model();
-        bind_report(out.report, *driver, internal_model);
-        out.binding_note = check_binding(out.report).summary;
-      } catch (const Error& e) {
-        out.binding_note = std::string("not bound: ") + e.what();
-      }
-    }
-  }
+  // v2: every translatable string gets its message id and arguments (Text), which is what
+  // lets the report be shown in any language; the words of the run's language stay
+  // beside them (remade from the Text, so the two always agree) for plain JSON readers.
+  i18n::neutralize(body, options.language);
+  i18n::localize(body, options.language);
+  Diagnosis out{report::seal(std::move(body)), device.error, {}, std::move(device.backup)};
+  if (options.bind) out.binding_note = steps::binding_step(out.report, device, catalog, say);
   return out;
 }
 

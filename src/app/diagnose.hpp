@@ -21,8 +21,8 @@ namespace cc::app {
 
 struct DiagnoseOptions {
   std::optional<transport::DevicePath> device;  // parsed by the face; empty: find the one device
-  bool demo = false;                   // diagnose the built-in simulator in-process
-  std::string demo_scenario = "healthy-safe3";
+  // The device is the built-in demo (its endpoint in `device`): recorded in the report.
+  bool demo = false;
   std::string description;             // the person's own words; already passed the guard
   std::optional<std::filesystem::path> firmware_dir;  // release images for the firmware hash check
   bool bind = false;  // have the device sign the report (adds its certificate, an identifier)

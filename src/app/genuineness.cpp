@@ -1,4 +1,5 @@
 #include "app/genuineness.hpp"
+#include "findings/check_ids.hpp"
 
 #include <openssl/rand.h>
 
@@ -86,12 +87,12 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kDeviceRefused) throw;
     if (f.has_bootloader_locked() && !f.bootloader_locked()) {
-      return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
+      return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
                               tr(N_("declined because the bootloader is unlocked"), lang)),
               checks::unlocked_bootloader_check(e.what(), lang)};
     }
     // A genuine device with a locked bootloader has no reason to refuse.
-    return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
+    return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
                             tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) +
                                 ": " + e.what())};
   }
@@ -135,37 +136,37 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
   if (f.message_table() == "keepkey") {
     // KeepKey's id 89 is SoftReset: never ask it for a hash. Its Features carry an
     // unkeyed SHA-256 that no published value matches (releases hash the signed file).
-    auto c = checks::not_run("fw.hash", hash_title, rp::CHECK_UNSUPPORTED,
+    auto c = checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
                              tr(N_("KeepKey has no challenge-keyed firmware hash; the hash it reports is recorded but "
                                    "no published value can be compared with it"), lang));
     out.push_back(std::move(c));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
+    out.push_back(checks::not_run(findings::kFwHash, hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
   } else if (!firmware_allows(model, cat::CAPABILITY_FIRMWARE_HASH, f, internal_model)) {
-    out.push_back(checks::not_run("fw.hash", hash_title, rp::CHECK_UNSUPPORTED,
+    out.push_back(checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this model or firmware version cannot report its firmware hash"), lang)));
   } else {
     try {
       out.push_back(hash_check(driver, f, model, internal_model, options));
     } catch (const Error& e) {
-      out.push_back(checks::not_run("fw.hash", hash_title, status_for(e), e.what()));
+      out.push_back(checks::not_run(findings::kFwHash, hash_title, status_for(e), e.what()));
     }
   }
 
   const std::string auth_title = tr(N_("secure-element attestation"), lang);
   if (!has_capability(model, cat::CAPABILITY_AUTHENTICATE_DEVICE)) {
-    out.push_back(checks::not_run("auth.device", auth_title, rp::CHECK_UNSUPPORTED,
+    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this model has no secure element that can prove it is genuine"), lang)));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(checks::not_run("auth.device", auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
+    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
   } else if (!firmware_allows(model, cat::CAPABILITY_AUTHENTICATE_DEVICE, f, internal_model)) {
-    out.push_back(checks::not_run("auth.device", auth_title, rp::CHECK_UNSUPPORTED,
+    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang)));
   } else {
     try {
       for (auto& c : attestation_checks(driver, f, internal_model, lang)) out.push_back(std::move(c));
     } catch (const Error& e) {
-      out.push_back(checks::not_run("auth.device", auth_title, status_for(e), e.what()));
+      out.push_back(checks::not_run(findings::kAuthDevice, auth_title, status_for(e), e.what()));
     }
   }
   return out;

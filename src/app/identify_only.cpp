@@ -1,4 +1,5 @@
 #include "app/identify_only.hpp"
+#include "findings/check_ids.hpp"
 
 #include <optional>
 
@@ -36,11 +37,11 @@ std::vector<rp::CheckResult> identify_only_checks(const ::coldcheck::DeviceFacts
       tr(N_("coldcheck only identifies this device family from its USB descriptor; it does not speak its protocol yet"),
          lang) + " (" + who + ")";
   std::vector<rp::CheckResult> out;
-  out.push_back(checks::make_check("fw.revision", tr(N_("firmware revision against the release catalog"), lang),
+  out.push_back(checks::make_check(findings::kFwRevision, tr(N_("firmware revision against the release catalog"), lang),
                            rp::CHECK_UNSUPPORTED, reason));
-  out.push_back(checks::make_check("fw.hash", tr(N_("firmware hash against the release image"), lang), rp::CHECK_UNSUPPORTED,
+  out.push_back(checks::make_check(findings::kFwHash, tr(N_("firmware hash against the release image"), lang), rp::CHECK_UNSUPPORTED,
                            reason));
-  out.push_back(checks::make_check("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_UNSUPPORTED, reason));
+  out.push_back(checks::make_check(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_UNSUPPORTED, reason));
   return out;
 }
 

@@ -1,6 +1,9 @@
 #include "app/ledger_device.hpp"
+#include "findings/check_ids.hpp"
 
-#include "app/host_report.hpp"
+#include <algorithm>
+
+#include "app/host_checks.hpp"
 #include "findings/translations.hpp"
 
 namespace cc::app {
@@ -26,7 +29,7 @@ std::vector<rp::CheckResult> ledger_checks(const ::coldcheck::DeviceFacts& facts
   std::vector<rp::CheckResult> out;
   // Ledger's genuine check is a handshake with Ledger's HSM; claiming a result offline
   // would be a lie, so the report says what was not done and why.
-  auto genuine = make_check("auth.device", tr("the device is a genuine Ledger", lang), rp::CHECK_SKIPPED,
+  auto genuine = make_check(findings::kAuthDevice, tr("the device is a genuine Ledger", lang), rp::CHECK_SKIPPED,
                             tr("not verified offline: Ledger's genuine check needs Ledger's servers, which sign a "
                                "challenge the device must answer; use Ledger Live's genuine check",
                                lang));
@@ -36,9 +39,9 @@ std::vector<rp::CheckResult> ledger_checks(const ::coldcheck::DeviceFacts& facts
   }
   out.push_back(std::move(genuine));
   const std::string reason = tr("Ledger does not publish firmware images to compare against", lang);
-  out.push_back(make_check("fw.revision", tr("firmware revision against the release catalog", lang),
+  out.push_back(make_check(findings::kFwRevision, tr("firmware revision against the release catalog", lang),
                            rp::CHECK_UNSUPPORTED, reason));
-  out.push_back(make_check("fw.hash", tr("firmware hash against the release image", lang), rp::CHECK_UNSUPPORTED,
+  out.push_back(make_check(findings::kFwHash, tr("firmware hash against the release image", lang), rp::CHECK_UNSUPPORTED,
                            reason));
   return out;
 }

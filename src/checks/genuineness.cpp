@@ -1,4 +1,5 @@
 #include "checks/genuineness.hpp"
+#include "findings/check_ids.hpp"
 
 #include <algorithm>
 
@@ -28,14 +29,14 @@ rp::CheckResult revision_check(const ::coldcheck::DeviceFacts& f, const catalog:
                                findings::Language lang) {
   const std::string title = tr(N_("firmware revision against the release catalog"), lang);
   if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE || f.firmware_version().empty()) {
-    return make_check("fw.revision", title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
+    return make_check(findings::kFwRevision, title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
   }
   if (f.firmware_revision().empty()) {
-    return make_check("fw.revision", title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a revision"), lang));
+    return make_check(findings::kFwRevision, title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a revision"), lang));
   }
   const auto* release = find_release(catalog, f);
   if (release == nullptr || release->firmware_revision().empty()) {
-    auto c = make_check("fw.revision", title, rp::CHECK_SKIPPED,
+    auto c = make_check(findings::kFwRevision, title, rp::CHECK_SKIPPED,
                   tr(N_("the catalog has no revision for this version; it cannot be compared"), lang));
     add_evidence(c, tr(N_("firmware revision"), lang), f.firmware_revision());
     return c;
@@ -45,7 +46,7 @@ rp::CheckResult revision_check(const ::coldcheck::DeviceFacts& f, const catalog:
   // Older firmware reports a shortened revision: a prefix of 4+ bytes is a match.
   const std::size_t shorter = std::min(device.size(), published.size());
   const bool match = shorter >= 8 && device.compare(0, shorter, published, 0, shorter) == 0;
-  auto c = make_check("fw.revision", title, match ? rp::CHECK_PASS : rp::CHECK_FAIL);
+  auto c = make_check(findings::kFwRevision, title, match ? rp::CHECK_PASS : rp::CHECK_FAIL);
   add_evidence(c, tr(N_("firmware revision"), lang), device, published + " (" + f.firmware_version() + ")");
   return c;
 }
@@ -54,7 +55,7 @@ rp::CheckResult firmware_hash_check(const FirmwareHashEvidence& e, findings::Lan
   const std::string title = tr(N_("firmware hash against the release image"), lang);
   const std::string device_hex = to_hex(e.device_hash);
   if (!e.predicted) {
-    auto c = make_check("fw.hash", title, rp::CHECK_SKIPPED, e.no_image_reason);
+    auto c = make_check(findings::kFwHash, title, rp::CHECK_SKIPPED, e.no_image_reason);
     add_evidence(c, tr(N_("device hash"), lang), device_hex);
     add_evidence(c, tr(N_("challenge"), lang), to_hex(e.challenge));
     return c;
@@ -62,7 +63,7 @@ rp::CheckResult firmware_hash_check(const FirmwareHashEvidence& e, findings::Lan
   const bool match = e.device_hash == *e.predicted;
   const bool slow = e.latency > kSlowFirmwareHash;
   auto status = !match ? rp::CHECK_FAIL : (slow ? rp::CHECK_WARN : rp::CHECK_PASS);
-  auto c = make_check("fw.hash", title, status,
+  auto c = make_check(findings::kFwHash, title, status,
                 slow ? tr(N_("the answer took unusually long; a device faking the hash may be slow"), lang) : "");
   add_evidence(c, tr(N_("device hash"), lang), device_hex, to_hex(*e.predicted));
   add_evidence(c, tr(N_("release image"), lang), e.image_name);
@@ -80,7 +81,7 @@ rp::CheckResult attestation_check(const attest::Result& r, bool test_mode, findi
   if (r.verdict == attest::Verdict::kGenuineTestRoot) {
     detail = tr(N_("signed under a TEST root: an emulator or development device, not a retail one"), lang);
   }
-  auto c = make_check("auth.device", title, status, detail);
+  auto c = make_check(findings::kAuthDevice, title, status, detail);
   for (const auto& step : r.steps) {
     add_evidence(c, step.what, step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
   }
@@ -88,7 +89,7 @@ rp::CheckResult attestation_check(const attest::Result& r, bool test_mode, findi
 }
 
 rp::CheckResult unlocked_bootloader_check(const std::string& device_message, findings::Language lang) {
-  auto c = make_check("auth.unlocked_bootloader", tr(N_("bootloader locked"), lang), rp::CHECK_FAIL,
+  auto c = make_check(findings::kAuthUnlockedBootloader, tr(N_("bootloader locked"), lang), rp::CHECK_FAIL,
                 tr(N_("the device declined to authenticate and reports an unlocked bootloader"), lang));
   add_evidence(c, tr(N_("bootloader locked"), lang), tr(N_("no"), lang), tr(N_("yes"), lang));
   add_evidence(c, tr(N_("device answer"), lang), device_message);
@@ -100,18 +101,18 @@ rp::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& f, const catalo
   const std::string title = tr(N_("bootloader hash against the catalog"), lang);
   const auto* model = catalog.find(f.catalog_id());
   if (model == nullptr || model->bootloaders().empty()) {
-    return make_check("fw.bootloader", title, rp::CHECK_SKIPPED, tr(N_("the catalog lists no bootloaders for this model"), lang));
+    return make_check(findings::kFwBootloader, title, rp::CHECK_SKIPPED, tr(N_("the catalog lists no bootloaders for this model"), lang));
   }
   if (f.bootloader_hash().empty()) {
-    return make_check("fw.bootloader", title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a bootloader hash"), lang));
+    return make_check(findings::kFwBootloader, title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a bootloader hash"), lang));
   }
   for (const auto& b : model->bootloaders()) {
     if (b.hash() != f.bootloader_hash()) continue;
-    auto c = make_check("fw.bootloader", title, rp::CHECK_PASS);
+    auto c = make_check(findings::kFwBootloader, title, rp::CHECK_PASS);
     add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(), b.hash() + " (" + b.version() + ")");
     return c;
   }
-  auto c = make_check("fw.bootloader", title, rp::CHECK_WARN,
+  auto c = make_check(findings::kFwBootloader, title, rp::CHECK_WARN,
                       tr(N_("unknown bootloader hash: not in the catalog, so it cannot be vouched for"), lang));
   add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(), tr(N_("a bootloader listed in the catalog"), lang));
   return c;

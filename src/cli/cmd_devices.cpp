@@ -4,7 +4,8 @@
 #include "app/devices.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/render.hpp"
+#include "render/device_text.hpp"
+#include "render/json.hpp"
 
 namespace cc::cli {
 
@@ -31,7 +32,7 @@ int run_list(const std::vector<std::string>& args) {
     app::ListOptions options;
     options.emulators = emulator_paths(vm);
     const auto list = app::list_devices(catalog_from(vm), options);
-    std::cout << (vm.count("json") ? json_line(to_json(list)) : render_list_text(list));
+    std::cout << (vm.count("json") ? json_line(render::to_json(list)) : render::render_list_text(list));
     return 0;
   });
 }
@@ -52,7 +53,7 @@ int run_info(const std::vector<std::string>& args) {
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
     auto facts = app::read_facts(catalog, selected.path, options, selected.access());
     facts.clear_device_id();  // an identifier; reports carry only its pseudonym
-    std::cout << (vm.count("json") ? json_line(to_json(facts)) : render_facts_text(facts));
+    std::cout << (vm.count("json") ? json_line(render::to_json(facts)) : render::render_facts_text(facts));
     return 0;
   });
 }

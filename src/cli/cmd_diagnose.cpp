@@ -6,19 +6,19 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
+#include "app/backup_offer.hpp"
 #include "app/diagnose.hpp"
-#include "app/labels.hpp"
+#include "app/publish_report.hpp"
 #include "cli/console.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
+#include "demo/demo_device.hpp"
 #include "guard/secret_guard.hpp"
-#include "render/text.hpp"
-#include "report/format.hpp"
 #include "report/install_key.hpp"
-#include "report/write_atomic.hpp"
 
 namespace cc::cli {
 
@@ -42,18 +42,6 @@ std::string ask_which(const ::coldcheck::DeviceList& list) {
 }
 
 enum class Kind { kDiagnose, kCheckBackup };
-
-std::string backup_verdict_line(const app::BackupOutcome& outcome, findings::Language lang) {
-  using findings::tr;
-  switch (outcome.verdict) {
-    case app::BackupVerdict::kMatches: return tr("Backup check: MATCHES.", lang) + " " + outcome.detail;
-    case app::BackupVerdict::kMismatch: return tr("Backup check: DOES NOT MATCH.", lang) + " " + outcome.detail;
-    case app::BackupVerdict::kCancelled: return tr("Backup check: cancelled.", lang) + " " + outcome.detail;
-    case app::BackupVerdict::kUnsupported: return tr("Backup check: not available.", lang) + " " + outcome.detail;
-    case app::BackupVerdict::kError: break;
-  }
-  return tr("Backup check: could not finish.", lang) + " " + outcome.detail;
-}
 
 int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
   return guarded([&] {
@@ -110,7 +98,6 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
     options.bind = vm.count("bind") > 0;
     options.demo = vm.count("demo") > 0;
-    if (vm.count("scenario")) options.demo_scenario = vm["scenario"].as<std::string>();
     options.language = language;
     if (!vm.count("quiet")) options.progress = [](const std::string& line) { std::cerr << "… " << line << "\n"; };
     if (isatty(STDIN_FILENO)) options.choose = ask_which;
@@ -121,71 +108,39 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     if (vm.count("words")) options.backup.word_count = vm["words"].as<unsigned>();
     options.backup.person_timeout = std::chrono::seconds(std::max(1u, vm["wait"].as<unsigned>()));
     options.person = &console;
-    if (backup_command || vm.count("check-backup")) {
-      options.check_backup = true;
-    } else if (vm.count("no-check-backup") || !console.interactive()) {
-      options.backup_not_run_reason =
-          findings::tr("not requested: run coldcheck check-backup, or diagnose --check-backup", language);
-    } else if (options.demo) {
-      options.backup_not_run_reason = findings::tr(
-          "not offered in the demo: the built-in demo device has no screen to type on. Try it with "
-          "`coldcheck simulate --screen --scenario backup-safe3` in a second terminal",
-          language);
-    } else {
-      options.check_backup = console.confirm(findings::tr(
-          "Also check your recovery backup on the device? You enter the words on the device, never here.",
-          language));
-      if (!options.check_backup) options.backup_not_run_reason = findings::tr("you chose not to run it", language);
+    app::BackupOfferInputs offer_inputs;
+    offer_inputs.requested = backup_command || vm.count("check-backup") > 0;
+    offer_inputs.declined = vm.count("no-check-backup") > 0;
+    offer_inputs.interactive = console.interactive();
+    offer_inputs.demo = options.demo;
+    const auto offer = app::decide_backup_offer(offer_inputs, language,
+                                                [&](const std::string& question) { return console.confirm(question); });
+    options.check_backup = offer.run;
+    options.backup_not_run_reason = offer.not_run_reason;
+
+    std::optional<demo::DemoDevice> demo_device;
+    if (options.demo) {
+      const auto scenario = vm["scenario"].as<std::string>();
+      demo_device.emplace(scenario);
+      options.device = demo_device->endpoint();
+      if (options.progress) {
+        options.progress("demo: started the built-in simulator (" + scenario + ") on " + demo_device->endpoint());
+      }
     }
 
     const auto diagnosis = app::diagnose(catalog_from(vm), options, pseudonymize);
-    const auto& report = diagnosis.report;
-
-    // The last gate: a report that trips the guard is a bug, and is not written. The JSON
-    // holds every data field and the text every string shown; HTML and pb add only
-    // fixed markup (whose CSS would read as list words) or the same data in binary.
-    for (const std::string format : {"json", "text"}) {
-      const auto hit = guard::scan(app::render_report(report, format, language));
-      if (hit.kind != guard::SecretKind::kNone) {
-        throw Error(ErrorCode::kInternal, "the report tripped the secret guard (" +
-                                              std::string(guard::category_name(hit.kind)) + "); not written");
-      }
-    }
-    auto rendered = [&](const std::string& format) { return app::render_report(report, format, language); };
-
-    std::vector<std::filesystem::path> written;
-    if (vm.count("out")) {
-      const std::filesystem::path out = vm["out"].as<std::string>();
-      const auto format = vm.count("format") ? report::parse_format(vm["format"].as<std::string>())
-                                             : report::format_from_extension(out);
-      report::write_file_atomic(out, rendered(std::string(report::format_name(format))));
-      written.push_back(out);
-    } else {
-      if (vm.count("format")) report::parse_format(vm["format"].as<std::string>());  // names a bad format
-      const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-      const std::string stem = "coldcheck-report-" + utc_now("%Y%m%d-%H%M%S");
-      const std::vector<std::pair<std::string, std::string>> formats = {
-          {"text", ".txt"}, {"json", ".json"}, {"html", ".html"}, {"pb", ".pb"}};
-      for (const auto& [format, ext] : formats) {
-        if (vm.count("format") && vm["format"].as<std::string>() != format) continue;
-        const auto file = dir / (stem + ext);
-        report::write_file_atomic(file, rendered(format));
-        written.push_back(file);
-      }
-    }
-    if (!backup_command) std::cout << render::render_text(report, app::labels_for(language)) << "\n";
-    if (diagnosis.backup) std::cout << "\n" << backup_verdict_line(*diagnosis.backup, language) << "\n";
-    for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
+    const auto files = app::report_files(
+        vm.count("out") ? std::optional<std::filesystem::path>(vm["out"].as<std::string>()) : std::nullopt,
+        vm.count("format") ? std::optional(vm["format"].as<std::string>()) : std::nullopt,
+        vm["out-dir"].as<std::string>(), utc_now("%Y%m%d-%H%M%S"));
+    const auto published = app::publish_report(diagnosis.report, files, !backup_command, language);
+    if (!backup_command) std::cout << published.text << "\n";
+    if (diagnosis.backup) std::cout << "\n" << app::backup_outcome_line(*diagnosis.backup, language) << "\n";
+    for (const auto& f : published.written) std::cout << "report written: " << f.string() << "\n";
     if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     if (backup_command && diagnosis.backup) {
-      switch (diagnosis.backup->verdict) {
-        case app::BackupVerdict::kMatches: return 0;
-        case app::BackupVerdict::kMismatch: return exit_code_for(ErrorCode::kVerificationFailed);
-        case app::BackupVerdict::kCancelled: return exit_code_for(ErrorCode::kCancelled);
-        case app::BackupVerdict::kUnsupported: return exit_code_for(ErrorCode::kUnsupported);
-        case app::BackupVerdict::kError: return exit_code_for(diagnosis.backup->error.value_or(ErrorCode::kDeviceRefused));
-      }
+      if (const auto failure = app::backup_failure(*diagnosis.backup)) return exit_code_for(*failure);
     }
     return 0;
   });

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "app/binding.hpp"
-#include "app/labels.hpp"
+#include "app/rendering.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -20,15 +20,6 @@ namespace rp = ::coldcheck::report;
 findings::Language language_of(const po::variables_map& vm, const rp::Report& report) {
   if (vm.count("lang")) return findings::parse_language(vm["lang"].as<std::string>());
   return findings::parse_language(report.body().run().language());
-}
-
-const std::string& severity_word(rp::Severity s, const render::Labels& labels) {
-  switch (s) {
-    case rp::SEVERITY_CRITICAL: return labels.severity_critical;
-    case rp::SEVERITY_WARNING: return labels.severity_warning;
-    case rp::SEVERITY_ADVICE: return labels.severity_advice;
-    default: return labels.severity_info;
-  }
 }
 
 int show(const std::vector<std::string>& args) {
@@ -77,26 +68,7 @@ int explain(const std::vector<std::string>& args) {
   if (!parse_options("report explain", "FILE [--lang en|zh-CN]", desc, args, vm, &pos)) return 0;
   const auto report = report::read_report(vm["file"].as<std::string>());
   const auto language = language_of(vm, report);
-  const auto labels = app::labels_for(language);
-  const auto integrity = report::verify(report);
-  if (!integrity.ok) std::cout << labels.not_intact << "\n\n";
-  const auto& findings_list = report.body().findings();
-  if (findings_list.empty()) {
-    std::cout << labels.no_findings << "\n";
-    return 0;
-  }
-  for (const auto& f : findings_list) {
-    const auto text = findings::text_for(f.code(), language);
-    std::cout << f.urgency() << ". [" << severity_word(f.severity(), labels) << "] " << f.code() << "  "
-              << (text ? text->title : f.title()) << "\n";
-    if (!f.detail().empty()) std::cout << "   " << f.detail() << "\n";
-    for (const auto& e : f.evidence()) {
-      std::cout << "   - " << e.name() << ": " << e.observed();
-      if (!e.expected().empty()) std::cout << " (" << e.expected() << ")";
-      std::cout << "\n";
-    }
-    std::cout << "   → " << (text ? text->remediation : f.remediation()) << "\n\n";
-  }
+  std::cout << app::explain_report(report, language);
   return 0;
 }
 
@@ -111,8 +83,13 @@ int diff(const std::vector<std::string>& args) {
   if (!parse_options("report diff", "BEFORE AFTER [--force]", desc, args, vm, &pos)) return 0;
   report::DiffOptions options;
   options.force = vm.count("force") > 0;
-  const auto lines = report::diff(report::read_report(vm["before"].as<std::string>()),
-                                  report::read_report(vm["after"].as<std::string>()), options);
+  // Compared as each was made (its own language), so v1 and v2 reports read alike.
+  const auto read_shown = [](const std::string& file) {
+    const auto r = report::read_report(file);
+    return app::localized(r, findings::parse_language(r.body().run().language()));
+  };
+  const auto lines = report::diff(read_shown(vm["before"].as<std::string>()), read_shown(vm["after"].as<std::string>()),
+                                  options);
   if (lines.empty()) std::cout << "no differences\n";
   for (const auto& l : lines) std::cout << l << "\n";
   return 0;

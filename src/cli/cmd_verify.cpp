@@ -5,33 +5,20 @@
 
 #include "app/devices.hpp"
 #include "app/genuineness.hpp"
+#include "app/genuineness_verdict.hpp"
+#include "app/rendering.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/render.hpp"
 #include "core/error.hpp"
 #include "core/hex.hpp"
 #include "firmware/hash.hpp"
 #include "firmware/image.hpp"
+#include "render/json.hpp"
+#include "render/words.hpp"
 
 namespace cc::cli {
 
 namespace rp = ::coldcheck::report;
-
-namespace {
-
-std::string_view status_word(rp::CheckStatus s) {
-  switch (s) {
-    case rp::CHECK_PASS: return "pass";
-    case rp::CHECK_WARN: return "WARN";
-    case rp::CHECK_FAIL: return "FAIL";
-    case rp::CHECK_SKIPPED: return "skipped";
-    case rp::CHECK_UNSUPPORTED: return "unsupported";
-    case rp::CHECK_ERROR: return "error";
-    default: return "?";
-  }
-}
-
-}  // namespace
 
 int run_verify(const std::vector<std::string>& args) {
   return guarded([&] {
@@ -58,23 +45,17 @@ int run_verify(const std::vector<std::string>& args) {
     options.language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
                                         : findings::language_from_env();
     const auto results = app::genuineness_checks(*opened.driver(), opened.facts, catalog, options);
-    bool failed = false;
-    bool only_unlocked = true;  // the one failure that is not counterfeit
-    rp::DeviceSection section;
-    for (const auto& r : results) {
-      if (r.status() == rp::CHECK_FAIL) {
-        failed = true;
-        only_unlocked &= r.id() == "auth.unlocked_bootloader";
-      }
-      *section.add_checks() = r;
-    }
+    const auto verdict = app::genuineness_verdict(results);
     if (vm.count("json")) {
-      std::cout << json_line(to_json(section));
+      rp::DeviceSection section;
+      for (const auto& r : results) *section.add_checks() = r;
+      std::cout << json_line(render::to_json(section));
     } else {
+      const auto labels = app::labels_for(options.language);
       std::cout << (opened.facts.model_name().empty() ? "unknown model" : opened.facts.model_name()) << "  "
                 << opened.facts.firmware_version() << "  " << opened.facts.path() << "\n";
       for (const auto& r : results) {
-        std::cout << "  [" << status_word(r.status()) << "] " << r.id() << "  " << r.title() << "\n";
+        std::cout << "  [" << render::status_word(r.status(), labels) << "] " << r.id() << "  " << r.title() << "\n";
         if (!r.detail().empty()) std::cout << "      " << r.detail() << "\n";
         for (const auto& e : r.evidence()) {
           std::cout << "      - " << e.name() << ": " << e.observed();
@@ -82,15 +63,9 @@ int run_verify(const std::vector<std::string>& args) {
           std::cout << "\n";
         }
       }
-      if (!failed) {
-        std::cout << "verdict: no check failed\n";
-      } else if (only_unlocked) {
-        std::cout << "verdict: genuine hardware whose bootloader was unlocked (custom firmware was installed at "
-                     "some point); not counterfeit, but not verifiable either\n";
-      } else {
-        std::cout << "verdict: NOT GENUINE or modified: stop using this device\n";
-      }
+      std::cout << app::genuineness_verdict_line(verdict) << "\n";
     }
+    const bool failed = verdict != app::GenuinenessVerdict::kNoFailure;
     return failed ? exit_code_for(ErrorCode::kVerificationFailed) : 0;
   });
 }

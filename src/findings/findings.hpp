@@ -10,23 +10,22 @@
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
 #include "coldcheck/report.pb.h"
+#include "i18n/catalog.hpp"
+#include "i18n/language.hpp"
 
 namespace cc::findings {
 
-enum class Language { kEnglish, kChineseSimplified };
-
-// "en", "en_US.UTF-8", "zh-CN", "zh_CN.UTF-8", "zh", "zh_TW"... Any Chinese locale gets
-// Simplified Chinese (the only Chinese we have; closer for a Traditional reader than
-// English). Empty, "C", "POSIX" and anything else: English.
-Language parse_language(std::string_view locale);
-// The first non-empty of LC_ALL, LC_MESSAGES, LANG (POSIX precedence).
-Language language_from_env();
-// "en" or "zh-CN" (RunInfo.language).
-std::string_view language_tag(Language language);
+// Languages and lookups live in cc_i18n; findings (and the layers above that name them
+// through findings) use the same ones.
+using i18n::Language;
+using i18n::language_from_env;
+using i18n::language_tag;
+using i18n::parse_language;
+using i18n::tr;
 
 struct Inputs {
   const ::coldcheck::DeviceFacts* facts = nullptr;  // null: no device could be read
-  // Ids "host.on_bus", "host.udev_rules", "host.permission", "host.busy". Only a
+  // The host checks (ids in check_ids.hpp: kHostOnBus, kHostUdevRules, ...). Only a
   // CHECK_FAIL raises a finding; other statuses are context.
   std::vector<::coldcheck::report::CheckResult> host_checks;
   std::vector<::coldcheck::report::CheckResult> device_checks;  // fw/auth/backup ids later
@@ -53,10 +52,6 @@ struct Text {
 std::optional<Text> text_for(std::string_view code, Language language);
 // Every code evaluate() can emit, in urgency-table order.
 std::vector<std::string> all_codes();
-
-// UI strings (labels, verdict lines): the translation of an English string, or the
-// string itself when it has none.
-std::string tr(std::string_view english, Language language);
 
 // True when the person's own text says someone asked for (or was given) their recovery
 // phrase: a seed word ("seed", "recovery phrase", "12 words", "助记词"...) near a request

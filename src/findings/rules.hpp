@@ -2,6 +2,7 @@
 // The rules, one file per area. Each appends findings through an Emitter, which fills in
 // the code's severity, translated title and remediation; the rule adds detail and
 // evidence. evaluate() runs them all and orders the result.
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,8 +11,11 @@
 #include "coldcheck/facts.pb.h"
 #include "coldcheck/report.pb.h"
 #include "findings/findings.hpp"
+#include "i18n/format.hpp"
 
 namespace cc::findings {
+
+using i18n::format;
 
 class Emitter {
  public:
@@ -24,6 +28,17 @@ class Emitter {
   void evidence(::coldcheck::report::Finding& finding, std::string_view english_name, std::string observed,
                 std::string expected) const;
   std::string t(std::string_view english) const { return tr(english, language_); }
+
+  // A message with data arguments: its words in this run's language, and the message
+  // itself (language-neutral) for the report.
+  struct Said {
+    std::string words;
+    ::coldcheck::report::Text text;
+  };
+  Said say(std::string_view msgid, std::initializer_list<std::string_view> args) const;
+  void detail(::coldcheck::report::Finding& finding, Said said) const;
+  void evidence(::coldcheck::report::Finding& finding, std::string_view english_name, std::string observed,
+                Said expected) const;
   std::string yes_no(bool value) const;
 
  private:

@@ -1,10 +1,11 @@
 // CC-BACKUP-MISSING, CC-BACKUP-UNFINISHED: what the device says about its backup.
 // BACKUP_STATE_UNKNOWN (not reported) raises nothing.
 // CC-BACKUP-VERIFIED, CC-BACKUP-MISMATCH: the outcome of the guided check
-// ("backup.check"); only a PASS or FAIL raises one, never a skipped or failed run.
+// (kBackupCheck); only a PASS or FAIL raises one, never a skipped or failed run.
 #include <algorithm>
 
 #include "findings/rules.hpp"
+#include "findings/check_ids.hpp"
 #include "findings/translations.hpp"
 
 namespace cc::findings {
@@ -39,7 +40,7 @@ void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit) {
 
 void backup_check_rules(const Inputs& inputs, Emitter& emit) {
   const auto it = std::find_if(inputs.device_checks.begin(), inputs.device_checks.end(),
-                               [](const ::coldcheck::report::CheckResult& c) { return c.id() == "backup.check"; });
+                               [](const ::coldcheck::report::CheckResult& c) { return c.id() == kBackupCheck; });
   if (it == inputs.device_checks.end()) return;
   const char* code = nullptr;
   if (it->status() == ::coldcheck::report::CHECK_PASS) code = "CC-BACKUP-VERIFIED";

@@ -7,7 +7,7 @@
 //  - Versions compare number by number ("2.10.0" > "2.9.4").
 #include <optional>
 
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
 #include "findings/version.hpp"
@@ -45,12 +45,10 @@ void unknown_version(const ::coldcheck::DeviceFacts& facts, const catalog::Model
   if (no_data) {
     // Nothing to hold against the device: our catalog simply does not know.
     f.set_severity(::coldcheck::report::SEVERITY_INFO);
-    f.set_detail(format(emit.t(N_("The catalog has no confirmed release data for %s yet, so its firmware "
-                                  "version cannot be checked. This says nothing bad about the device.")),
-                        {model.name()}));
+    emit.detail(f, emit.say(N_("The catalog has no confirmed release data for %s yet, so its firmware "
+                                  "version cannot be checked. This says nothing bad about the device."), {model.name()}));
   } else {
-    f.set_detail(format(emit.t(N_("Firmware %1$s is not among the releases the catalog lists for %2$s.")),
-                        {facts.firmware_version(), model.name()}));
+    emit.detail(f, emit.say(N_("Firmware %1$s is not among the releases the catalog lists for %2$s."), {facts.firmware_version(), model.name()}));
   }
   emit.evidence(f, N_("firmware version"), facts.firmware_version(), emit.t(N_("a release listed in the catalog")));
 }
@@ -72,10 +70,9 @@ void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalo
 
   if (const ReleaseView* latest = newest(verified); latest != nullptr && compare_versions(*device, latest->version) < 0) {
     auto& f = emit.add("CC-FW-OUTDATED");
-    f.set_detail(format(emit.t(N_("The device runs firmware %1$s; the newest release in the catalog for %2$s is %3$s.")),
-                        {facts.firmware_version(), model->name(), latest->release->version()}));
+    emit.detail(f, emit.say(N_("The device runs firmware %1$s; the newest release in the catalog for %2$s is %3$s."), {facts.firmware_version(), model->name(), latest->release->version()}));
     emit.evidence(f, N_("firmware version"), facts.firmware_version(),
-                  format(emit.t(N_("%s or later (the newest release in the catalog)")), {latest->release->version()}));
+                  emit.say(N_("%s or later (the newest release in the catalog)"), {latest->release->version()}));
   }
 
   // The newest later release that fixes a security problem: updating to it (or later)
@@ -87,10 +84,9 @@ void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalo
   }
   if (fix != nullptr) {
     auto& f = emit.add("CC-FW-SECURITY-FIX");
-    f.set_detail(format(emit.t(N_("Firmware %1$s, a later release than the %2$s on this device, fixes a security problem.")),
-                        {fix->release->version(), facts.firmware_version()}));
+    emit.detail(f, emit.say(N_("Firmware %1$s, a later release than the %2$s on this device, fixes a security problem."), {fix->release->version(), facts.firmware_version()}));
     emit.evidence(f, N_("firmware version"), facts.firmware_version(),
-                  format(emit.t(N_("%s or later (a security release)")), {fix->release->version()}));
+                  emit.say(N_("%s or later (a security release)"), {fix->release->version()}));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "findings/rules.hpp"
+#include "findings/check_ids.hpp"
 #include "findings/translations.hpp"
 
 namespace cc::findings {
@@ -18,13 +19,13 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
-    {"fw.revision", "CC-FW-REVISION-MISMATCH",
+    {kFwRevision, "CC-FW-REVISION-MISMATCH",
      N_("The firmware revision the device reports differs from the one published for its version.")},
-    {"fw.hash", "CC-FW-HASH-MISMATCH",
+    {kFwHash, "CC-FW-HASH-MISMATCH",
      N_("The device's keyed hash of its firmware differs from the hash of the released image.")},
-    {"auth.device", "CC-AUTH-FAILED",
+    {kAuthDevice, "CC-AUTH-FAILED",
      N_("The device's secure element could not prove it was made by the maker.")},
-    {"auth.unlocked_bootloader", "CC-AUTH-UNLOCKED-BOOTLOADER",
+    {kAuthUnlockedBootloader, "CC-AUTH-UNLOCKED-BOOTLOADER",
      N_("The device reports an unlocked bootloader and declines to prove it is genuine.")},
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "findings/rules.hpp"
+#include "findings/check_ids.hpp"
 #include "findings/translations.hpp"
 
 namespace cc::findings {
@@ -44,20 +45,20 @@ void copy_check(Finding& f, const CheckResult& check, const Emitter& emit) {
 void host_rules(const Inputs& inputs, Emitter& emit) {
   const auto& checks = inputs.host_checks;
   // With a device read (an emulator, say), "nothing on USB" is not the problem.
-  if (const auto* on_bus = find_check(checks, "host.on_bus"); failed(on_bus) && inputs.facts == nullptr) {
+  if (const auto* on_bus = find_check(checks, kHostOnBus); failed(on_bus) && inputs.facts == nullptr) {
     auto& f = emit.add("CC-HOST-NOT-ON-BUS");
     f.set_detail(emit.t(N_("No USB device with the ID of a known hardware wallet is connected to this computer.")));
     copy_check(f, *on_bus, emit);
   }
-  if (const auto* permission = find_check(checks, "host.permission"); failed(permission)) {
+  if (const auto* permission = find_check(checks, kHostPermission); failed(permission)) {
     auto& f = emit.add("CC-HOST-NO-ACCESS");
     f.set_detail(emit.t(N_("The device is on USB, but opening it was refused for lack of permission. "
                            "On Linux this usually means the udev rules for it are not installed.")));
     copy_check(f, *permission, emit);
-    const auto* udev = find_check(checks, "host.udev_rules");
+    const auto* udev = find_check(checks, kHostUdevRules);
     if (udev != nullptr && udev->status() != ::coldcheck::report::CHECK_PASS) copy_check(f, *udev, emit);
   }
-  const auto* busy_check = find_check(checks, "host.busy");
+  const auto* busy_check = find_check(checks, kHostBusy);
   const bool device_says_busy = inputs.facts != nullptr && inputs.facts->has_busy() && inputs.facts->busy();
   if (failed(busy_check) || device_says_busy) {
     auto& f = emit.add("CC-HOST-BUSY");

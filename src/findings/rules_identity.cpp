@@ -7,7 +7,7 @@
 // raises it, nor does a device no catalog model matched.
 #include <cstdio>
 
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
 
@@ -49,10 +49,10 @@ void clone_rule(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& c
   const std::string& taken_for = shared.owner->vendor();
   const std::string maker = facts.maker().empty() ? model->vendor() : facts.maker();
   auto& f = emit.add("CC-CLONE-MISIDENTIFIED");
-  f.set_detail(format(emit.t(N_("The device uses USB ID %1$s, which %5$s devices use too, but it identifies "
-                                "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a %5$s.")),
-                      {usb_id_text(*shared.usb), model->name(), facts.protocol_vendor(), maker, taken_for}));
-  emit.evidence(f, N_("maker"), maker, format(emit.t(N_("%s, going by the USB ID alone")), {taken_for}));
+  emit.detail(f, emit.say(N_("The device uses USB ID %1$s, which %5$s devices use too, but it identifies "
+                             "itself as %2$s (vendor string \"%3$s\"). It is a %4$s, not a %5$s."),
+                          {usb_id_text(*shared.usb), model->name(), facts.protocol_vendor(), maker, taken_for}));
+  emit.evidence(f, N_("maker"), maker, emit.say(N_("%s, going by the USB ID alone"), {taken_for}));
   const auto& their_vendor = shared.owner->features_match().vendor();
   if (!facts.protocol_vendor().empty() && !their_vendor.empty()) {
     emit.evidence(f, N_("vendor string"), facts.protocol_vendor(), their_vendor[0]);

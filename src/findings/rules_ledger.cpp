@@ -1,6 +1,6 @@
 // CC-DEV-WRONG-APP, CC-LEDGER-CUSTOM-CA: what only a Ledger reports. Locked and
 // bootloader Ledgers are covered by the device rules through the common facts.
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
 
@@ -14,9 +14,8 @@ void ledger_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit) {
     auto& f = emit.add("CC-DEV-WRONG-APP");
     const std::string app = l.app_name().empty() ? emit.t(N_("an app that does not give its name"))
                                                  : l.app_name() + " " + l.app_version();
-    f.set_detail(format(emit.t(N_("The app %s is open, so the firmware version and the device flags could not "
-                                  "be read: only the dashboard answers those questions.")),
-                        {app}));
+    emit.detail(f, emit.say(N_("The app %s is open, so the firmware version and the device flags could not "
+                                  "be read: only the dashboard answers those questions."), {app}));
     emit.evidence(f, N_("open app"), app, emit.t(N_("dashboard")));
   }
 

@@ -86,7 +86,7 @@ void definition_list(std::ostringstream& out, const std::vector<std::pair<std::s
 
 }  // namespace
 
-std::string render_html(const rpt::Report& report, const Labels& l) {
+std::string render_html(const rpt::Report& report, const Labels& l, const rpt::Report* embedded) {
   const rpt::Body& body = report.body();
   std::ostringstream out;
   out << "<!doctype html>\n<html lang=\"" << language_tag(body.run().language()) << "\">\n<head>\n"
@@ -140,7 +140,7 @@ std::string render_html(const rpt::Report& report, const Labels& l) {
   out << "</section>\n";
 
   out << "<footer id=\"anti-scam\"><p>" << html_escape(l.footer) << "</p></footer>\n</main>\n"
-      << report::embedded_report_block(render_json(report)) << "\n</body>\n</html>\n";
+      << report::embedded_report_block(render_json(embedded != nullptr ? *embedded : report)) << "\n</body>\n</html>\n";
   return out.str();
 }
 

@@ -10,6 +10,9 @@
 
 namespace cc::render {
 
-std::string render_html(const ::coldcheck::report::Report& report, const Labels& labels = {});
+// `embedded`: the report the page carries for machines (default: `report` itself); a
+// language-neutral report is shown localized but embedded as sealed.
+std::string render_html(const ::coldcheck::report::Report& report, const Labels& labels = {},
+                        const ::coldcheck::report::Report* embedded = nullptr);
 
 }  // namespace cc::render

@@ -48,6 +48,28 @@ std::string verdict_sentence(rpt::Verdict verdict, const Labels& l) {
   }
 }
 
+std::string mode_word(::coldcheck::DeviceMode mode, const Labels& l) {
+  switch (mode) {
+    case ::coldcheck::DEVICE_MODE_FIRMWARE: return l.mode_firmware;
+    case ::coldcheck::DEVICE_MODE_BOOTLOADER: return l.mode_bootloader;
+    default: return l.unknown;
+  }
+}
+
+std::string backup_word(const ::coldcheck::DeviceFacts& f, const Labels& l) {
+  std::string s;
+  switch (f.backup()) {
+    case ::coldcheck::BACKUP_STATE_REQUIRED: s = l.backup_required; break;
+    case ::coldcheck::BACKUP_STATE_DONE: s = l.backup_done; break;
+    case ::coldcheck::BACKUP_STATE_REPEATABLE: s = l.backup_repeatable; break;
+    case ::coldcheck::BACKUP_STATE_UNFINISHED: s = l.backup_unfinished; break;
+    case ::coldcheck::BACKUP_STATE_DISABLED: s = l.backup_disabled; break;
+    default: break;
+  }
+  if (!s.empty() && !f.backup_type().empty()) s += " (" + f.backup_type() + ")";
+  return s;
+}
+
 std::string status_class(rpt::CheckStatus status) {
   switch (status) {
     case rpt::CHECK_PASS: return "pass";
@@ -91,19 +113,6 @@ std::string yes_no(bool has, bool value, const Labels& l) {
   return value ? l.yes : l.no;
 }
 
-std::string backup_text(const ::coldcheck::DeviceFacts& f, const Labels& l) {
-  std::string s;
-  switch (f.backup()) {
-    case ::coldcheck::BACKUP_STATE_REQUIRED: s = l.backup_required; break;
-    case ::coldcheck::BACKUP_STATE_DONE: s = l.backup_done; break;
-    case ::coldcheck::BACKUP_STATE_REPEATABLE: s = l.backup_repeatable; break;
-    case ::coldcheck::BACKUP_STATE_UNFINISHED: s = l.backup_unfinished; break;
-    case ::coldcheck::BACKUP_STATE_DISABLED: s = l.backup_disabled; break;
-    default: break;
-  }
-  if (!s.empty() && !f.backup_type().empty()) s += " (" + f.backup_type() + ")";
-  return s;
-}
 
 }  // namespace
 
@@ -116,11 +125,7 @@ std::vector<std::pair<std::string, std::string>> fact_rows(const rpt::DeviceSect
   add(rows, l.fact_maker, f.maker());
   add(rows, l.fact_path, f.path());
   add(rows, l.device_pseudonym, device.device_pseudonym());
-  switch (f.mode()) {
-    case ::coldcheck::DEVICE_MODE_FIRMWARE: add(rows, l.fact_mode, l.mode_firmware); break;
-    case ::coldcheck::DEVICE_MODE_BOOTLOADER: add(rows, l.fact_mode, l.mode_bootloader); break;
-    default: break;
-  }
+  if (f.mode() != ::coldcheck::DEVICE_MODE_UNKNOWN) add(rows, l.fact_mode, mode_word(f.mode(), l));
   add(rows, l.fact_firmware, f.firmware_version());
   add(rows, l.fact_bootloader, f.bootloader_version());
   add(rows, l.fact_firmware_vendor, f.firmware_vendor());
@@ -130,7 +135,7 @@ std::vector<std::pair<std::string, std::string>> fact_rows(const rpt::DeviceSect
   add(rows, l.fact_pin, yes_no(f.has_pin_protection(), f.pin_protection(), l));
   add(rows, l.fact_passphrase, yes_no(f.has_passphrase_protection(), f.passphrase_protection(), l));
   add(rows, l.fact_wipe_code, yes_no(f.has_wipe_code_protection(), f.wipe_code_protection(), l));
-  add(rows, l.fact_backup, backup_text(f, l));
+  add(rows, l.fact_backup, backup_word(f, l));
   if (f.recovery_in_progress()) add(rows, l.fact_recovery, l.yes);
   if (f.emulator()) add(rows, l.fact_emulator, l.yes);
   return rows;

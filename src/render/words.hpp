@@ -14,6 +14,10 @@ std::string status_word(::coldcheck::report::CheckStatus status, const Labels& l
 std::string severity_word(::coldcheck::report::Severity severity, const Labels& labels);
 std::string verdict_word(::coldcheck::report::Verdict verdict, const Labels& labels);
 std::string verdict_sentence(::coldcheck::report::Verdict verdict, const Labels& labels);
+// "firmware", "bootloader"; labels.unknown otherwise.
+std::string mode_word(::coldcheck::DeviceMode mode, const Labels& labels);
+// "NOT BACKED UP", "done (bip39)", ...; empty when the device did not say.
+std::string backup_word(const ::coldcheck::DeviceFacts& facts, const Labels& labels);
 
 // Stable ASCII names for CSS classes: "pass", "warn", "critical", "attention", ...
 std::string status_class(::coldcheck::report::CheckStatus status);

@@ -19,6 +19,7 @@ const std::set<std::string, std::less<>>& identifier_fields() {
   static const std::set<std::string, std::less<>> fields = {
       "coldcheck.report.Finding.code",
       "coldcheck.report.CheckResult.id",
+      "coldcheck.report.Text.msgid",
       "coldcheck.report.RunInfo.tool_version",
       "coldcheck.report.RunInfo.created_at",
       "coldcheck.report.RunInfo.os_family",

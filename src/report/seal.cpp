@@ -47,10 +47,10 @@ VerifyResult verify(const rpt::Report& report) {
   }
   const rpt::Body& body = report.body();
   if (report.has_body()) {
-    if (body.schema_version() != rpt::REPORT_SCHEMA_VERSION) {
+    if (body.schema_version() != rpt::REPORT_SCHEMA_VERSION && body.schema_version() != rpt::REPORT_SCHEMA_VERSION_2) {
       problems.push_back("unknown schema version " + std::to_string(static_cast<int>(body.schema_version())) +
-                         " (this coldcheck reads version " + std::to_string(static_cast<int>(rpt::REPORT_SCHEMA_VERSION)) +
-                         ")");
+                         " (this coldcheck reads versions 1 and " +
+                         std::to_string(static_cast<int>(rpt::REPORT_SCHEMA_VERSION_2)) + ")");
     }
     if (!body.has_run()) problems.push_back("the report has no run information");
     if (body.verdict() == rpt::VERDICT_UNSPECIFIED || !rpt::Verdict_IsValid(body.verdict())) {

@@ -1,4 +1,4 @@
-#include "app/labels.hpp"
+#include "app/rendering.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,10 +6,12 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace cc::findings {
+namespace cc::i18n {
 
 // A placeholder without a matching argument is left as written, never read past args.
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+std::string format(std::string_view pattern, const std::vector<std::string>& args);
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

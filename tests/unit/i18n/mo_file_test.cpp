@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "findings/mo_file.hpp"
-#include "findings/translations.hpp"
+#include "i18n/catalog.hpp"
+#include "i18n/mo_file.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
@@ -100,4 +100,4 @@ TEST(MoFile, EmbeddedChineseCatalogParses) {
 }
 
 }  // namespace
-}  // namespace cc::findings
+}  // namespace cc::i18n

@@ -1,13 +1,13 @@
-#include "findings/translations.hpp"
+#include "i18n/catalog.hpp"
 
 #include <stdexcept>
 
 #include "core/embedded_file.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 
 namespace detail {
-// zh_CN.mo as msgfmt made it (cc_embed_files in src/findings/CMakeLists.txt).
+// zh_CN.mo as msgfmt made it (cc_embed_files in src/i18n/CMakeLists.txt).
 std::span<const EmbeddedFile> embedded_catalogs() noexcept;
 }  // namespace detail
 
@@ -39,4 +39,4 @@ std::string tr(std::string_view english, Language language) {
   return std::string(*found);
 }
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace cc::findings {
+namespace cc::i18n {
 
 class MoFile {
  public:
@@ -27,4 +27,4 @@ class MoFile {
   std::unordered_map<std::string, std::string> messages_;
 };
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

@@ -1,8 +1,8 @@
 // Strings other layers (renderers, the CLI) show through tr(). Listed here so xgettext
 // extracts them and the completeness test holds every one to a translation.
-#include "findings/translations.hpp"
+#include "i18n/catalog.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 
 const std::vector<std::string_view>& ui_strings() {
   static const std::vector<std::string_view> strings = {
@@ -26,4 +26,4 @@ const std::vector<std::string_view>& ui_strings() {
   return strings;
 }
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

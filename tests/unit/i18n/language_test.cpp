@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "findings/findings.hpp"
+#include "i18n/language.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 namespace {
 
 TEST(ParseLanguage, ChineseLocales) {
@@ -80,4 +80,4 @@ TEST(LanguageFromEnv, PrecedenceLcAllThenLcMessagesThenLang) {
 }
 
 }  // namespace
-}  // namespace cc::findings
+}  // namespace cc::i18n

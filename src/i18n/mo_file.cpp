@@ -1,6 +1,6 @@
-#include "findings/mo_file.hpp"
+#include "i18n/mo_file.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x950412de;
@@ -77,4 +77,4 @@ std::optional<std::string_view> MoFile::find(std::string_view msgid) const {
   return std::string_view(it->second);
 }
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

@@ -1,9 +1,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "findings/findings.hpp"
+#include "i18n/language.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 
 Language parse_language(std::string_view locale) {
   // "zh_CN.UTF-8@euro" -> "zh"; the language is the part before '_', '-', '.' or '@'.
@@ -27,4 +27,4 @@ std::string_view language_tag(Language language) {
   return language == Language::kChineseSimplified ? "zh-CN" : "en";
 }
 
-}  // namespace cc::findings
+}  // namespace cc::i18n

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 
-namespace cc::findings {
+namespace cc::i18n {
 namespace {
 
 TEST(Format, SequentialAndNumberedPlaceholders) {
@@ -23,4 +23,4 @@ TEST(Format, ArgumentsAreNotReinterpreted) {
 }
 
 }  // namespace
-}  // namespace cc::findings
+}  // namespace cc::i18n

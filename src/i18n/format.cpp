@@ -1,11 +1,12 @@
-#include "findings/format.hpp"
+#include "i18n/format.hpp"
 
 #include <vector>
 
-namespace cc::findings {
+namespace cc::i18n {
 
-std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  const std::vector<std::string_view> argv(args);
+namespace {
+
+std::string format_with(std::string_view pattern, const std::vector<std::string_view>& argv) {
   std::string out;
   out.reserve(pattern.size() + 32);
   std::size_t next = 0;
@@ -37,4 +38,14 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
   return out;
 }
 
-}  // namespace cc::findings
+}  // namespace
+
+std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  return format_with(pattern, std::vector<std::string_view>(args));
+}
+
+std::string format(std::string_view pattern, const std::vector<std::string>& args) {
+  return format_with(pattern, std::vector<std::string_view>(args.begin(), args.end()));
+}
+
+}  // namespace cc::i18n
