@@ -33,7 +33,7 @@ endfunction()
 # src/layers.txt: the allowed arrows, read once. CC_LAYER_<folder> lists what <folder> may use.
 file(STRINGS ${PROJECT_SOURCE_DIR}/src/layers.txt cc_layer_lines REGEX "^[a-z]")
 foreach(line IN LISTS cc_layer_lines)
-  string(REGEX MATCH "^([a-z_/]+):(.*)$" _ "${line}")
+  string(REGEX MATCH "^([a-z0-9_/]+):(.*)$" _ "${line}")
   set(layer "${CMAKE_MATCH_1}")
   string(STRIP "${CMAKE_MATCH_2}" allowed)
   string(REGEX REPLACE "[ \t]+" ";" allowed "${allowed}")
