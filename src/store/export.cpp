@@ -83,7 +83,8 @@ std::size_t export_csv(Store& store, const Filter& filter, std::ostream& out) {
   store.for_each(filter, [&](const Summary& s, const ::coldcheck::report::Report&) {
     std::string codes;
     for (const auto& c : s.codes) codes += (codes.empty() ? "" : " ") + c;
-    out << s.id << ',' << csv_field(s.digest) << ',' << csv_field(s.created) << ',' << csv_field(s.week) << ','
+    // "sha256:" says what the hex is, for people and for the secret guard alike.
+    out << s.id << ',' << csv_field("sha256:" + s.digest) << ',' << csv_field(s.created) << ',' << csv_field(s.week) << ','
         << csv_field(s.model) << ',' << csv_field(s.firmware) << ',' << csv_field(s.verdict) << ','
         << csv_field(s.catalog_date) << ',' << csv_field(codes) << "\n";
     ++n;

@@ -1,6 +1,6 @@
 #pragma once
 // Exporting stored reports for other tools: JSON Lines (one report per line, with its
-// store columns) and CSV (the columns only).
+// store columns) and CSV (the columns only; the digest as "sha256:<hex>").
 #include <ostream>
 #include <string>
 #include <vector>
