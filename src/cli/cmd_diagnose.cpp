@@ -12,6 +12,7 @@
 #include "cli/console.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
 #include "guard/secret_guard.hpp"
@@ -89,6 +90,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
                 "identifier of the device, to the report")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
+    add_store_options(desc);
     po::variables_map vm;
     const std::string usage = backup_command ? "[--device PATH] [--yes] [--words N] [--lang LANG] [--out FILE]"
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
@@ -174,6 +176,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     if (!backup_command) std::cout << render::render_text(report, app::labels_for(language)) << "\n";
     if (diagnosis.backup) std::cout << "\n" << backup_verdict_line(*diagnosis.backup, language) << "\n";
     for (const auto& f : written) std::cout << "report written: " << f.string() << "\n";
+    store_report(report, vm);
     if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     if (backup_command && diagnosis.backup) {
