@@ -105,8 +105,8 @@ std::string stats_text(const Stats& s, findings::Language lang) {
 
 namespace {
 
-// A horizontal bar chart: one bar per row, the longest bar the full width. The SVG
-// scales with the page (viewBox), so it stays readable on a phone.
+// A horizontal bar chart: one bar per row, the longest 200 of 400 units (room for its
+// count). The SVG scales with the page (viewBox), so it stays readable on a phone.
 void bar_chart(std::ostringstream& out, const Section& sec) {
   constexpr std::size_t kMaxBars = 20;
   const std::size_t bars = std::min(sec.rows.size(), kMaxBars);
@@ -119,7 +119,7 @@ void bar_chart(std::ostringstream& out, const Section& sec) {
       << html_escape(sec.title) << "\" preserveAspectRatio=\"xMinYMin meet\">\n";
   for (std::size_t i = 0; i < bars; ++i) {
     const auto& [label, n] = sec.rows[i];
-    const double w = 240.0 * static_cast<double>(n) / static_cast<double>(top);
+    const double w = 200.0 * static_cast<double>(n) / static_cast<double>(top);
     const int y = static_cast<int>(i) * row_height + 2;
     char rect[160];
     std::snprintf(rect, sizeof rect, "<rect x=\"150\" y=\"%d\" width=\"%.1f\" height=\"16\" rx=\"2\"></rect>", y,
