@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
+#include "store/import.hpp"
+#include "store/sealed_bytes.hpp"
 #include "store/store.hpp"
 #include "support/postgres_server.hpp"
 #include "support/sample_reports.hpp"
@@ -63,6 +66,31 @@ void BM_ImportPostgres(benchmark::State& state) {
   run_import(state, store);
 }
 BENCHMARK(BM_ImportPostgres)->Arg(1)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The whole `reports import` path: .pb files read, parsed, verified on one thread and
+// stored on the other. Each iteration imports the same files into a fresh database.
+void BM_ImportFilesSqlite(benchmark::State& state) {
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const auto dir = std::filesystem::temp_directory_path() / ("cc-bench-files-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir / "inbox");
+  std::vector<std::filesystem::path> files;
+  for (std::size_t i = 0; i < count; ++i) {
+    files.push_back(dir / "inbox" / (std::to_string(i) + ".pb"));
+    std::ofstream(files.back(), std::ios::binary) << cc::store::sealed_bytes(reports()[i]);
+  }
+  int round = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto db = dir / ("r" + std::to_string(round++) + ".db");
+    auto store = std::make_unique<cc::store::Store>(cc::store::open_sqlite(db.string()));
+    state.ResumeTiming();
+    const auto summary = cc::store::import_files(*store, files, {});
+    if (summary.stored != count) state.SkipWithError("not every file was stored");
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(count));
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_ImportFilesSqlite)->Arg(20000)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 

@@ -26,9 +26,9 @@ struct ImportSummary {
 
 struct ImportOptions {
   // Checks a device binding when the report carries one; returns the reason to refuse,
-  // or "" to accept. Unset: bindings are not checked (the caller says so).
+  // or "" to accept. Unset: bindings are not checked. Called on the reading thread.
   std::function<std::string(const ::coldcheck::report::Report&)> check_binding;
-  // After each file: files done, files in all.
+  // After each file: files done, files in all. Called on the calling thread.
   std::function<void(std::size_t, std::size_t)> progress;
   std::size_t batch = 256;  // reports per transaction
 };
