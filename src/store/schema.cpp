@@ -8,9 +8,6 @@
 
 namespace cc::store {
 
-namespace {
-
-// The few words the two dialects spell differently.
 std::string dialect_sql(const Connection& c, std::string sql) {
   const bool pg = c.dialect() == Dialect::kPostgres;
   auto replace = [&](std::string_view token, std::string_view with) {
@@ -21,8 +18,33 @@ std::string dialect_sql(const Connection& c, std::string sql) {
   replace("{ID}", pg ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY");
   replace("{REF}", pg ? "BIGINT" : "INTEGER");
   replace("{BLOB}", pg ? "BYTEA" : "BLOB");
+  replace("{MAX2}", pg ? "GREATEST" : "MAX");
   return sql;
 }
+
+void rebuild_summaries(Connection& c) {
+  c.exec(R"sql(
+DELETE FROM tallies;
+DELETE FROM devices;
+INSERT INTO tallies (dimension, name, sub, n) SELECT 'model', model, '', COUNT(*) FROM reports GROUP BY model;
+INSERT INTO tallies (dimension, name, sub, n)
+  SELECT 'firmware', model, firmware, COUNT(*) FROM reports GROUP BY model, firmware;
+INSERT INTO tallies (dimension, name, sub, n) SELECT 'verdict', verdict, '', COUNT(*) FROM reports GROUP BY verdict;
+INSERT INTO tallies (dimension, name, sub, n) SELECT 'week', week, '', COUNT(*) FROM reports GROUP BY week;
+INSERT INTO tallies (dimension, name, sub, n) SELECT 'code', code, '', COUNT(*) FROM findings GROUP BY code;
+INSERT INTO tallies (dimension, name, sub, n)
+  SELECT 'model_code', r.model, f.code, COUNT(*) FROM findings f JOIN reports r ON r.id = f.report_id
+  GROUP BY r.model, f.code;
+INSERT INTO devices (device, outdated, security_fix)
+  SELECT r.device,
+         MAX(CASE WHEN f.code = 'CC-FW-OUTDATED' THEN 1 ELSE 0 END),
+         MAX(CASE WHEN f.code = 'CC-FW-SECURITY-FIX' THEN 1 ELSE 0 END)
+  FROM reports r LEFT JOIN findings f ON f.report_id = r.id
+  WHERE r.device <> '' GROUP BY r.device;
+)sql");
+}
+
+namespace {
 
 // Version 1: the reports, their finding codes and check results.
 constexpr std::string_view kVersion1 = R"sql(
@@ -58,19 +80,22 @@ ALTER TABLE reports ADD COLUMN catalog_date TEXT NOT NULL DEFAULT '';
 ALTER TABLE reports ADD COLUMN week TEXT NOT NULL DEFAULT '';
 )sql";
 
-// Version 3: what `reports stats` reads, as covering indexes; findings carry the
-// report's model and device so the per-model and per-device counts need no join.
+// Version 3: what `reports stats` reads, kept as running totals (tallies) and one row
+// per device, so stats cost the same for a thousand reports or a million and an import
+// updates a few hot rows instead of several indexes at random keys.
 constexpr std::string_view kVersion3 = R"sql(
-ALTER TABLE findings ADD COLUMN model TEXT NOT NULL DEFAULT '';
-ALTER TABLE findings ADD COLUMN device TEXT NOT NULL DEFAULT '';
-UPDATE findings SET model = (SELECT r.model FROM reports r WHERE r.id = findings.report_id),
-                    device = (SELECT r.device FROM reports r WHERE r.id = findings.report_id);
-CREATE INDEX reports_model_firmware ON reports(model, firmware);
-CREATE INDEX reports_verdict ON reports(verdict);
-CREATE INDEX reports_week ON reports(week);
-CREATE INDEX reports_device ON reports(device);
-CREATE INDEX findings_code_device ON findings(code, device);
-CREATE INDEX findings_model_code ON findings(model, code);
+CREATE TABLE tallies (
+  dimension TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sub TEXT NOT NULL,
+  n {REF} NOT NULL,
+  PRIMARY KEY (dimension, name, sub)
+);
+CREATE TABLE devices (
+  device TEXT NOT NULL PRIMARY KEY,
+  outdated INTEGER NOT NULL,
+  security_fix INTEGER NOT NULL
+);
 )sql";
 
 void fill_version2(Connection& c) {
@@ -93,7 +118,10 @@ void apply(Connection& c, int version) {
       c.exec(dialect_sql(c, std::string(kVersion2)));
       fill_version2(c);
       break;
-    case 3: c.exec(dialect_sql(c, std::string(kVersion3))); break;
+    case 3:
+      c.exec(dialect_sql(c, std::string(kVersion3)));
+      rebuild_summaries(c);
+      break;
     default: throw Error(ErrorCode::kInternal, "no migration to schema version " + std::to_string(version));
   }
   c.prepare("INSERT INTO schema_version (version) VALUES ($1)")->run({std::int64_t{version}});

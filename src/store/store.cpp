@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "report/seal.hpp"
@@ -14,10 +15,47 @@ namespace cc::store {
 namespace rp = ::coldcheck::report;
 
 struct Store::Prepared {
-  std::unique_ptr<Statement> insert_report, find_digest, insert_finding, insert_check, codes_of;
+  std::unique_ptr<Statement> insert_report, find_digest, insert_finding, insert_check, codes_of, add_tally, add_device;
 };
 
 namespace {
+
+// What a batch adds to the stats summaries, summed first so each hot row is written
+// once per batch; std::map keeps the rows in one order, so concurrent writers lock
+// them in the same order and cannot deadlock.
+class Summaries {
+ public:
+  void add(const Columns& c) {
+    ++tallies_[{"model", c.model, ""}];
+    ++tallies_[{"firmware", c.model, c.firmware}];
+    ++tallies_[{"verdict", c.verdict, ""}];
+    ++tallies_[{"week", c.week, ""}];
+    bool outdated = false, security_fix = false;
+    for (const auto& code : c.codes) {
+      ++tallies_[{"code", code, ""}];
+      ++tallies_[{"model_code", c.model, code}];
+      outdated |= code == "CC-FW-OUTDATED";
+      security_fix |= code == "CC-FW-SECURITY-FIX";
+    }
+    if (c.device.empty()) return;
+    auto& flags = devices_[c.device];
+    flags.first |= outdated;
+    flags.second |= security_fix;
+  }
+  void write(Statement& add_tally, Statement& add_device) const {
+    for (const auto& [key, n] : tallies_) {
+      const auto& [dimension, name, sub] = key;
+      add_tally.run({dimension, name, sub, n});
+    }
+    for (const auto& [device, flags] : devices_) {
+      add_device.run({device, std::int64_t{flags.first ? 1 : 0}, std::int64_t{flags.second ? 1 : 0}});
+    }
+  }
+
+ private:
+  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> tallies_;
+  std::map<std::string, std::pair<bool, bool>> devices_;
+};
 
 // The WHERE clause for a filter, with its parameters in order.
 std::string where_clause(const Filter& f, std::vector<Value>& params) {
@@ -91,11 +129,18 @@ Store::Store(std::unique_ptr<Connection> connection) : db_(std::move(connection)
       "INSERT INTO reports (digest, created, model, firmware, verdict, device, sealed, catalog_date, week) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (digest) DO NOTHING RETURNING id");
   prepared_->find_digest = db_->prepare("SELECT id FROM reports WHERE digest = $1");
-  prepared_->insert_finding =
-      db_->prepare("INSERT INTO findings (report_id, position, code, model, device) VALUES ($1, $2, $3, $4, $5)");
+  prepared_->insert_finding = db_->prepare("INSERT INTO findings (report_id, position, code) VALUES ($1, $2, $3)");
   prepared_->insert_check =
       db_->prepare("INSERT INTO checks (report_id, position, check_id, status) VALUES ($1, $2, $3, $4)");
   prepared_->codes_of = db_->prepare("SELECT code FROM findings WHERE report_id = $1 ORDER BY position");
+  prepared_->add_tally = db_->prepare(
+      "INSERT INTO tallies (dimension, name, sub, n) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (dimension, name, sub) DO UPDATE SET n = tallies.n + excluded.n");
+  prepared_->add_device = db_->prepare(dialect_sql(
+      *db_,
+      "INSERT INTO devices (device, outdated, security_fix) VALUES ($1, $2, $3) ON CONFLICT (device) DO UPDATE "
+      "SET outdated = {MAX2}(devices.outdated, excluded.outdated), "
+      "security_fix = {MAX2}(devices.security_fix, excluded.security_fix)"));
 }
 
 Store::~Store() = default;
@@ -120,7 +165,7 @@ PutResult Store::put_one(const rp::Report& sealed) {
     return result;
   }
   for (std::size_t i = 0; i < c.codes.size(); ++i) {
-    prepared_->insert_finding->run({result.id, static_cast<std::int64_t>(i), c.codes[i], c.model, c.device});
+    prepared_->insert_finding->run({result.id, static_cast<std::int64_t>(i), c.codes[i]});
   }
   for (std::size_t i = 0; i < c.checks.size(); ++i) {
     prepared_->insert_check->run({result.id, static_cast<std::int64_t>(i), c.checks[i].first, c.checks[i].second});
@@ -138,7 +183,12 @@ std::vector<PutResult> Store::put_many(std::span<const rp::Report> sealed) {
       std::vector<PutResult> results;
       results.reserve(sealed.size());
       WriteTransaction tx(*db_);
-      for (const auto& r : sealed) results.push_back(put_one(r));
+      Summaries added;
+      for (const auto& r : sealed) {
+        results.push_back(put_one(r));
+        if (results.back().inserted) added.add(columns_of(r));
+      }
+      added.write(*prepared_->add_tally, *prepared_->add_device);
       tx.commit();
       return results;
     } catch (const Error& e) {
@@ -185,6 +235,8 @@ std::int64_t Store::purge_before(const std::string& date) {
   WriteTransaction tx(*db_);
   std::int64_t n = 0;
   db_->prepare("DELETE FROM reports WHERE created < $1 RETURNING id")->run({date}, [&](const Row&) { ++n; });
+  // Retention is rare; recounting is simpler to trust than subtracting.
+  if (n > 0) rebuild_summaries(*db_);
   tx.commit();
   return n;
 }
@@ -194,24 +246,25 @@ std::int64_t Store::count() { return single(*db_, "SELECT COUNT(*) FROM reports"
 Stats Store::stats() {
   Stats s;
   auto& c = *db_;
-  s.reports = count();
-  s.devices = single(c, "SELECT COUNT(DISTINCT device) FROM reports WHERE device <> ''");
-  s.by_model = counts(c, "SELECT model, COUNT(*) FROM reports GROUP BY model ORDER BY 2 DESC, 1", false);
-  s.by_firmware = counts(
-      c, "SELECT model, firmware, COUNT(*) FROM reports GROUP BY model, firmware ORDER BY 1, 3 DESC, 2", true);
-  s.by_verdict = counts(c, "SELECT verdict, COUNT(*) FROM reports GROUP BY verdict ORDER BY 2 DESC, 1", false);
-  s.by_code = counts(c, "SELECT code, COUNT(*) FROM findings GROUP BY code ORDER BY 2 DESC, 1", false);
-  s.by_week = counts(c, "SELECT week, COUNT(*) FROM reports GROUP BY week ORDER BY 1", false);
-  const auto per_model =
-      counts(c, "SELECT model, code, COUNT(*) FROM findings GROUP BY model, code ORDER BY 1, 3 DESC, 2", true);
+  auto tally = [&](const std::string& dimension, std::string_view order, bool two_keys) {
+    return counts(c,
+                  "SELECT name, " + std::string(two_keys ? "sub, " : "") + "n FROM tallies WHERE dimension = '" +
+                      dimension + "' ORDER BY " + std::string(order),
+                  two_keys);
+  };
+  s.by_model = tally("model", "n DESC, name", false);
+  for (const auto& m : s.by_model) s.reports += m.n;
+  s.by_firmware = tally("firmware", "name, n DESC, sub", true);
+  s.by_verdict = tally("verdict", "n DESC, name", false);
+  s.by_code = tally("code", "n DESC, name", false);
+  s.by_week = tally("week", "name", false);
   std::map<std::string, int> taken;
-  for (const auto& n : per_model) {
+  for (const auto& n : tally("model_code", "name, n DESC, sub", true)) {
     if (taken[n.key]++ < 3) s.top_findings_per_model.push_back(n);
   }
-  const std::string_view devices_with =
-      "SELECT COUNT(DISTINCT device) FROM findings WHERE code = $1 AND device <> ''";
-  s.devices_outdated = single(c, devices_with, {std::string("CC-FW-OUTDATED")});
-  s.devices_security_fix = single(c, devices_with, {std::string("CC-FW-SECURITY-FIX")});
+  s.devices = single(c, "SELECT COUNT(*) FROM devices");
+  s.devices_outdated = single(c, "SELECT COUNT(*) FROM devices WHERE outdated = 1");
+  s.devices_security_fix = single(c, "SELECT COUNT(*) FROM devices WHERE security_fix = 1");
   return s;
 }
 

@@ -17,6 +17,7 @@
 
 #include "store/columns.hpp"
 #include "store/db.hpp"
+#include "store/schema.hpp"
 #include "store/sealed_bytes.hpp"
 #include "store/store.hpp"
 #include "support/sample_reports.hpp"
@@ -147,6 +148,26 @@ TEST_F(SqliteFile, ImportsKilledAtRandomPointsLeaveWholeReportsOnly) {
     }
   }
   EXPECT_GT(stored.size(), kPerImport);  // some imports got through
+  // The stats summaries moved with the rows: recounting them changes nothing.
+  Store store(open_sqlite(path_));
+  const auto kept = store.stats();
+  {
+    WriteTransaction tx(store.connection());
+    rebuild_summaries(store.connection());
+    tx.commit();
+  }
+  const auto recounted = store.stats();
+  EXPECT_EQ(kept.reports, static_cast<std::int64_t>(stored.size()));
+  EXPECT_EQ(kept.reports, recounted.reports);
+  EXPECT_EQ(kept.devices, recounted.devices);
+  EXPECT_EQ(kept.devices_outdated, recounted.devices_outdated);
+  ASSERT_EQ(kept.by_code.size(), recounted.by_code.size());
+  for (std::size_t i = 0; i < kept.by_code.size(); ++i) {
+    EXPECT_EQ(kept.by_code[i].key, recounted.by_code[i].key);
+    EXPECT_EQ(kept.by_code[i].n, recounted.by_code[i].n);
+  }
+  ASSERT_EQ(kept.by_week.size(), recounted.by_week.size());
+  for (std::size_t i = 0; i < kept.by_week.size(); ++i) EXPECT_EQ(kept.by_week[i].n, recounted.by_week[i].n);
 }
 
 TEST_F(SqliteFile, WritersInSeveralProcessesAtOnceLoseNothing) {

@@ -160,6 +160,15 @@ TEST_P(StoreTest, PurgeRemovesOldReportsWithTheirRows) {
   EXPECT_EQ(store->purge_before("2026-04-01"), static_cast<std::int64_t>(old));
   EXPECT_EQ(store->count(), static_cast<std::int64_t>(reports.size() - old));
   for (const auto& s : store->list({})) EXPECT_GE(s.created, "2026-04-01");
+  // The stats summaries count only what is left.
+  const auto stats = store->stats();
+  EXPECT_EQ(stats.reports, static_cast<std::int64_t>(reports.size() - old));
+  std::int64_t in_weeks = 0;
+  for (const auto& w : stats.by_week) {
+    EXPECT_GE(w.key, "2026-W13");
+    in_weeks += w.n;
+  }
+  EXPECT_EQ(in_weeks, stats.reports);
   auto& c = store->connection();
   EXPECT_EQ(count_rows(c, "SELECT COUNT(*) FROM findings f WHERE NOT EXISTS "
                           "(SELECT 1 FROM reports r WHERE r.id = f.report_id)"),
