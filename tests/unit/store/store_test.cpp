@@ -1,5 +1,10 @@
 // The store's behaviour, the same on SQLite and PostgreSQL.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <functional>
+#include <span>
 #include <map>
 #include <set>
 #include <sstream>
@@ -277,6 +282,47 @@ TEST_P(StoreTest, ReopeningKeepsEverything) {
   EXPECT_EQ(store->count(), 10);
   EXPECT_EQ(schema_version(store->connection()), kSchemaVersion);
   EXPECT_EQ(count_rows(store->connection(), "SELECT COUNT(*) FROM schema_version"), kSchemaVersion);
+}
+
+TEST_P(StoreTest, WritersInSeveralProcessesAtOnceLoseNothing) {
+  const auto reports = samples(600, 9);
+  open_store();  // the schema, before the writers race
+  // Two desks importing overlapping halves in batches, one diagnose-like writer storing
+  // single reports, all at once.
+  std::vector<pid_t> children;
+  auto spawn = [&](const std::function<void(Store&)>& work) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+      try {
+        auto store = open_store();
+        work(*store);
+        _exit(0);
+      } catch (...) {
+        _exit(3);
+      }
+    }
+    children.push_back(pid);
+  };
+  spawn([&](Store& s) {
+    for (std::size_t i = 0; i < 400; i += 40) s.put_many(std::span(reports.data() + i, 40));
+  });
+  spawn([&](Store& s) {
+    for (std::size_t i = 200; i < 600; i += 40) s.put_many(std::span(reports.data() + i, 40));
+  });
+  spawn([&](Store& s) {
+    for (std::size_t i = 0; i < 600; i += 7) s.put(reports[i]);
+  });
+  for (const pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "a writer failed";
+  }
+  auto store = open_store();
+  EXPECT_EQ(store->count(), 600);
+  std::set<std::string> digests;
+  for (const auto& s : store->list({})) digests.insert(s.digest);
+  EXPECT_EQ(digests.size(), 600u);
+  EXPECT_EQ(store->stats().reports, 600);  // the summaries counted each report once
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), backend_name);
