@@ -30,7 +30,7 @@ struct ImportOptions {
   std::function<std::string(const ::coldcheck::report::Report&)> check_binding;
   // After each file: files done, files in all. Called on the calling thread.
   std::function<void(std::size_t, std::size_t)> progress;
-  std::size_t batch = 256;  // reports per transaction
+  std::size_t batch = 1000;  // reports per transaction: fewer commits (each one fsyncs)
 };
 
 // Files named directly, and every regular file under a named directory (sorted).
