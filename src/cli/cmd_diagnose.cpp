@@ -14,6 +14,7 @@
 #include "cli/console.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/utc_time.hpp"
 #include "demo/demo_device.hpp"
@@ -79,6 +80,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
                 "identifier of the device, to the report")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
+    add_store_options(desc);
     po::variables_map vm;
     const std::string usage = backup_command ? "[--device PATH] [--yes] [--words N] [--lang LANG] [--out FILE]"
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
@@ -137,6 +139,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     if (!backup_command) std::cout << published.text << "\n";
     if (diagnosis.backup) std::cout << "\n" << app::backup_outcome_line(*diagnosis.backup, language) << "\n";
     for (const auto& f : published.written) std::cout << "report written: " << f.string() << "\n";
+    store_report(diagnosis.report, vm);
     if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     if (backup_command && diagnosis.backup) {

@@ -19,6 +19,7 @@ int run_udev_rules(const std::vector<std::string>& args);
 int run_diagnose(const std::vector<std::string>& args);
 int run_check_backup(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_reports(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_firmware(const std::vector<std::string>& args);
 

@@ -13,6 +13,8 @@ constexpr std::array kCommands = {
     cc::cli::Command{"check-backup", "check your recovery backup on the device itself (words never touch this computer)",
                      cc::cli::run_check_backup},
     cc::cli::Command{"report", "show, verify, explain or diff a report (for support agents)", cc::cli::run_report},
+    cc::cli::Command{"reports", "the support desk's report store: import, list, show, export, purge, stats",
+                     cc::cli::run_reports},
     cc::cli::Command{"verify", "is this device genuine, and its firmware the released one? (offline)",
                      cc::cli::run_verify},
     cc::cli::Command{"firmware", "firmware inspect FILE: header, version, and the hash a device would report",
