@@ -2,6 +2,7 @@
 // The individual detectors behind scan(). Each reads text already passed through
 // normalize() and reports only counts or kinds, never where or what it matched.
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 namespace cc::guard {
@@ -45,8 +46,19 @@ enum KeyHit : unsigned {
 };
 // All key kinds at once: a bit set of KeyHit.
 unsigned scan_keys(std::string_view normalized);
-// Key formats found by their structure (detect_formats.cpp); part of scan_keys().
-unsigned scan_key_formats(std::string_view normalized);
+// An alphanumeric token of the text: where it starts and how long it is.
+struct TokenSpan {
+  std::size_t start = 0;
+  std::size_t length = 0;
+};
+// Tokens shorter than this are no part of any structural key format.
+inline constexpr std::size_t kFormatMinToken = 20;
+// Key formats found by their structure (detect_formats.cpp); part of scan_keys(), which
+// hands over the alphanumeric tokens of kFormatMinToken+ characters.
+unsigned scan_key_formats(std::string_view normalized, std::span<const TokenSpan> long_tokens);
+
+// "key" in any case: PEM armour and age keys need it, so most text skips those checks.
+bool mentions_key(std::string_view normalized) noexcept;
 
 bool has_extended_private_key(std::string_view normalized);
 bool has_wif(std::string_view normalized);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <span>
 #include <string>
 
@@ -37,8 +38,14 @@ std::size_t find_nocase(std::string_view text, std::string_view needle, std::siz
   return std::string_view::npos;
 }
 
+// memmem (two-way search) skips through a text that holds no anchor at all.
+bool contains(std::string_view text, std::string_view needle) {
+  return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+}
+
 bool is_keystore(std::string_view text) {
-  if (find_nocase(text, "ciphertext") == std::string_view::npos) return false;
+  // Keystore files spell their keys in lower case; a plain search keeps this cheap.
+  if (!contains(text, "ciphertext")) return false;
   return find_nocase(text, "kdfparams") != std::string_view::npos ||
          find_nocase(text, "cipherparams") != std::string_view::npos;
 }
@@ -107,6 +114,8 @@ bool is_nsec(std::string_view token) {
 }
 
 bool has_age_key(std::string_view text) {
+  // The anchor is searched in both usual cases first (fast), then checked without case.
+  if (!mentions_key(text)) return false;
   for (std::size_t p = find_nocase(text, "age-secret-key-1"); p != std::string_view::npos;
        p = find_nocase(text, "age-secret-key-1", p + 1)) {
     std::size_t i = p + 16;
@@ -160,42 +169,28 @@ bool is_key_body(std::string_view run) {
 
 }  // namespace
 
-unsigned scan_key_formats(std::string_view text) {
+unsigned scan_key_formats(std::string_view text, std::span<const TokenSpan> long_tokens) {
   unsigned hits = 0;
   if (is_keystore(text)) hits |= kKeyKeystore;
   if (has_age_key(text)) hits |= kKeyAge;
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const char c = text[i];
-    if (c == '[') {
-      if (is_byte_array_key(text, i)) hits |= kKeySolana;
-      ++i;
-      continue;
-    }
-    if (!is_base64(c)) {
-      ++i;
-      continue;
-    }
-    // One base64 run, which holds one or more alphanumeric tokens.
-    std::size_t j = i;
-    while (j < n && is_base64(text[j])) ++j;
-    if (j - i >= 60 && is_key_body(text.substr(i, j - i))) hits |= kKeyPem;
-    for (std::size_t t = i; t < j;) {
-      if (!is_alnum(text[t])) {
-        ++t;
-        continue;
-      }
-      std::size_t e = t;
-      while (e < j && is_alnum(text[e])) ++e;
-      const std::string_view token = text.substr(t, e - t);
-      if (is_solana_base58(text, t, token)) hits |= kKeySolana;
-      if (is_nsec(token)) hits |= kKeyNostr;
-      if (is_bip38(token)) hits |= kKeyBip38;
-      if (is_minikey(token)) hits |= kKeyMini;
-      t = e;
-    }
-    i = j;
+  for (std::size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1)) {
+    if (is_byte_array_key(text, at)) hits |= kKeySolana;
+  }
+  std::size_t run_checked_to = 0;  // base64 runs already looked at end here
+  for (const TokenSpan& t : long_tokens) {
+    const std::string_view token = text.substr(t.start, t.length);
+    if (is_solana_base58(text, t.start, token)) hits |= kKeySolana;
+    if (is_nsec(token)) hits |= kKeyNostr;
+    if (is_bip38(token)) hits |= kKeyBip38;
+    if (is_minikey(token)) hits |= kKeyMini;
+    if (t.start < run_checked_to) continue;
+    // The base64 run this token belongs to (base64 adds '+' and '/' to the alphanumerics).
+    std::size_t lo = t.start;
+    while (lo > 0 && is_base64(text[lo - 1])) --lo;
+    std::size_t hi = t.start + t.length;
+    while (hi < text.size() && is_base64(text[hi])) ++hi;
+    run_checked_to = hi;
+    if (hi - lo >= 60 && is_key_body(text.substr(lo, hi - lo))) hits |= kKeyPem;
   }
   return hits;
 }

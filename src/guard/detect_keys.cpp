@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "guard/base58.hpp"
 #include "guard/detect.hpp"
@@ -278,6 +280,14 @@ bool is_split_hex_key(std::string_view text, std::size_t start, std::size_t end)
 
 }  // namespace
 
+// "key" in any case, in one pass: every armour and the age format say it.
+bool mentions_key(std::string_view text) noexcept {
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    if ((text[i] | 0x20) == 'k' && (text[i + 1] | 0x20) == 'e' && (text[i + 2] | 0x20) == 'y') return true;
+  }
+  return false;
+}
+
 // One pass over the runs of ASCII letters and digits; each kind is only looked for
 // in tokens of its length, so ordinary text costs a table lookup per byte.
 unsigned scan_keys(std::string_view text) {
@@ -285,6 +295,7 @@ unsigned scan_keys(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   bool previous_was_hex_group = false;
+  std::vector<TokenSpan> long_tokens;  // for the structural formats
   while (i < n) {
     if (!alnum_at(text, i)) {
       ++i;
@@ -294,6 +305,7 @@ unsigned scan_keys(std::string_view text) {
     while (j < n && alnum_at(text, j)) ++j;
     const std::size_t len = j - i;
     const std::string_view tok = text.substr(i, len);
+    if (len >= kFormatMinToken) long_tokens.push_back({i, len});
     if (len >= 100 && is_extended_private_key(tok)) hits |= kKeyExtended;
     if (len >= 4 && len < 100 && is_split_extended_key(text, i, j)) hits |= kKeyExtended;
     if ((len == 51 || len == 52) && is_wif(tok)) hits |= kKeyWif;
@@ -308,7 +320,7 @@ unsigned scan_keys(std::string_view text) {
     i = j;
   }
   if (has_pem_private_key(text)) hits |= kKeyPem;
-  hits |= scan_key_formats(text);
+  hits |= scan_key_formats(text, long_tokens);
   return hits;
 }
 
@@ -320,9 +332,11 @@ bool has_hex_private_key(std::string_view text) { return (scan_keys(text) & kKey
 // ENCRYPTED, OPENSSH, PGP ... BLOCK. Case-insensitive; the dashes may be damaged or
 // missing ("BEGIN OPENSSH PRIVATE KEY", "--BEGIN EC PRIVATE KEY", "END RSA PRIVATE KEY").
 bool has_pem_private_key(std::string_view text) {
+  // Armour always says "private key" in some case: without it there is nothing to find.
+  if (!mentions_key(text)) return false;
   for (std::size_t p = 0; p + 11 <= text.size(); ++p) {
     const char c = lower(text[p]);
-    if (c != 'b' && c != 'e') continue;
+    if ((c != 'b' && c != 'e') || (p > 0 && is_letter(text[p - 1]))) continue;
     const std::string_view keyword = c == 'b' ? "begin" : "end";
     std::size_t i = p;
     bool match = true;

@@ -99,9 +99,11 @@ class Scanner {
   }
 
   // A token of ASCII letters (already lower case); `foreign` if it held other letters.
-  void latin(std::string_view lower_token, bool foreign) {
+  const WordHit* lookup(std::string_view lower_token) const { return index_.find_ascii(pack_letters(lower_token)); }
+
+  // `hit` is lookup(lower_token), or null for a foreign token.
+  void latin(std::string_view lower_token, bool foreign, const WordHit* hit) {
     const std::uint64_t packed = foreign ? 0 : pack_letters(lower_token);
-    const WordHit* hit = index_.find_ascii(packed);
     for (const ListId id : kLatinLists) {
       if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
         word(id, hit->index[list_index(id)]);
@@ -569,35 +571,39 @@ class Tokenizer {
     }
     spelled_.flush(scanner_);
     digit_since_token_ = false;
-    if (!foreign && !too_long && !scanner_.is_word_somewhere(token)) join_wrapped(token);
-    scanner_.latin(too_long ? std::string_view() : std::string_view(token), foreign || too_long);
+    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token);
+    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token);
+    scanner_.latin(too_long ? std::string_view() : std::string_view(token), foreign || too_long, hit);
     wipe(token);
   }
 
   // A word cut by a line break without a hyphen ("aban\ndon"): joined when the two
   // halves are no words but together they are one.
-  void join_wrapped(std::string& token) {
+  bool join_wrapped(std::string& token) {
     std::size_t j = i_;
     bool newline = false;
     while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\r' || text_[j] == '\n')) {
       newline = newline || text_[j] == '\n';
       ++j;
     }
-    if (!newline || j >= text_.size() || !is_ascii_letter(text_[j])) return;
+    if (!newline || j >= text_.size() || !is_ascii_letter(text_[j])) return false;
     std::string next;
     bool foreign = false;
     const std::size_t end = read_letters(j, next, foreign);
-    if (foreign || next.size() > kMaxPackedLetters || scanner_.is_word_somewhere(next)) {
-      wipe(next);
-      return;
-    }
-    const std::string joined = token + next;
-    if (joined.size() <= kMaxPackedLetters && scanner_.is_word_somewhere(joined)) {
-      wipe(token);
-      token = joined;
-      i_ = end;
+    bool joined_ok = false;
+    if (!foreign && next.size() <= kMaxPackedLetters && !scanner_.is_word_somewhere(next)) {
+      std::string joined = token + next;
+      if (joined.size() <= kMaxPackedLetters && scanner_.is_word_somewhere(joined)) {
+        wipe(token);
+        token = std::move(joined);
+        i_ = end;
+        joined_ok = true;
+      } else {
+        wipe(joined);
+      }
     }
     wipe(next);
+    return joined_ok;
   }
 
   void native_token(Script script) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "guard/detect.hpp"
+#include "guard/word_index.hpp"
 
 namespace cc::guard {
 namespace {
@@ -60,8 +61,20 @@ constexpr std::string_view kNotValues[] = {
     "again", "exactly", "i", "we", "you", "they", "he", "she", "our", "their", "his", "her", "its",
 };
 
+// The word lists above as packed-letter tables: one lookup instead of a string compare
+// per entry.
+template <std::size_t N>
+PackedTable table_of(const std::string_view (&words)[N]) {
+  PackedTable t(1u << 10);
+  for (const std::string_view w : words) t.emplace(pack_letters(w), 1);
+  return t;
+}
+
+bool in(const PackedTable& table, const std::string& w) { return table.contains(pack_letters(w)); }
+
 bool is_ordinary_word(const std::string& w) {
-  if (std::find(std::begin(kNotValues), std::end(kNotValues), w) != std::end(kNotValues)) return true;
+  static const PackedTable not_values = table_of(kNotValues);
+  if (in(not_values, w)) return true;
   for (const std::string_view suffix : {"ed", "ing", "ly", "ive", "ble", "ous", "ful", "less", "ion"}) {
     if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return true;
   }
@@ -99,7 +112,8 @@ std::size_t pin_digits_at(std::string_view text, std::size_t i) {
   const std::size_t k = skip_spaces(text, j);
   std::size_t end = 0;
   const std::string next = word_at(text, k, end);
-  if (std::find(std::begin(kNotPinAfter), std::end(kNotPinAfter), next) != std::end(kNotPinAfter)) return 0;
+  static const PackedTable not_pin_after = table_of(kNotPinAfter);
+  if (in(not_pin_after, next)) return 0;
   return digits;
 }
 
@@ -139,7 +153,8 @@ bool statement_after(std::string_view text, std::size_t i, ValueKind kind) {
     }
     std::size_t end = 0;
     const std::string w = word_at(text, i, end);
-    if (std::find(std::begin(kJoiners), std::end(kJoiners), w) != std::end(kJoiners)) {
+    static const PackedTable joiners = table_of(kJoiners);
+    if (in(joiners, w)) {
       joined = true;
       i = end;
       continue;

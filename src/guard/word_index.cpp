@@ -1,5 +1,7 @@
 #include "guard/word_index.hpp"
 
+#include <algorithm>
+#include <array>
 #include <span>
 
 #include "core/embedded_file.hpp"
@@ -70,6 +72,20 @@ std::string deleted_at(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::uint32_t PackedTable::emplace(std::uint64_t key, std::uint32_t value) {
+  if (2 * (size_ + 1) > keys_.size()) throw Error(ErrorCode::kInternal, "word table too small");
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t s = slot(key, mask);; s = (s + 1) & mask) {
+    if (keys_[s] == key) return values_[s];
+    if (keys_[s] == 0) {
+      keys_[s] = key;
+      values_[s] = value;
+      ++size_;
+      return value;
+    }
+  }
+}
+
 std::uint64_t pack_letters(std::string_view lower) noexcept {
   if (lower.empty() || lower.size() > kMaxPackedLetters) return 0;
   std::uint64_t key = 0;
@@ -96,12 +112,12 @@ WordIndex::WordIndex() {
   }
   for (const std::string_view w : words_[list_index(ListId::kEnglish)]) {
     const std::string s(w);
-    english_words_.insert(pack_letters(s));
-    if (s.size() > 4) english_prefix4_.insert(pack_letters(s.substr(0, 4)));
+    english_words_.emplace(pack_letters(s), 1);
+    if (s.size() > 4) english_prefix4_.emplace(pack_letters(s.substr(0, 4)), 1);
     for (std::size_t i = 0; i < s.size(); ++i) {
       const std::uint64_t d = pack_letters(deleted_at(s, i));
-      english_deleted_.insert(d);
-      english_deleted_at_.insert(with_tag(d, i));
+      english_deleted_.emplace(d, 1);
+      english_deleted_at_.emplace(with_tag(d, i), 1);
     }
   }
 }
@@ -109,14 +125,14 @@ WordIndex::WordIndex() {
 void WordIndex::add(ListId id, const std::string& folded, std::size_t i) {
   if (folded.empty()) corrupt(kSources[list_index(id)].file, "empty word at " + std::to_string(i));
   const std::uint64_t packed = pack_letters(folded);
-  std::uint32_t* slot = nullptr;
+  std::uint32_t at = 0;
   if (packed != 0) {
-    slot = &ascii_.try_emplace(packed, static_cast<std::uint32_t>(hits_.size())).first->second;
+    at = ascii_.emplace(packed, static_cast<std::uint32_t>(hits_.size()));
   } else {
-    slot = &other_.try_emplace(folded, static_cast<std::uint32_t>(hits_.size())).first->second;
+    at = other_.try_emplace(folded, static_cast<std::uint32_t>(hits_.size())).first->second;
   }
-  if (*slot == hits_.size()) hits_.emplace_back();
-  WordHit& hit = hits_[*slot];
+  if (at == hits_.size()) hits_.emplace_back();
+  WordHit& hit = hits_[at];
   if ((hit.lists & list_bit(id)) == 0) {  // folding may merge two words; keep the first
     hit.lists = static_cast<std::uint16_t>(hit.lists | list_bit(id));
     hit.index[list_index(id)] = static_cast<std::uint16_t>(i);
@@ -129,9 +145,8 @@ const WordIndex& WordIndex::get() {
 }
 
 const WordHit* WordIndex::find_ascii(std::uint64_t packed) const noexcept {
-  if (packed == 0) return nullptr;
-  const auto it = ascii_.find(packed);
-  return it == ascii_.end() ? nullptr : &hits_[it->second];
+  const std::uint32_t* at = ascii_.find(packed);
+  return at == nullptr ? nullptr : &hits_[*at];
 }
 
 const WordHit* WordIndex::find_other(std::string_view folded) const {
@@ -144,21 +159,29 @@ bool WordIndex::english_abbreviation(std::uint64_t packed) const noexcept {
 }
 
 bool WordIndex::english_near_miss(std::string_view lower) const {
-  if (lower.size() < 4 || lower.size() > kMaxPackedLetters) return false;
-  const std::string s(lower);
-  if (s.back() == 's' && english_words_.contains(pack_letters(s.substr(0, s.size() - 1)))) return true;
-  if (s.ends_with("es") && english_words_.contains(pack_letters(s.substr(0, s.size() - 2)))) return true;
-  if (english_deleted_.contains(pack_letters(s))) return true;  // a letter left out
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const std::uint64_t d = pack_letters(deleted_at(s, i));
+  const std::size_t n = lower.size();
+  if (n < 4 || n > kMaxPackedLetters) return false;
+  std::array<char, kMaxPackedLetters> buf{};
+  auto packed_without = [&](std::size_t i) {  // the token with letter i taken out
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j != i) buf[k++] = lower[j];
+    }
+    return pack_letters(std::string_view(buf.data(), k));
+  };
+  if (lower.back() == 's' && english_words_.contains(pack_letters(lower.substr(0, n - 1)))) return true;
+  if (lower.ends_with("es") && english_words_.contains(pack_letters(lower.substr(0, n - 2)))) return true;
+  if (english_deleted_.contains(pack_letters(lower))) return true;  // a letter left out
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t d = packed_without(i);
     if (english_words_.contains(d)) return true;                // a letter too many
     if (english_deleted_at_.contains(with_tag(d, i))) return true;  // a letter replaced
   }
-  std::string t = s;
-  for (std::size_t i = 0; i + 1 < t.size(); ++i) {  // two neighbours swapped
-    std::swap(t[i], t[i + 1]);
-    if (english_words_.contains(pack_letters(t))) return true;
-    std::swap(t[i], t[i + 1]);
+  std::copy(lower.begin(), lower.end(), buf.begin());
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // two neighbours swapped
+    std::swap(buf[i], buf[i + 1]);
+    if (english_words_.contains(pack_letters(std::string_view(buf.data(), n)))) return true;
+    std::swap(buf[i], buf[i + 1]);
   }
   return false;
 }

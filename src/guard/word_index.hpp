@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace cc::guard {
@@ -39,6 +38,32 @@ struct WordHit {
   std::array<std::uint16_t, kListCount> index{};
 };
 
+// Open addressing over 64-bit keys (0 is never a key): one multiply and, most of the
+// time, one probe per lookup, which is what keeps the guard fast on ordinary text.
+class PackedTable {
+ public:
+  explicit PackedTable(std::size_t capacity_pow2 = 1u << 16) : keys_(capacity_pow2, 0), values_(capacity_pow2, 0) {}
+  // Inserts if absent; returns the stored value.
+  std::uint32_t emplace(std::uint64_t key, std::uint32_t value);
+  const std::uint32_t* find(std::uint64_t key) const noexcept {
+    if (key == 0) return nullptr;
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t s = slot(key, mask);; s = (s + 1) & mask) {
+      if (keys_[s] == key) return &values_[s];
+      if (keys_[s] == 0) return nullptr;
+    }
+  }
+  bool contains(std::uint64_t key) const noexcept { return find(key) != nullptr; }
+
+ private:
+  static std::size_t slot(std::uint64_t key, std::size_t mask) noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::size_t size_ = 0;
+};
+
 class WordIndex {
  public:
   WordIndex();  // throws cc::Error{kInternal} if an embedded list is malformed
@@ -61,12 +86,12 @@ class WordIndex {
 
   std::array<std::vector<std::string_view>, kListCount> words_;
   std::vector<WordHit> hits_;
-  std::unordered_map<std::uint64_t, std::uint32_t> ascii_;
+  PackedTable ascii_;
   std::unordered_map<std::string, std::uint32_t> other_;
-  std::unordered_set<std::uint64_t> english_prefix4_;
-  std::unordered_set<std::uint64_t> english_deleted_;      // a word with one letter taken out
-  std::unordered_set<std::uint64_t> english_deleted_at_;   // the same, keyed with the position
-  std::unordered_set<std::uint64_t> english_words_;
+  PackedTable english_prefix4_{1u << 13};
+  PackedTable english_deleted_{1u << 15};     // a word with one letter taken out
+  PackedTable english_deleted_at_{1u << 15};  // the same, keyed with the position
+  PackedTable english_words_{1u << 13};
 };
 
 }  // namespace cc::guard
