@@ -56,13 +56,28 @@ struct ListRun {
   std::size_t exact = 0;
   std::size_t pushed = 0;
   std::size_t last_common_pair = 0;  // `pushed` when the last common two-character word ended
+  // Where recent groups of Han characters written together began (values of `pushed`).
+  std::size_t marker_end = 0;  // `pushed` just after 助记/种子/恢复 written in a group, or 0
+  std::array<std::size_t, 32> group_starts{};
+  std::size_t groups = 0;
+  void group_start() noexcept { group_starts[groups++ % group_starts.size()] = pushed; }
+  bool starts_group(std::size_t at) const noexcept {
+    const std::size_t n = std::min(groups, group_starts.size());
+    for (std::size_t k = 0; k < n; ++k) {
+      if (group_starts[(groups - 1 - k) % group_starts.size()] == at) return true;
+    }
+    return false;
+  }
   std::array<std::uint16_t, kKeep> recent{};
 
   void push(std::uint16_t index) noexcept {
     ++exact;
     recent[pushed++ % kKeep] = index;
   }
-  void reset() noexcept { exact = 0; }
+  void reset() noexcept {
+    exact = 0;
+    groups = 0;
+  }
   // The k-th of the last n indices, oldest first (n <= exact, n <= kKeep).
   std::uint16_t last(std::size_t n, std::size_t k) const noexcept {
     return recent[(pushed - n + k) % kKeep];
@@ -167,12 +182,15 @@ class Scanner {
         const WordHit* hit = index_.find_other(chars[k]);
         if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
           ListRun& r = run(id);
+          if (k == 0) r.group_start();
           if (k > 0 && r.exact > 0 && is_common_zh_pair(chars[k - 1], chars[k])) r.last_common_pair = r.pushed + 1;
           word(id, hit->index[list_index(id)]);
         } else {
           reset(id);
         }
+        if (k > 0 && marker_before(chars.subspan(k - 1, 2))) run(id).marker_end = run(id).pushed;
       }
+      if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
       const bool single_word = chars.size() == 1 && run(id).exact > 0;
       spaced_[z] = single_word ? spaced_[z] + 1 : 0;
       if (spaced_[z] >= kMnemonicMinWords) fire(PhraseKind::kBip39, spaced_[z]);
@@ -207,6 +225,37 @@ class Scanner {
     spaced_.fill(0);
   }
 
+  // Han characters written together are a phrase only when a whole stretch of groups
+  // (or the end of a group after 助记词/种子/恢复) holds 12-24 list characters with a
+  // valid BIP39 checksum, a mean log-rank of random ones and no common two-character
+  // word: technical Chinese prose passes the rank test alone now and then.
+  bool together_phrase(ListId id) const {
+    const ListRun& r = runs_[list_index(id)];
+    for (const std::size_t n : {std::size_t{12}, std::size_t{15}, std::size_t{18}, std::size_t{21}, std::size_t{24}}) {
+      if (r.exact < n) break;
+      const std::size_t start = r.pushed - n;
+      // "我的助记词是" glued to the phrase: the window may start up to three characters
+      // after the marker.
+      const bool after_marker = r.marker_end != 0 && start >= r.marker_end && start <= r.marker_end + 3;
+      if (!r.starts_group(start) && !after_marker) continue;
+      if (r.last_common_pair >= start + 2) continue;
+      if (r.mean_log_rank(n) < kHanRankThreshold) continue;
+      if (bip39_checksum_valid(r, n)) return true;
+    }
+    return false;
+  }
+
+  static bool marker_before(std::span<const std::string_view> chars) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kMarkers = {{
+        {"助", "记"}, {"助", "記"}, {"种", "子"}, {"種", "子"}, {"恢", "复"}, {"恢", "復"}}};
+    for (std::size_t k = 0; k + 1 < chars.size(); ++k) {
+      for (const auto& [a, b] : kMarkers) {
+        if (chars[k] == a && chars[k + 1] == b) return true;
+      }
+    }
+    return false;
+  }
+
   static bool is_label(std::span<const std::string_view> chars) {
     static constexpr std::string_view kLabelChars[] = {"第", "个", "個", "位", "号", "號", "词", "詞", "字", "单", "單"};
     for (const std::string_view c : chars) {
@@ -238,12 +287,7 @@ class Scanner {
         break;
       case ListId::kChineseSimplified:
       case ListId::kChineseTraditional:
-        // Prose also puts common words side by side; random characters do not.
-        if (r.exact >= kRankWindow && r.mean_log_rank(kRankWindow) >= kHanRankThreshold &&
-            (r.last_common_pair == 0 || r.pushed - r.last_common_pair >= kRankWindow - 1)) {
-          fire(PhraseKind::kBip39, r.exact);
-        }
-        break;
+        break;  // decided per group (han_group): characters written together need more
       case ListId::kEnglish:
         if (r.exact >= kMnemonicMinWords) fire(PhraseKind::kBip39, r.exact);
         break;

@@ -65,6 +65,35 @@ std::vector<corpus::Case> handwritten_clean() {
   return out;
 }
 
+// Every Simplified Chinese translation the program shows (po/zh_CN.po): real technical
+// Chinese prose, which must never read as a phrase. One case per msgstr.
+std::vector<corpus::Case> translations_zh() {
+  std::ifstream in(std::filesystem::path(CC_SOURCE_DIR) / "po/zh_CN.po", std::ios::binary);
+  std::vector<corpus::Case> out;
+  std::string line;
+  std::string current;
+  bool in_msgstr = false;
+  auto flush = [&] {
+    if (in_msgstr && !current.empty()) out.push_back({"clean_po_zh_CN", current});
+    current.clear();
+  };
+  while (std::getline(in, line)) {
+    const bool continuation = line.starts_with("\"");
+    if (line.starts_with("msgstr ")) {
+      flush();
+      in_msgstr = true;
+      line = line.substr(7);
+    } else if (!continuation) {
+      flush();
+      in_msgstr = false;
+      continue;
+    }
+    if (in_msgstr && line.size() >= 2) current += line.substr(1, line.size() - 2);
+  }
+  flush();
+  return out;
+}
+
 TEST(GuardTable, MeetsTargetsPerCategory) {
   std::map<std::string, Row> rows;
   for (const corpus::Case& c : corpus::secrets()) {
@@ -82,6 +111,9 @@ TEST(GuardTable, MeetsTargetsPerCategory) {
   auto clean = corpus::clean_texts();
   const auto hand = handwritten_clean();
   clean.insert(clean.end(), hand.begin(), hand.end());
+  const auto po = translations_zh();
+  EXPECT_GE(po.size(), 100u);
+  clean.insert(clean.end(), po.begin(), po.end());
   std::size_t clean_total = 0;
   std::size_t clean_refused = 0;
   for (const corpus::Case& c : clean) {
