@@ -332,8 +332,11 @@ bool has_hex_private_key(std::string_view text) { return (scan_keys(text) & kKey
 // ENCRYPTED, OPENSSH, PGP ... BLOCK. Case-insensitive; the dashes may be damaged or
 // missing ("BEGIN OPENSSH PRIVATE KEY", "--BEGIN EC PRIVATE KEY", "END RSA PRIVATE KEY").
 bool has_pem_private_key(std::string_view text) {
-  // Armour always says "private key" in some case: without it there is nothing to find.
-  if (!mentions_key(text)) return false;
+  // Armour always says "private key" (PRIVATE KEY, Private Key): without it, nothing to find.
+  auto contains = [text](std::string_view needle) {
+    return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+  };
+  if (!contains("IVATE K") && !contains("ivate k") && !contains("ivate K")) return false;
   for (std::size_t p = 0; p + 11 <= text.size(); ++p) {
     const char c = lower(text[p]);
     if ((c != 'b' && c != 'e') || (p > 0 && is_letter(text[p - 1]))) continue;
