@@ -356,7 +356,7 @@ class Scanner {
       ++abbr_count_;
       ++fuzzy_run_;
       ++fuzzy_count_;
-    } else if (packed != 0 && fuzzy_run_ > 0 && index_.english_near_miss(token)) {
+    } else if (packed != 0 && fuzzy_run_ > 0 && near_miss(token, packed)) {
       abbr_run_ = abbr_count_ = 0;
       ++fuzzy_run_;
       ++fuzzy_count_;
@@ -365,6 +365,17 @@ class Scanner {
     }
     check_english_extras();
   }
+  // english_near_miss() costs a dozen lookups; texts repeat their words, so answers are
+  // remembered per scan in a small direct-mapped cache keyed by the packed token.
+  bool near_miss(std::string_view token, std::uint64_t packed) {
+    const std::size_t slot = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 54);
+    if (near_miss_keys_[slot] == packed) return near_miss_values_[slot];
+    const bool v = index_.english_near_miss(token);
+    near_miss_keys_[slot] = packed;
+    near_miss_values_[slot] = v;
+    return v;
+  }
+
   void check_english_extras() {
     if (abbr_count_ > 0 && abbr_run_ >= kAbbreviatedMinWords) fire(PhraseKind::kBip39, abbr_run_);
     if (fuzzy_count_ > 0 && fuzzy_run_ >= kFuzzyMinWords && fuzzy_count_ * kFuzzyMaxShare <= fuzzy_run_) {
@@ -374,8 +385,16 @@ class Scanner {
 
   const WordIndex& index_;
   std::array<ListRun, kListCount> runs_{};
+ public:
+  ~Scanner() { OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_)); }
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+ private:
   std::array<std::size_t, kHanLists.size()> spaced_{};
   std::size_t abbr_run_ = 0, abbr_count_ = 0, fuzzy_run_ = 0, fuzzy_count_ = 0;
+  std::array<std::uint64_t, 1024> near_miss_keys_{};
+  std::array<bool, 1024> near_miss_values_{};
   std::array<bool, 5> found_{};
   MnemonicScan result_;
 };
