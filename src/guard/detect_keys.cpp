@@ -1,8 +1,11 @@
-// Private keys in their usual text forms: BIP32 extended keys, WIF, bare hex next to a
-// word that calls it a key, and PEM blocks.
+// Private keys in their usual text forms: BIP32 extended keys (whole, damaged, wrapped
+// or split), WIF (also with a typo), hex next to a word that calls it a key (whole,
+// spaced or split), and PEM armour; the structural formats are in detect_formats.cpp.
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "guard/base58.hpp"
 #include "guard/detect.hpp"
@@ -14,6 +17,7 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_hex(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr std::array<bool, 256> make_alnum_table() {
@@ -27,6 +31,7 @@ constexpr auto kAlnum = make_alnum_table();
 bool alnum_at(std::string_view text, std::size_t i) noexcept {
   return kAlnum[static_cast<unsigned char>(text[i])];
 }
+bool all_base58(std::string_view s) noexcept { return std::all_of(s.begin(), s.end(), is_base58_char); }
 
 // BIP32 serialisation: version(4) depth(1) fingerprint(4) child(4) chain code(32)
 // key(33) checksum(4); a private key's 33 bytes start with 0x00.
@@ -34,9 +39,14 @@ constexpr std::size_t kExtendedKeySize = 82;
 constexpr std::size_t kExtendedKeyDataOffset = 45;
 // xprv/tprv and the SLIP-132 variants; the first letter varies, "prv" does not.
 constexpr std::string_view kExtendedPrefixFirst = "xyztuvYZUV";
-// A known prefix followed by this many more characters is a key even with a typo:
-// a near-miss xprv is still a key, recoverable by trying each position.
-constexpr std::size_t kExtendedShapeMinTail = 100;
+// A known prefix followed by this many more characters is a key even with a typo or a
+// few characters lost: a near-miss xprv is still a key, recoverable by trying each position.
+constexpr std::size_t kExtendedShapeMinLength = 100;
+
+bool has_extended_prefix(std::string_view token) noexcept {
+  return token.size() >= 4 && kExtendedPrefixFirst.find(token[0]) != std::string_view::npos &&
+         token.substr(1, 3) == "prv";
+}
 
 bool is_extended_private_key(std::string_view token) {
   // Any version bytes, as long as the checksum holds and the key data is private.
@@ -49,64 +59,103 @@ bool is_extended_private_key(std::string_view token) {
   }
   for (std::size_t p = token.find("prv"); p != std::string_view::npos; p = token.find("prv", p + 1)) {
     if (p == 0 || kExtendedPrefixFirst.find(token[p - 1]) == std::string_view::npos) continue;
-    if (token.size() - (p + 3) >= kExtendedShapeMinTail) return true;
+    if (token.size() - (p - 1) >= kExtendedShapeMinLength) return true;
   }
   return false;
 }
 
+// An xprv broken over lines or into groups: the prefix starts a token and the following
+// base58 tokens, separated only by spaces, line breaks or '-', make it long enough.
+bool is_split_extended_key(std::string_view text, std::size_t start, std::size_t end) {
+  if (!has_extended_prefix(text.substr(start, end - start)) || !all_base58(text.substr(start, end - start))) {
+    return false;
+  }
+  std::size_t total = end - start;
+  std::size_t i = end;
+  while (total < kExtendedShapeMinLength && i < text.size()) {
+    std::size_t j = i;
+    std::size_t gap = 0;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\n' || text[j] == '\r' || text[j] == '-' ||
+                               text[j] == '\\' || text[j] == '"' || text[j] == '+' || text[j] == ',')) {
+      ++j;
+      ++gap;
+    }
+    if (gap == 0 || gap > 6) return false;
+    std::size_t k = j;
+    while (k < text.size() && alnum_at(text, k)) ++k;
+    if (k == j || !all_base58(text.substr(j, k - j))) return false;
+    total += k - j;
+    i = k;
+  }
+  return total >= kExtendedShapeMinLength;
+}
+
 // Wallet Import Format: version(1) key(32) [0x01 if compressed] checksum(4).
-// Versions: 0x80 Bitcoin, 0xEF testnets, 0xB0 Litecoin, 0x9E Dogecoin, 0xCC Dash.
+// Versions: 0x80 Bitcoin, 0xEF testnets, 0xB0 Litecoin, 0x9E Dogecoin, 0xCC Dash. The
+// checksum is not required: a WIF with one character mistyped is still the key.
 bool is_wif(std::string_view token) {
   if (token.size() != 51 && token.size() != 52) return false;
   Base58Bytes b;
   if (!base58_decode(token, b)) return false;
   const auto d = b.bytes();
-  if (d.size() != 37 && !(d.size() == 38 && d[33] == 0x01)) return false;
+  if (d.size() != 37 && d.size() != 38) return false;
   constexpr std::array<std::uint8_t, 5> kVersions = {0x80, 0xEF, 0xB0, 0x9E, 0xCC};
-  if (std::find(kVersions.begin(), kVersions.end(), d[0]) == kVersions.end()) return false;
-  return base58check_valid(d);
+  return std::find(kVersions.begin(), kVersions.end(), d[0]) != kVersions.end();
 }
 
-enum class Marker { kSecret, kBenign };
+enum class Marker { kSecret, kSecretStrong, kBenign };
 struct MarkerWord {
   std::string_view word;
   Marker kind;
+  bool whole_word = false;  // short markers count only as a word of their own
 };
 // Nearest marker wins: "txid: <hex>" and "firmware hash <hex>" stay benign even when
-// "private" appears further away; "key" right after "pub"/"public" is benign.
+// "private" appears further away; "key" right after "pub"/"public" is benign. Strong
+// markers also make 32 hex digits (128-bit entropy) a secret.
 constexpr MarkerWord kMarkers[] = {
-    {"private", Marker::kSecret},     {"priv", Marker::kSecret},
-    {"prv", Marker::kSecret},         {"secret", Marker::kSecret},
-    {"seed", Marker::kSecret},        {"wif", Marker::kSecret},
-    {"key", Marker::kSecret},         {"mnemonic", Marker::kSecret},
-    {"entropy", Marker::kSecret},     {"txid", Marker::kBenign},
-    {"transaction", Marker::kBenign}, {"hash", Marker::kBenign},
-    {"firmware", Marker::kBenign},    {"revision", Marker::kBenign},
-    {"digest", Marker::kBenign},      {"commit", Marker::kBenign},
-    {"block", Marker::kBenign},       {"sha256", Marker::kBenign},
-    {"sha-256", Marker::kBenign},     {"fingerprint", Marker::kBenign},
-    {"public", Marker::kBenign},      {"pub", Marker::kBenign},
-    {"address", Marker::kBenign},     {"checksum", Marker::kBenign},
+    {"private", Marker::kSecretStrong},
+    {"priv", Marker::kSecretStrong},
+    {"prv", Marker::kSecret},
+    {"secret", Marker::kSecretStrong},
+    {"seed", Marker::kSecretStrong},
+    {"wif", Marker::kSecret},
+    {"key", Marker::kSecret},
+    {"mnemonic", Marker::kSecretStrong},
+    {"entropy", Marker::kSecretStrong},
+    {"pk", Marker::kSecret, true},
+    {"sk", Marker::kSecret, true},
+    {"\xE7\xA7\x81\xE9\x92\xA5", Marker::kSecretStrong},  // 私钥
+    {"\xE7\xA7\x81\xE9\x91\xB0", Marker::kSecretStrong},  // 私鑰
+    {"\xE5\xAF\x86\xE9\x92\xA5", Marker::kSecretStrong},  // 密钥
+    {"\xE5\xAF\x86\xE9\x91\xB0", Marker::kSecretStrong},  // 密鑰
+    {"\xE7\xA7\x98\xE9\x92\xA5", Marker::kSecretStrong},  // 秘钥
+    {"\xE7\x86\xB5", Marker::kSecretStrong},              // 熵
+    {"\xE7\xA7\x8D\xE5\xAD\x90", Marker::kSecretStrong},  // 种子
+    {"txid", Marker::kBenign},
+    {"transaction", Marker::kBenign},
+    {"hash", Marker::kBenign},
+    {"firmware", Marker::kBenign},
+    {"revision", Marker::kBenign},
+    {"digest", Marker::kBenign},
+    {"commit", Marker::kBenign},
+    {"block", Marker::kBenign},
+    {"sha256", Marker::kBenign},
+    {"sha-256", Marker::kBenign},
+    {"fingerprint", Marker::kBenign},
+    {"public", Marker::kBenign},
+    {"pub", Marker::kBenign},
+    {"address", Marker::kBenign},
+    {"checksum", Marker::kBenign},
+    {"session", Marker::kBenign},
+    {"\xE4\xBA\xA4\xE6\x98\x93", Marker::kBenign},  // 交易
+    {"\xE5\x93\x88\xE5\xB8\x8C", Marker::kBenign},  // 哈希
+    {"\xE5\x85\xAC\xE9\x92\xA5", Marker::kBenign},  // 公钥
+    {"\xE5\x85\xAC\xE9\x91\xB0", Marker::kBenign},  // 公鑰
+    {"\xE5\x9C\xB0\xE5\x9D\x80", Marker::kBenign},  // 地址
+    {"\xE5\x9B\xBA\xE4\xBB\xB6", Marker::kBenign},  // 固件
 };
-// kMarkers indexed by first letter, so most window positions cost one table lookup.
-struct MarkersByLetter {
-  struct List {
-    std::array<std::uint8_t, 8> index{};
-    std::size_t size = 0;
-  };
-  std::array<List, 26> lists{};
-};
-constexpr MarkersByLetter make_markers_by_letter() {
-  MarkersByLetter t{};
-  for (std::size_t i = 0; i < std::size(kMarkers); ++i) {
-    auto& list = t.lists[static_cast<std::size_t>(kMarkers[i].word[0] - 'a')];
-    list.index[list.size++] = static_cast<std::uint8_t>(i);  // overflow fails constant evaluation
-  }
-  return t;
-}
-constexpr MarkersByLetter kMarkersByLetter = make_markers_by_letter();
 
-// A marker counts if at most this many characters lie between it and the hex.
+// A marker counts if at most this many bytes lie between it and the hex.
 constexpr std::size_t kMarkerWindow = 40;
 constexpr std::size_t kLongestMarker = 11;
 constexpr std::size_t kReach = kMarkerWindow + kLongestMarker;
@@ -118,7 +167,8 @@ constexpr bool markers_fit() {
 }
 static_assert(markers_fit());
 
-bool secret_marker_nearest(std::string_view text, std::size_t start, std::size_t end) {
+// The kind of the marker nearest to text[start, end), or kBenign if there is none.
+Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end) {
   const std::size_t lo = start > kReach ? start - kReach : 0;
   const std::size_t hi = std::min(text.size(), end + kReach);
   std::array<char, kReach> left{};
@@ -127,16 +177,41 @@ bool secret_marker_nearest(std::string_view text, std::size_t start, std::size_t
   const std::size_t nr = hi - end;
   for (std::size_t i = 0; i < nl; ++i) left[i] = lower(text[lo + i]);
   for (std::size_t i = 0; i < nr; ++i) right[i] = lower(text[end + i]);
-  const std::string_view l(left.data(), nl);
-  const std::string_view r(right.data(), nr);
+  std::string_view l(left.data(), nl);
+  std::string_view r(right.data(), nr);
+  // Markers belong to their own sentence.
+  for (const std::string_view stop : {". ", "? ", "! "}) {
+    const std::size_t a = l.rfind(stop);
+    if (a != std::string_view::npos) l.remove_prefix(a + stop.size());
+    const std::size_t b = r.find(stop);
+    if (b != std::string_view::npos) r = r.substr(0, b);
+  }
+  if (const std::size_t nl_at = r.find('\n'); nl_at != std::string_view::npos) r = r.substr(0, nl_at);
+  // A marker right before the hex ("checksum: <hex>", "private key=<hex>") decides alone.
+  std::size_t glue = l.size();
+  while (glue > 0 && l.size() - glue < 4 && (l[glue - 1] == ' ' || l[glue - 1] == ':' || l[glue - 1] == '=' ||
+                                             l[glue - 1] == '"' || l[glue - 1] == '\'' || l[glue - 1] == '\n')) {
+    --glue;
+  }
+  for (const MarkerWord& m : kMarkers) {
+    if (glue >= m.word.size() && l.substr(glue - m.word.size(), m.word.size()) == m.word &&
+        (glue == m.word.size() || !is_letter(l[glue - m.word.size() - 1]) || !m.whole_word)) {
+      if (m.word == "key" && l.substr(0, glue - 3).ends_with("pub")) return Marker::kBenign;
+      if (m.word == "key" && l.substr(0, glue - 3).ends_with("public ")) return Marker::kBenign;
+      return m.kind;
+    }
+  }
 
   std::size_t best = std::string_view::npos;
   Marker best_kind = Marker::kBenign;
+  bool found = false;
   auto consider = [&](std::size_t distance, Marker kind) {
     if (distance > kMarkerWindow) return;
-    if (distance < best || (distance == best && kind == Marker::kSecret)) {
+    const bool secret = kind != Marker::kBenign;
+    if (!found || distance < best || (distance == best && secret)) {
       best = distance;
       best_kind = kind;
+      found = true;
     }
   };
   auto kind_at = [](std::string_view side, std::size_t pos, const MarkerWord& m) {
@@ -147,33 +222,71 @@ bool secret_marker_nearest(std::string_view text, std::size_t start, std::size_t
     return m.kind;
   };
   auto scan_side = [&](std::string_view side, bool left_side) {
-    for (std::size_t p = 0; p < side.size(); ++p) {
-      if (side[p] < 'a' || side[p] > 'z') continue;
-      const MarkersByLetter::List& list = kMarkersByLetter.lists[static_cast<std::size_t>(side[p] - 'a')];
-      for (std::size_t k = 0; k < list.size; ++k) {
-        const MarkerWord& m = kMarkers[list.index[k]];
-        if (side.substr(p, m.word.size()) != m.word) continue;
+    for (const MarkerWord& m : kMarkers) {
+      for (std::size_t p = side.find(m.word); p != std::string_view::npos; p = side.find(m.word, p + 1)) {
+        if (m.whole_word) {
+          const std::size_t after = p + m.word.size();
+          if ((p > 0 && is_letter(side[p - 1])) || (after < side.size() && is_letter(side[after]))) continue;
+        }
         consider(left_side ? side.size() - (p + m.word.size()) : p, kind_at(side, p, m));
       }
     }
   };
   scan_side(l, true);
   scan_side(r, false);
-  return best != std::string_view::npos && best_kind == Marker::kSecret;
+  return found ? best_kind : Marker::kBenign;
 }
 
+bool hex_length_is_key(std::size_t digits) noexcept { return digits == 64 || digits == 128; }
+
 // 64 hex digits (a secp256k1/ed25519 key; 128 for a BIP39 seed) standing alone,
-// optionally "0x"-prefixed, whose nearest marker word within 40 characters says
-// private/secret/seed/key. A bare 64-hex string with no such word is a txid or hash.
+// optionally "0x"-prefixed, whose nearest marker word says private/secret/seed/key;
+// 32 hex digits (entropy) only next to a strong marker. A bare 64-hex string with no
+// such word is a txid or hash.
 bool is_hex_private_key(std::string_view text, std::size_t start, std::size_t len) {
   std::string_view tok = text.substr(start, len);
   if (tok.size() > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) tok.remove_prefix(2);
-  if (tok.size() != 64 && tok.size() != 128) return false;
+  if (tok.size() != 32 && !hex_length_is_key(tok.size())) return false;
   if (!std::all_of(tok.begin(), tok.end(), is_hex)) return false;
-  return secret_marker_nearest(text, start, start + len);
+  const Marker m = nearest_marker(text, start, start + len);
+  if (tok.size() == 32) return m == Marker::kSecretStrong;
+  return m != Marker::kBenign;
+}
+
+bool all_hex(std::string_view s) noexcept { return !s.empty() && std::all_of(s.begin(), s.end(), is_hex); }
+
+// Hex written in groups ("0c28 fca3 86c7 ..." or "0c:28:fc" or over two lines): groups
+// of 2+ hex digits joined by one separator that add up to a key's length.
+bool is_split_hex_key(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t digits = end - start;
+  std::size_t groups = 1;
+  std::size_t i = end;
+  while (digits < 128 && i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && j - i < 3 && (text[j] == ' ' || text[j] == ':' || text[j] == '-' || text[j] == '\n')) ++j;
+    if (j == i) break;
+    std::size_t k = j;
+    while (k < text.size() && alnum_at(text, k)) ++k;
+    if (k - j < 2 || !all_hex(text.substr(j, k - j))) break;
+    digits += k - j;
+    ++groups;
+    i = k;
+    if (hex_length_is_key(digits)) {
+      if (nearest_marker(text, start, i) != Marker::kBenign) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
+
+// "key" in any case, in one pass: every armour and the age format say it.
+bool mentions_key(std::string_view text) noexcept {
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    if ((text[i] | 0x20) == 'k' && (text[i + 1] | 0x20) == 'e' && (text[i + 2] | 0x20) == 'y') return true;
+  }
+  return false;
+}
 
 // One pass over the runs of ASCII letters and digits; each kind is only looked for
 // in tokens of its length, so ordinary text costs a table lookup per byte.
@@ -181,6 +294,8 @@ unsigned scan_keys(std::string_view text) {
   unsigned hits = 0;
   std::size_t i = 0;
   const std::size_t n = text.size();
+  bool previous_was_hex_group = false;
+  std::vector<TokenSpan> long_tokens;  // for the structural formats
   while (i < n) {
     if (!alnum_at(text, i)) {
       ++i;
@@ -189,14 +304,23 @@ unsigned scan_keys(std::string_view text) {
     std::size_t j = i + 1;
     while (j < n && alnum_at(text, j)) ++j;
     const std::size_t len = j - i;
-    if (len >= 100 && is_extended_private_key(text.substr(i, len))) hits |= kKeyExtended;
-    if ((len == 51 || len == 52) && is_wif(text.substr(i, len))) hits |= kKeyWif;
-    if ((len == 64 || len == 66 || len == 128 || len == 130) && is_hex_private_key(text, i, len)) {
+    const std::string_view tok = text.substr(i, len);
+    if (len >= kFormatMinToken) long_tokens.push_back({i, len});
+    if (len >= 100 && is_extended_private_key(tok)) hits |= kKeyExtended;
+    if (len >= 4 && len < 100 && is_split_extended_key(text, i, j)) hits |= kKeyExtended;
+    if ((len == 51 || len == 52) && is_wif(tok)) hits |= kKeyWif;
+    if ((len == 32 || len == 34 || len == 64 || len == 66 || len == 128 || len == 130) &&
+        is_hex_private_key(text, i, len)) {
       hits |= kKeyHex;
     }
+    const bool prefixed = len > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X');
+    const bool hex_group = len >= 2 && len < 64 && all_hex(prefixed ? tok.substr(2) : tok);
+    if (hex_group && !previous_was_hex_group && is_split_hex_key(text, prefixed ? i + 2 : i, j)) hits |= kKeyHex;
+    previous_was_hex_group = hex_group && j < n && (text[j] == ' ' || text[j] == ':' || text[j] == '-');
     i = j;
   }
   if (has_pem_private_key(text)) hits |= kKeyPem;
+  hits |= scan_key_formats(text, long_tokens);
   return hits;
 }
 
@@ -205,21 +329,53 @@ bool has_wif(std::string_view text) { return (scan_keys(text) & kKeyWif) != 0; }
 bool has_hex_private_key(std::string_view text) { return (scan_keys(text) & kKeyHex) != 0; }
 
 // "-----BEGIN <label>-----" where the label contains PRIVATE KEY: RSA, EC, DSA,
-// ENCRYPTED, OPENSSH, PGP ... BLOCK. Case-insensitive, spaces after the dashes allowed.
+// ENCRYPTED, OPENSSH, PGP ... BLOCK. Case-insensitive; the dashes may be damaged or
+// missing ("BEGIN OPENSSH PRIVATE KEY", "--BEGIN EC PRIVATE KEY", "END RSA PRIVATE KEY").
 bool has_pem_private_key(std::string_view text) {
-  constexpr std::string_view kDashes = "-----";
-  for (std::size_t p = text.find(kDashes); p != std::string_view::npos;) {
-    std::size_t i = p + kDashes.size();
-    while (i < text.size() && text[i] == '-') ++i;
-    p = text.find(kDashes, i);  // next search starts after this run of dashes: linear time
-    while (i < text.size() && text[i] == ' ') ++i;
+  // Armour always says "private key" (PRIVATE KEY, Private Key): without it, nothing to find.
+  auto contains = [text](std::string_view needle) {
+    return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+  };
+  if (!contains("IVATE K") && !contains("ivate k") && !contains("ivate K")) return false;
+  for (std::size_t p = 0; p + 11 <= text.size(); ++p) {
+    const char c = lower(text[p]);
+    if ((c != 'b' && c != 'e') || (p > 0 && is_letter(text[p - 1]))) continue;
+    const std::string_view keyword = c == 'b' ? "begin" : "end";
+    std::size_t i = p;
+    bool match = true;
+    for (const char k : keyword) {
+      if (i >= text.size() || lower(text[i]) != k) {
+        match = false;
+        break;
+      }
+      ++i;
+    }
+    if (!match || (p > 0 && is_letter(text[p - 1]))) continue;
+    if (i < text.size() && text[i] != ' ' && text[i] != '-') continue;
+    // Armour is upper case; prose that says "begin ... private key" is not, unless dashes
+    // make it armour anyway.
+    const bool dashed = p >= 2 && text[p - 1] == '-' && text[p - 2] == '-';
+    bool upper = text[p] >= 'A' && text[p] <= 'Z';
+    // Up to three label words, then "private key".
     std::array<char, 64> label{};
     std::size_t n = 0;
-    for (; i < text.size() && n < label.size() && text[i] != '-' && text[i] != '\n'; ++i) {
-      label[n++] = lower(text[i]);
+    while (i < text.size() && n < label.size() && text[i] != '\n' && (is_letter(text[i]) || text[i] == ' ' || text[i] == '-')) {
+      label[n++] = lower(text[i++]);
     }
-    const std::string_view l(label.data(), n);
-    if (l.starts_with("begin") && l.find("private key") != std::string_view::npos) return true;
+    std::string_view l(label.data(), n);
+    std::size_t skipped = 0;
+    while (!l.empty() && (l.front() == ' ' || l.front() == '-')) {
+      l.remove_prefix(1);
+      ++skipped;
+    }
+    const std::size_t at = l.find("private key");
+    if (at == std::string_view::npos) continue;
+    const std::size_t label_start = p + keyword.size() + skipped;
+    for (std::size_t k = label_start; k < label_start + at + 11 && k < text.size(); ++k) {
+      if (text[k] >= 'a' && text[k] <= 'z') upper = false;
+    }
+    const std::string_view before = l.substr(0, at);
+    if ((upper || dashed) && std::count(before.begin(), before.end(), ' ') <= 3) return true;
   }
   return false;
 }

@@ -1,89 +1,408 @@
-// Runs of BIP39 words. Tokens are letter runs (after normalize(), case folded);
-// everything else, digits included, only separates them, so "1. abandon 2) ability",
-// one word per line and "abandon, ability" are all runs. A letter token that is not a
-// list word ends the run. Letters spelled out one by one ("a b a n d o n") are joined
-// and split back into list words when that is possible.
+// Runs of words from the guard's lists. Tokens are letter runs after normalize();
+// digits and punctuation only separate them, so "1. abandon 2) ability", one word per
+// line, JSON arrays, HTML lists and "abandon, ability" are all runs. Labels ("a)",
+// "w1=", "1st", "第1个", "单词1") and HTML tags are skipped; a token that is not a word
+// of a list ends that list's run. Each list keeps its own run, so prose made of words
+// from several lists does not add up.
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
+#include <span>
+#include <string>
 
 #include "guard/detect.hpp"
 #include "guard/normalize.hpp"
-#include "guard/wordlist.hpp"
+#include "guard/word_index.hpp"
+#include "guard/zh_common_words.hpp"
 
 namespace cc::guard {
 namespace {
 
-// Byte classes: a lower-case letter for letters, or one of these.
-constexpr char kSeparator = 0;
-constexpr char kDigit = 1;
-constexpr char kForeign = 2;
-constexpr std::array<char, 256> make_classes() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    char v = kSeparator;
-    if (c >= '0' && c <= '9') v = kDigit;
-    if (c >= 'a' && c <= 'z') v = static_cast<char>(c);
-    if (c >= 'A' && c <= 'Z') v = static_cast<char>(c - 'A' + 'a');
-    if (c == static_cast<unsigned char>(kForeignLetter)) v = kForeign;
-    t[static_cast<std::size_t>(c)] = v;
-  }
-  return t;
+// Mean log-rank of a window of random words is about ln(N) - 1 (6.6 for 2048 words, 6.4
+// for 1626) with a standard deviation near 0.29 over 12 words; prose sits far below.
+constexpr float kHanRankThreshold = 5.5f;
+constexpr float kElectrumOldRankThreshold = 5.4f;
+
+constexpr std::array<ListId, 8> kLatinLists = {ListId::kEnglish, ListId::kSpanish, ListId::kFrench,
+                                               ListId::kItalian, ListId::kCzech,   ListId::kSlip39,
+                                               ListId::kElectrumOld, ListId::kMonero};
+constexpr std::array<ListId, 2> kNativeLists = {ListId::kJapanese, ListId::kKorean};
+constexpr std::array<ListId, 2> kHanLists = {ListId::kChineseSimplified, ListId::kChineseTraditional};
+constexpr std::uint16_t kNoIndex = 0xFFFF;
+
+bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+const std::array<float, 2048>& log_ranks() {
+  static const std::array<float, 2048> table = [] {
+    std::array<float, 2048> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::log(static_cast<float>(i + 1));
+    return t;
+  }();
+  return table;
 }
-constexpr auto kClasses = make_classes();
-char class_of(char c) noexcept { return kClasses[static_cast<unsigned char>(c)]; }
-bool is_token_class(char k) noexcept { return k >= kForeign; }
 
-class RunCounter {
+// The run of one list: how many words in a row, and the last few indices (for checksum
+// and rank tests over the words themselves).
+struct ListRun {
+  static constexpr std::size_t kKeep = 33;
+  std::size_t exact = 0;
+  std::size_t pushed = 0;
+  std::size_t last_common_pair = 0;  // `pushed` when the last common two-character word ended
+  // Where recent groups of Han characters written together began (values of `pushed`).
+  std::size_t marker_end = 0;  // `pushed` just after 助记/种子/恢复 written in a group, or 0
+  std::array<std::size_t, 32> group_starts{};
+  std::size_t groups = 0;
+  void group_start() noexcept { group_starts[groups++ % group_starts.size()] = pushed; }
+  bool starts_group(std::size_t at) const noexcept {
+    const std::size_t n = std::min(groups, group_starts.size());
+    for (std::size_t k = 0; k < n; ++k) {
+      if (group_starts[(groups - 1 - k) % group_starts.size()] == at) return true;
+    }
+    return false;
+  }
+  std::array<std::uint16_t, kKeep> recent{};
+
+  void push(std::uint16_t index) noexcept {
+    ++exact;
+    recent[pushed++ % kKeep] = index;
+  }
+  void reset() noexcept {
+    exact = 0;
+    groups = 0;
+  }
+  // The k-th of the last n indices, oldest first (n <= exact, n <= kKeep).
+  std::uint16_t last(std::size_t n, std::size_t k) const noexcept {
+    return recent[(pushed - n + k) % kKeep];
+  }
+  float mean_log_rank(std::size_t n) const noexcept {
+    const auto& logs = log_ranks();
+    float sum = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint16_t r = last(n, k);
+      if (r == kNoIndex) return 0;
+      sum += logs[std::min<std::size_t>(r, logs.size() - 1)];
+    }
+    return sum / static_cast<float>(n);
+  }
+  ~ListRun() { OPENSSL_cleanse(recent.data(), sizeof(recent)); }
+};
+
+class Scanner {
  public:
-  explicit RunCounter(const WordTable& table) : table_(table) {}
+  Scanner() : index_(WordIndex::get()) {}
 
-  void token(std::uint64_t key) {
-    switch (table_.lookup(key)) {
-      case WordMatch::kWord: word(); break;
-      case WordMatch::kPrefix4: abbreviation(); break;
-      case WordMatch::kNo: breaks(); break;
+  void finish() { finish_english_run(); }
+
+  MnemonicScan result() const {
+    MnemonicScan r = result_;
+    // Most specific kind first: an Electrum or SLIP-39 phrase also reads as list words.
+    for (PhraseKind k : {PhraseKind::kElectrum, PhraseKind::kSlip39, PhraseKind::kMonero, PhraseKind::kBip39}) {
+      if (found_[static_cast<std::size_t>(k)]) {
+        r.kind = k;
+        break;
+      }
+    }
+    return r;
+  }
+
+  // A token of ASCII letters (already lower case); `foreign` if it held other letters.
+  const WordHit* lookup(std::string_view lower_token) const { return index_.find_ascii(pack_letters(lower_token)); }
+
+  // `hit` is lookup(lower_token), or null for a foreign token.
+  void latin(std::string_view lower_token, bool foreign, const WordHit* hit) {
+    const std::uint64_t packed = foreign ? 0 : pack_letters(lower_token);
+    for (const ListId id : kLatinLists) {
+      if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
+        word(id, hit->index[list_index(id)]);
+      } else {
+        reset(id);
+      }
+    }
+    break_native();
+    break_han();
+    english_extras(lower_token, packed, hit != nullptr && (hit->lists & list_bit(ListId::kEnglish)) != 0);
+  }
+
+  bool is_word_somewhere(std::string_view lower_token) const {
+    return index_.find_ascii(pack_letters(lower_token)) != nullptr;
+  }
+
+  // Letters spelled one by one that split into `words` English words.
+  void spelled_english(std::size_t words) {
+    for (const ListId id : kLatinLists) reset(id);
+    break_native();
+    break_han();
+    for (std::size_t i = 0; i < words; ++i) {
+      word(ListId::kEnglish, kNoIndex);
+      ++abbr_run_;
+      ++fuzzy_run_;
+      check_english_extras();
     }
   }
-  void word() {
-    ++full_;
-    ++abbr_;
-    update();
-  }
-  void abbreviation() {
-    full_ = 0;
-    ++abbr_;
-    ++abbreviations_;
-    update();
-  }
+
   void breaks() {
-    full_ = 0;
-    abbr_ = 0;
-    abbreviations_ = 0;
+    for (const ListId id : kLatinLists) reset(id);
+    break_native();
+    break_han();
+    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
   }
-  const MnemonicScan& result() const noexcept { return result_; }
-  const WordTable& table() const noexcept { return table_; }
+
+  // A kana or Hangul word.
+  void native(std::string_view folded) {
+    const WordHit* hit = index_.find_other(folded);
+    for (const ListId id : kLatinLists) reset(id);
+    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    for (const ListId id : kNativeLists) {
+      if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
+        word(id, hit->index[list_index(id)]);
+      } else {
+        reset(id);
+      }
+    }
+    break_han();
+  }
+
+  // Han characters written together (no separator between them).
+  void han_group(std::span<const std::string_view> chars, bool digit_before, bool digit_after) {
+    if ((digit_before || digit_after) && is_label(chars)) return;
+    for (const ListId id : kLatinLists) reset(id);
+    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    break_native();
+    for (std::size_t z = 0; z < kHanLists.size(); ++z) {
+      const ListId id = kHanLists[z];
+      for (std::size_t k = 0; k < chars.size(); ++k) {
+        const WordHit* hit = index_.find_other(chars[k]);
+        if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
+          ListRun& r = run(id);
+          if (k == 0) r.group_start();
+          if (k > 0 && r.exact > 0 && is_common_zh_pair(chars[k - 1], chars[k])) r.last_common_pair = r.pushed + 1;
+          word(id, hit->index[list_index(id)]);
+        } else {
+          reset(id);
+        }
+        if (k > 0 && marker_before(chars.subspan(k - 1, 2))) run(id).marker_end = run(id).pushed;
+      }
+      if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
+      const bool single_word = chars.size() == 1 && run(id).exact > 0;
+      spaced_[z] = single_word ? spaced_[z] + 1 : 0;
+      if (spaced_[z] >= kMnemonicMinWords) fire(PhraseKind::kBip39, spaced_[z]);
+    }
+  }
 
  private:
-  void update() {
-    result_.longest_run = std::max(result_.longest_run, full_);
-    if (full_ >= kMnemonicMinWords) result_.fired_run = std::max(result_.fired_run, full_);
-    if (abbreviations_ > 0 && abbr_ >= kAbbreviatedMinWords) {
-      result_.fired_run = std::max(result_.fired_run, abbr_);
+  ListRun& run(ListId id) noexcept { return runs_[list_index(id)]; }
+
+  void reset(ListId id) {
+    if (id == ListId::kEnglish) finish_english_run();
+    run(id).reset();
+  }
+
+  // An Electrum seed is a whole run of 12, 13 or 24 English words, not a stretch of a
+  // longer one: decided when the run ends.
+  void finish_english_run() {
+    const ListRun& r = run(ListId::kEnglish);
+    // A run that is a valid BIP39 phrase is reported as one: an Electrum seed passes the
+    // BIP39 checksum far less often than a BIP39 phrase passes Electrum's version test.
+    if ((r.exact == 12 || r.exact == 13 || r.exact == 24) && !bip39_checksum_valid(r, r.exact) &&
+        electrum_version(r, r.exact)) {
+      fire(PhraseKind::kElectrum, r.exact);
     }
   }
 
-  const WordTable& table_;
-  std::size_t full_ = 0;
-  std::size_t abbr_ = 0;
-  std::size_t abbreviations_ = 0;
+  void break_native() {
+    for (const ListId id : kNativeLists) reset(id);
+  }
+  void break_han() {
+    for (const ListId id : kHanLists) reset(id);
+    spaced_.fill(0);
+  }
+
+  // Han characters written together are a phrase only when a whole stretch of groups
+  // (or the end of a group after 助记词/种子/恢复) holds 12-24 list characters with a
+  // valid BIP39 checksum, a mean log-rank of random ones and no common two-character
+  // word: technical Chinese prose passes the rank test alone now and then.
+  bool together_phrase(ListId id) const {
+    const ListRun& r = runs_[list_index(id)];
+    for (const std::size_t n : {std::size_t{12}, std::size_t{15}, std::size_t{18}, std::size_t{21}, std::size_t{24}}) {
+      if (r.exact < n) break;
+      const std::size_t start = r.pushed - n;
+      // "我的助记词是" glued to the phrase: the window may start up to three characters
+      // after the marker.
+      const bool after_marker = r.marker_end != 0 && start >= r.marker_end && start <= r.marker_end + 3;
+      if (!r.starts_group(start) && !after_marker) continue;
+      if (r.last_common_pair >= start + 2) continue;
+      if (r.mean_log_rank(n) < kHanRankThreshold) continue;
+      if (bip39_checksum_valid(r, n)) return true;
+    }
+    return false;
+  }
+
+  static bool marker_before(std::span<const std::string_view> chars) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kMarkers = {{
+        {"助", "记"}, {"助", "記"}, {"种", "子"}, {"種", "子"}, {"恢", "复"}, {"恢", "復"}}};
+    for (std::size_t k = 0; k + 1 < chars.size(); ++k) {
+      for (const auto& [a, b] : kMarkers) {
+        if (chars[k] == a && chars[k + 1] == b) return true;
+      }
+    }
+    return false;
+  }
+
+  static bool is_label(std::span<const std::string_view> chars) {
+    static constexpr std::string_view kLabelChars[] = {"第", "个", "個", "位", "号", "號", "词", "詞", "字", "单", "單"};
+    for (const std::string_view c : chars) {
+      if (std::find(std::begin(kLabelChars), std::end(kLabelChars), c) == std::end(kLabelChars)) return false;
+    }
+    return true;
+  }
+
+  void fire(PhraseKind kind, std::size_t length) {
+    found_[static_cast<std::size_t>(kind)] = true;
+    result_.fired_run = std::max(result_.fired_run, length);
+  }
+
+  void word(ListId id, std::uint16_t index) {
+    ListRun& r = run(id);
+    r.push(index);
+    result_.longest_run = std::max(result_.longest_run, r.exact);
+    switch (id) {
+      case ListId::kSlip39:
+        if (r.exact >= kSlip39MinWords) fire(PhraseKind::kSlip39, r.exact);
+        break;
+      case ListId::kMonero:
+        if (r.exact >= kMoneroMinWords) fire(PhraseKind::kMonero, r.exact);
+        break;
+      case ListId::kElectrumOld:
+        if (r.exact >= kRankWindow && r.mean_log_rank(kRankWindow) >= kElectrumOldRankThreshold) {
+          fire(PhraseKind::kElectrum, r.exact);
+        }
+        break;
+      case ListId::kChineseSimplified:
+      case ListId::kChineseTraditional:
+        break;  // decided per group (han_group): characters written together need more
+      case ListId::kEnglish:
+        if (r.exact >= kMnemonicMinWords) fire(PhraseKind::kBip39, r.exact);
+        break;
+      default:
+        if (r.exact >= kMnemonicMinWords) fire(PhraseKind::kBip39, r.exact);
+        break;
+    }
+  }
+
+  // BIP39: the last ENT/32 bits of the 11-bit indices are the first bits of SHA-256(entropy).
+  static bool bip39_checksum_valid(const ListRun& r, std::size_t n) {
+    if (n % 3 != 0 || n < 12 || n > 24) return false;
+    std::array<unsigned char, 33> bits{};
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint16_t v = r.last(n, k);
+      if (v == kNoIndex) return false;
+      for (std::size_t b = 0; b < 11; ++b) {
+        if ((v >> (10 - b)) & 1u) {
+          const std::size_t bit = k * 11 + b;
+          bits[bit / 8] = static_cast<unsigned char>(bits[bit / 8] | (0x80u >> (bit % 8)));
+        }
+      }
+    }
+    const std::size_t ent_bytes = n * 11 * 32 / 33 / 8;
+    const std::size_t cs_bits = n * 11 - ent_bytes * 8;
+    std::array<unsigned char, 32> hash{};
+    SHA256(bits.data(), ent_bytes, hash.data());
+    const unsigned mask = (0xFFu << (8 - cs_bits)) & 0xFFu;
+    const bool ok = (hash[0] & mask) == (bits[ent_bytes] & mask);
+    OPENSSL_cleanse(bits.data(), bits.size());
+    OPENSSL_cleanse(hash.data(), hash.size());
+    return ok;
+  }
+
+  // Electrum 2+ seeds are English list words whose HMAC-SHA512 keyed "Seed version"
+  // starts with a version prefix: 01 standard, 100 segwit, 101/102 two-factor.
+  bool electrum_version(const ListRun& r, std::size_t n) const {
+    std::string phrase;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint16_t i = r.last(n, k);
+      if (i == kNoIndex) {
+        OPENSSL_cleanse(phrase.data(), phrase.size());
+        return false;
+      }
+      if (k > 0) phrase.push_back(' ');
+      phrase += index_.word(ListId::kEnglish, i);
+    }
+    std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
+    unsigned int len = 0;
+    constexpr std::string_view kKey = "Seed version";
+    const bool ok = HMAC(EVP_sha512(), kKey.data(), static_cast<int>(kKey.size()),
+                         reinterpret_cast<const unsigned char*>(phrase.data()), phrase.size(), mac.data(), &len) != nullptr;
+    const bool versioned = ok && (mac[0] == 0x01 || (mac[0] == 0x10 && (mac[1] >> 4) <= 2));
+    OPENSSL_cleanse(phrase.data(), phrase.size());
+    OPENSSL_cleanse(mac.data(), mac.size());
+    return versioned;
+  }
+
+  // English only: four-letter abbreviations and near misses (typos, plurals) extend a run.
+  void english_extras(std::string_view token, std::uint64_t packed, bool exact) {
+    if (exact) {
+      ++abbr_run_;
+      ++fuzzy_run_;
+    } else if (token.size() == 4 && index_.english_abbreviation(packed)) {
+      ++abbr_run_;
+      ++abbr_count_;
+      ++fuzzy_run_;
+      ++fuzzy_count_;
+    } else if (packed != 0 && fuzzy_run_ > 0 && near_miss(token, packed)) {
+      abbr_run_ = abbr_count_ = 0;
+      ++fuzzy_run_;
+      ++fuzzy_count_;
+    } else {
+      abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    }
+    check_english_extras();
+  }
+  // english_near_miss() costs a dozen lookups; texts repeat their words, so answers are
+  // remembered per scan in a small direct-mapped cache keyed by the packed token.
+  bool near_miss(std::string_view token, std::uint64_t packed) {
+    const std::size_t slot = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 54);
+    if (near_miss_keys_[slot] == packed) return near_miss_values_[slot];
+    const bool v = index_.english_near_miss(token);
+    near_miss_keys_[slot] = packed;
+    near_miss_values_[slot] = v;
+    return v;
+  }
+
+  void check_english_extras() {
+    if (abbr_count_ > 0 && abbr_run_ >= kAbbreviatedMinWords) fire(PhraseKind::kBip39, abbr_run_);
+    if (fuzzy_count_ > 0 && fuzzy_run_ >= kFuzzyMinWords && fuzzy_count_ * kFuzzyMaxShare <= fuzzy_run_) {
+      fire(PhraseKind::kBip39, fuzzy_run_);
+    }
+  }
+
+  const WordIndex& index_;
+  std::array<ListRun, kListCount> runs_{};
+ public:
+  ~Scanner() { OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_)); }
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+ private:
+  std::array<std::size_t, kHanLists.size()> spaced_{};
+  std::size_t abbr_run_ = 0, abbr_count_ = 0, fuzzy_run_ = 0, fuzzy_count_ = 0;
+  std::array<std::uint64_t, 1024> near_miss_keys_{};
+  std::array<bool, 1024> near_miss_values_{};
+  std::array<bool, 5> found_{};
   MnemonicScan result_;
 };
 
 // Single letters separated by spaces or punctuation (not digits): "a b a n d o n".
 class SpelledGroup {
  public:
-  static constexpr std::size_t kMaxLetters = 24 * kBip39MaxWordLength;
+  static constexpr std::size_t kMaxLetters = 24 * 8;
 
   bool open() const noexcept { return size_ > 0 || overflow_; }
   void add(char c) noexcept {
@@ -93,32 +412,32 @@ class SpelledGroup {
       overflow_ = true;
     }
   }
-  // Feeds the group to `runs` as list words if the letters split into them exactly.
-  void flush(RunCounter& runs) {
+  void flush(Scanner& scanner) {
     if (!open()) return;
-    const std::size_t words = overflow_ || size_ < 3 ? 0 : segment(runs.table());
+    const std::size_t words = overflow_ || size_ < 3 ? 0 : segment(scanner);
     if (words == 0) {
-      runs.breaks();
+      scanner.breaks();
     } else {
-      for (std::size_t i = 0; i < words; ++i) runs.word();
+      scanner.spelled_english(words);
     }
+    OPENSSL_cleanse(letters_.data(), letters_.size());
     size_ = 0;
     overflow_ = false;
   }
 
  private:
-  // Fewest list words that exactly cover the letters, or 0 if they cannot.
-  std::size_t segment(const WordTable& table) const {
+  // Fewest English words that exactly cover the letters, or 0 if they cannot.
+  std::size_t segment(const Scanner&) const {
+    const WordIndex& index = WordIndex::get();
     constexpr auto kNone = std::numeric_limits<std::size_t>::max();
     std::array<std::size_t, kMaxLetters + 1> best;
     best.fill(kNone);
     best[0] = 0;
     for (std::size_t i = 0; i < size_; ++i) {
       if (best[i] == kNone) continue;
-      std::uint64_t key = 0;
-      for (std::size_t len = 1; len <= kBip39MaxWordLength && i + len <= size_; ++len) {
-        key = pack_letter(key, len - 1, letters_[i + len - 1]);
-        if (len >= 3 && table.lookup(key) == WordMatch::kWord) {
+      for (std::size_t len = 3; len <= 8 && i + len <= size_; ++len) {
+        const WordHit* hit = index.find_ascii(pack_letters(std::string_view(letters_.data() + i, len)));
+        if (hit != nullptr && (hit->lists & list_bit(ListId::kEnglish)) != 0) {
           best[i + len] = std::min(best[i + len], best[i] + 1);
         }
       }
@@ -131,50 +450,292 @@ class SpelledGroup {
   bool overflow_ = false;
 };
 
+// "<li>", "</td>", "<br/>": skipped whole. Returns the length of the tag at text[i], or 0.
+std::size_t html_tag_length(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < text.size() && text[j] == '/') ++j;
+  if (j >= text.size() || !is_ascii_letter(text[j])) return 0;
+  const std::size_t end = text.find('>', j);
+  if (end == std::string_view::npos || end - i > 80) return 0;
+  if (text.substr(i + 1, end - i - 1).find('<') != std::string_view::npos) return 0;
+  return end - i + 1;
+}
+
+// "&nbsp;", "&#160;", "&#x3000;".
+std::size_t html_entity_length(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < text.size() && text[j] == '#') ++j;
+  const std::size_t start = j;
+  while (j < text.size() && j - start < 8 && (is_ascii_letter(text[j]) || is_digit(text[j]))) ++j;
+  if (j == start || j >= text.size() || text[j] != ';') return 0;
+  return j - i + 1;
+}
+
+bool is_label_suffix(std::string_view t) { return t == "st" || t == "nd" || t == "rd" || t == "th"; }
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, Scanner& scanner) : text_(text), scanner_(scanner) {}
+
+  void run() {
+    const std::size_t n = text_.size();
+    while (i_ < n) {
+      const char c = text_[i_];
+      if (is_ascii_letter(c) || c == kForeignLetter) {
+        latin_token();
+        continue;
+      }
+      if (is_digit(c)) {
+        digit_since_token_ = true;
+        ++i_;
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        char32_t cp = 0;
+        const std::size_t len = decode_utf8(text_, i_, cp);
+        if (len == 0) {
+          ++i_;
+          continue;
+        }
+        const Script script = script_of(cp);
+        if (script == Script::kHan) {
+          han_group();
+        } else if (script == Script::kKana || script == Script::kHangul) {
+          native_token(script);
+        } else {
+          latin_token();  // letters of another script: a token that matches no list
+        }
+        continue;
+      }
+      // A sentence ends: "?" and "!" never appear inside a phrase, and neither does ". "
+      // before a capital letter. Runs do not continue into the next sentence.
+      if (c == '?' || c == '!' || sentence_end_at(i_)) {
+        spelled_.flush(scanner_);
+        scanner_.breaks();
+        ++i_;
+        continue;
+      }
+      if (c == '<') {
+        if (const std::size_t len = html_tag_length(text_, i_)) {
+          i_ += len;
+          continue;
+        }
+      }
+      if (c == '&') {
+        if (const std::size_t len = html_entity_length(text_, i_)) {
+          i_ += len;
+          continue;
+        }
+      }
+      ++i_;
+    }
+    spelled_.flush(scanner_);
+  }
+
+ private:
+  // Reads letters from i_; joins across an apostrophe between letters and across a
+  // hyphen at the end of a line ("aban-\ndon").
+  std::size_t read_letters(std::size_t i, std::string& lower_out, bool& foreign) const {
+    const std::size_t n = text_.size();
+    while (i < n) {
+      const char c = text_[i];
+      if (is_ascii_letter(c)) {
+        if (lower_out.size() <= kMaxPackedLetters) lower_out.push_back(lower(c));
+        ++i;
+        continue;
+      }
+      if (c == kForeignLetter) {
+        foreign = true;
+        ++i;
+        continue;
+      }
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        char32_t cp = 0;
+        const std::size_t len = decode_utf8(text_, i, cp);
+        if (len == 0 || script_of(cp) != Script::kOther) break;
+        foreign = true;
+        i += len;
+        continue;
+      }
+      if (c == '\'' && i + 1 < n && is_ascii_letter(text_[i + 1]) && !lower_out.empty()) {
+        ++i;
+        continue;
+      }
+      if (c == '-' && !lower_out.empty()) {
+        std::size_t j = i + 1;
+        while (j < n && (text_[j] == ' ' || text_[j] == '\r')) ++j;
+        if (j < n && text_[j] == '\n') {
+          ++j;
+          while (j < n && text_[j] == ' ') ++j;
+          if (j < n && is_ascii_letter(text_[j])) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    return i;
+  }
+
+  void latin_token() {
+    const std::size_t start = i_;
+    std::string token;
+    bool foreign = false;
+    std::size_t end = read_letters(i_, token, foreign);
+    if (end == start) {  // a stray byte
+      ++i_;
+      return;
+    }
+    const bool too_long = token.size() > kMaxPackedLetters;
+    const bool digit_before = start > 0 && is_digit(text_[start - 1]);
+    const bool digit_after = end < text_.size() && is_digit(text_[end]);
+    i_ = end;
+    // Letters and digits mixed over a longer stretch ("70a9023c3123fb4b", base58) are an
+    // identifier, not a label: it ends the runs.
+    if (digit_before || digit_after) {
+      std::size_t lo = start;
+      while (lo > 0 && (is_digit(text_[lo - 1]) || is_ascii_letter(text_[lo - 1]))) --lo;
+      std::size_t hi = end;
+      while (hi < text_.size() && (is_digit(text_[hi]) || is_ascii_letter(text_[hi]))) ++hi;
+      std::size_t letter_groups = 0;
+      for (std::size_t k = lo; k < hi; ++k) {
+        if (is_ascii_letter(text_[k]) && (k == lo || !is_ascii_letter(text_[k - 1]))) ++letter_groups;
+      }
+      if (letter_groups >= 2) {
+        spelled_.flush(scanner_);
+        scanner_.breaks();
+        digit_since_token_ = false;
+        i_ = hi;
+        wipe(token);
+        return;
+      }
+    }
+    // Labels: "w1=", "word12:", "1st", "a)".
+    if (!foreign && digit_after && token.size() <= 5) {
+      wipe(token);
+      return;
+    }
+    if (!foreign && digit_before && is_label_suffix(token)) {
+      wipe(token);
+      return;
+    }
+    if (!foreign && token.size() == 1 && end < text_.size() &&
+        std::string_view(")].:=").find(text_[end]) != std::string_view::npos) {
+      wipe(token);
+      return;
+    }
+    if (token.size() == 1 && !foreign) {
+      if (spelled_.open() && digit_since_token_) spelled_.flush(scanner_);
+      spelled_.add(token[0]);
+      digit_since_token_ = false;
+      wipe(token);
+      return;
+    }
+    spelled_.flush(scanner_);
+    digit_since_token_ = false;
+    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token);
+    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token);
+    scanner_.latin(too_long ? std::string_view() : std::string_view(token), foreign || too_long, hit);
+    wipe(token);
+  }
+
+  // A word cut by a line break without a hyphen ("aban\ndon"): joined when the two
+  // halves are no words but together they are one.
+  bool join_wrapped(std::string& token) {
+    std::size_t j = i_;
+    bool newline = false;
+    while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\r' || text_[j] == '\n')) {
+      newline = newline || text_[j] == '\n';
+      ++j;
+    }
+    if (!newline || j >= text_.size() || !is_ascii_letter(text_[j])) return false;
+    std::string next;
+    bool foreign = false;
+    const std::size_t end = read_letters(j, next, foreign);
+    bool joined_ok = false;
+    if (!foreign && next.size() <= kMaxPackedLetters && !scanner_.is_word_somewhere(next)) {
+      std::string joined = token + next;
+      if (joined.size() <= kMaxPackedLetters && scanner_.is_word_somewhere(joined)) {
+        wipe(token);
+        token = std::move(joined);
+        i_ = end;
+        joined_ok = true;
+      } else {
+        wipe(joined);
+      }
+    }
+    wipe(next);
+    return joined_ok;
+  }
+
+  void native_token(Script script) {
+    spelled_.flush(scanner_);
+    digit_since_token_ = false;
+    std::string token;
+    while (i_ < text_.size()) {
+      char32_t cp = 0;
+      const std::size_t len = static_cast<unsigned char>(text_[i_]) >= 0x80 ? decode_utf8(text_, i_, cp) : 0;
+      if (len == 0 || script_of(cp) != script) break;
+      token.append(text_.substr(i_, len));
+      i_ += len;
+    }
+    scanner_.native(token);
+    wipe(token);
+  }
+
+  void han_group() {
+    spelled_.flush(scanner_);
+    digit_since_token_ = false;
+    const bool digit_before = i_ > 0 && is_digit(text_[i_ - 1]);
+    std::array<std::string_view, 64> chars;
+    std::size_t count = 0;
+    while (i_ < text_.size()) {
+      char32_t cp = 0;
+      const std::size_t len = static_cast<unsigned char>(text_[i_]) >= 0x80 ? decode_utf8(text_, i_, cp) : 0;
+      if (len == 0 || script_of(cp) != Script::kHan) break;
+      if (count == chars.size()) {  // a long stretch: hand it over in pieces
+        scanner_.han_group(std::span(chars.data(), count), false, false);
+        count = 0;
+      }
+      chars[count++] = text_.substr(i_, len);
+      i_ += len;
+    }
+    const bool digit_after = i_ < text_.size() && is_digit(text_[i_]);
+    scanner_.han_group(std::span(chars.data(), count), digit_before, digit_after);
+  }
+
+  static void wipe(std::string& s) { OPENSSL_cleanse(s.data(), s.size()); }
+
+  // ". " before a capital letter, or a line that ends with '.' or ')' ("(code 24)\n").
+  bool sentence_end_at(std::size_t i) const {
+    const std::size_t n = text_.size();
+    const char c = text_[i];
+    if (c == '.' && i > 0 && (is_ascii_letter(text_[i - 1]) || text_[i - 1] == ')') && i + 2 < n &&
+        text_[i + 1] == ' ' && text_[i + 2] >= 'A' && text_[i + 2] <= 'Z') {
+      return true;
+    }
+    if (c != '.' && c != ')') return false;
+    std::size_t j = i + 1;
+    while (j < n && (text_[j] == ' ' || text_[j] == '\r')) ++j;
+    return j < n && text_[j] == '\n' && i > 0 && text_[i - 1] != '.';
+  }
+
+  std::string_view text_;
+  Scanner& scanner_;
+  SpelledGroup spelled_;
+  std::size_t i_ = 0;
+  bool digit_since_token_ = false;
+};
+
 }  // namespace
 
 MnemonicScan scan_mnemonic(std::string_view text) {
-  RunCounter runs(word_table());
-  SpelledGroup spelled;
-  bool digit_since_token = false;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    char k = class_of(text[i]);
-    if (!is_token_class(k)) {
-      digit_since_token = digit_since_token || k == kDigit;
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    bool foreign = false;
-    std::uint64_t key = 0;
-    char first = k;
-    for (; j < n && is_token_class(k = class_of(text[j])); ++j) {
-      const std::size_t len = j - i;
-      if (k == kForeign) {
-        foreign = true;
-      } else if (len < kBip39MaxWordLength) {
-        key = pack_letter(key, len, k);
-      }
-    }
-    const std::size_t len = j - i;
-    if (len == 1 && !foreign) {
-      if (spelled.open() && digit_since_token) spelled.flush(runs);
-      spelled.add(first);
-    } else {
-      spelled.flush(runs);
-      if (foreign || len > kBip39MaxWordLength) {
-        runs.breaks();
-      } else {
-        runs.token(key);
-      }
-    }
-    digit_since_token = false;
-    i = j;
-  }
-  spelled.flush(runs);
-  return runs.result();
+  Scanner scanner;
+  Tokenizer tokenizer(text, scanner);
+  tokenizer.run();
+  scanner.finish();
+  return scanner.result();
 }
 
 }  // namespace cc::guard

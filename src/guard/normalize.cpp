@@ -1,31 +1,31 @@
 #include "guard/normalize.hpp"
 
-#include <cstdint>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+
+#include <array>
+#include <unordered_map>
 
 namespace cc::guard {
 namespace {
-
-constexpr int kDrop = -1;
-
-// Latin Extended-A (U+0100..U+017F) without their accents; '?' is not folded.
-constexpr std::string_view kLatinExtA =
-    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnn??OoOoOo??"
-    "RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
-static_assert(kLatinExtA.size() == 0x80);
-
-// Latin-1 letters U+00C0..U+00FF without their accents; '?' is not folded.
-constexpr std::string_view kLatin1 =
-    "AAAAAA?CEEEEIIII?NOOOOO?OUUUUY??aaaaaa?ceeeeiiii?nooooo?ouuuuy?y";
-static_assert(kLatin1.size() == 0x40);
 
 struct Homoglyph {
   char32_t cp;
   char ascii;
 };
 
-// Cyrillic, Greek, Armenian and IPA letters that look like Latin ones, plus Latin
-// small capitals. Sorted by code point for binary search.
+// The few look-alikes the TR39 table does not map to ASCII (its prototype for them is
+// another non-ASCII letter, e.g. Greek tau), and letters with a stroke, which have no
+// decomposition: checked after the skeleton. Sorted by code point for binary search.
 constexpr Homoglyph kHomoglyphs[] = {
+    {0x00D0, 'D'}, {0x00D8, 'O'}, {0x00DE, 'P'}, {0x00DF, 's'}, {0x00F0, 'd'}, {0x00F8, 'o'}, {0x00FE, 'p'},
+    {0x0110, 'D'}, {0x0111, 'd'}, {0x0126, 'H'}, {0x0127, 'h'}, {0x0131, 'i'}, {0x0138, 'k'}, {0x013F, 'L'},
+    {0x0140, 'l'}, {0x0141, 'L'}, {0x0142, 'l'}, {0x0166, 'T'}, {0x0167, 't'}, {0x0180, 'b'}, {0x0197, 'I'},
+    {0x01B5, 'Z'}, {0x01B6, 'z'}, {0x01E4, 'G'}, {0x01E5, 'g'}, {0x0246, 'E'}, {0x0247, 'e'}, {0x0248, 'J'},
+    {0x0249, 'j'}, {0x024C, 'R'}, {0x024D, 'r'}, {0x024E, 'Y'}, {0x024F, 'y'},
     {0x0251, 'a'}, {0x0261, 'g'}, {0x0262, 'g'}, {0x0269, 'i'}, {0x026A, 'i'},
     {0x0274, 'n'}, {0x0280, 'r'}, {0x028F, 'y'}, {0x0299, 'b'}, {0x029C, 'h'},
     {0x029F, 'l'},
@@ -61,7 +61,7 @@ constexpr bool homoglyphs_sorted() {
   return true;
 }
 
-int lookup_homoglyph(char32_t cp) noexcept {
+int lookup_homoglyph(char32_t cp) noexcept {  // -1 if none
   std::size_t lo = 0;
   std::size_t hi = std::size(kHomoglyphs);
   while (lo < hi) {
@@ -73,80 +73,153 @@ int lookup_homoglyph(char32_t cp) noexcept {
     }
   }
   if (lo < std::size(kHomoglyphs) && kHomoglyphs[lo].cp == cp) return kHomoglyphs[lo].ascii;
-  return kForeignLetter;
+  return -1;
 }
 
-bool is_invisible(char32_t cp) noexcept {
-  return cp == 0x00AD ||                    // soft hyphen
-         (cp >= 0x0300 && cp <= 0x036F) ||  // combining accents: "a\u0301" is "a"
-         cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 ||
-         cp == 0x17B5 || cp == 0x180E ||
-         (cp >= 0x200B && cp <= 0x200F) ||  // zero-width space/non-joiner/joiner, LRM, RLM
-         (cp >= 0x202A && cp <= 0x202E) ||  // bidi embeddings and overrides
-         (cp >= 0x2060 && cp <= 0x2064) ||  // word joiner, invisible operators
-         (cp >= 0x2066 && cp <= 0x206F) ||  // bidi isolates and deprecated format chars
-         cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) ||  // variation selectors
-         (cp >= 0xE0000 && cp <= 0xE0FFF);  // tags, variation selectors supplement
+
+bool is_mark_or_invisible(UChar32 c) noexcept {
+  const auto t = static_cast<UCharCategory>(u_charType(c));
+  return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK ||
+         t == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR) || c == 0x3164 || c == 0xFFA0 ||
+         c == 0x115F || c == 0x1160;
 }
 
-bool is_space(char32_t cp) noexcept {
-  return cp == 0x0085 || cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+bool is_space_like(UChar32 c) noexcept {
+  const auto t = static_cast<UCharCategory>(u_charType(c));
+  return t == U_SPACE_SEPARATOR || t == U_LINE_SEPARATOR || t == U_PARAGRAPH_SEPARATOR ||
+         t == U_CONTROL_CHAR;
 }
 
-// Punctuation and symbol blocks: they separate words like ASCII punctuation does.
-bool is_symbol(char32_t cp) noexcept {
-  return (cp >= 0x0080 && cp <= 0x00BF) || cp == 0x00D7 || cp == 0x00F7 ||
-         (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E) ||
-         (cp >= 0x2070 && cp <= 0x209F) ||  // super/subscripts (digits mostly)
-         (cp >= 0x20A0 && cp <= 0x20CF) ||  // currency
-         (cp >= 0x2100 && cp <= 0x214F) ||  // letterlike symbols
-         (cp >= 0x2150 && cp <= 0x218F) ||  // number forms
-         (cp >= 0x2190 && cp <= 0x2BFF) ||  // arrows, maths, box drawing, dingbats ...
-         (cp >= 0x2E00 && cp <= 0x2E7F) ||  // supplemental punctuation
-         (cp >= 0x3001 && cp <= 0x303F) ||  // CJK punctuation
-         (cp >= 0xFE10 && cp <= 0xFE6F) ||  // vertical, small and compatibility forms
-         (cp >= 0xFF5F && cp <= 0xFF65) ||  // fullwidth brackets, halfwidth CJK punctuation
-         (cp >= 0xFFE0 && cp <= 0xFFEE) || (cp >= 0xFFF9 && cp <= 0xFFFD) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji and pictographs
-}
-
-// Maps one code point >= 0x80 to an ASCII byte, ' ', kForeignLetter, or kDrop.
-int fold(char32_t cp) noexcept {
-  if (is_invisible(cp)) return kDrop;
-  if (is_space(cp)) return ' ';
-  if (cp >= 0xFF01 && cp <= 0xFF5E) {  // fullwidth ASCII
-    const int c = static_cast<int>(cp - 0xFEE0);
-    return c;
+bool is_punct_or_symbol(UChar32 c) noexcept {
+  switch (static_cast<UCharCategory>(u_charType(c))) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+      return true;
+    default:
+      return false;
   }
-  if (cp >= 0x00C0 && cp <= 0x00FF) {
-    const char c = kLatin1[cp - 0x00C0];
-    return c == '?' ? (cp == 0x00D7 || cp == 0x00F7 ? ' ' : kForeignLetter) : c;
-  }
-  if (cp >= 0x0100 && cp <= 0x017F) {
-    const char c = kLatinExtA[cp - 0x0100];
-    return c == '?' ? kForeignLetter : c;
-  }
-  if (cp >= 0x1D400 && cp <= 0x1D6A3) {  // mathematical bold/italic/script/... A-Z a-z
-    const auto i = static_cast<int>((cp - 0x1D400) % 52);
-    return i < 26 ? 'A' + i : 'a' + (i - 26);
-  }
-  if (cp >= 0x1D7CE && cp <= 0x1D7FF) return '0' + static_cast<int>((cp - 0x1D7CE) % 10);
-  if (cp >= 0x24B6 && cp <= 0x24CF) return 'A' + static_cast<int>(cp - 0x24B6);  // circled
-  if (cp >= 0x24D0 && cp <= 0x24E9) return 'a' + static_cast<int>(cp - 0x24D0);
-  if (cp >= 0x249C && cp <= 0x24B5) return 'a' + static_cast<int>(cp - 0x249C);  // (a)
-  if (cp >= 0x2460 && cp <= 0x24B5) return ' ';  // circled and parenthesised numbers
-  if (cp >= 0x1F130 && cp <= 0x1F149) return 'A' + static_cast<int>(cp - 0x1F130);  // squared
-  if (cp >= 0x1F150 && cp <= 0x1F169) return 'A' + static_cast<int>(cp - 0x1F150);
-  if (cp >= 0x1F170 && cp <= 0x1F189) return 'A' + static_cast<int>(cp - 0x1F170);
-  if (cp >= 0x1F1E6 && cp <= 0x1F1FF) return 'A' + static_cast<int>(cp - 0x1F1E6);  // regional
-  if (is_symbol(cp)) return ' ';
-  return lookup_homoglyph(cp);
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if it is invalid.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
+// One spoof checker per thread: ICU allows concurrent use of a const checker, but a
+// per-thread one keeps the rule simple.
+class Skeleton {
+ public:
+  Skeleton() {
+    UErrorCode status = U_ZERO_ERROR;
+    checker_ = uspoof_open(&status);
+    if (U_FAILURE(status)) checker_ = nullptr;
+  }
+  ~Skeleton() {
+    if (checker_ != nullptr) uspoof_close(checker_);
+  }
+  Skeleton(const Skeleton&) = delete;
+  Skeleton& operator=(const Skeleton&) = delete;
+
+  // The TR39 skeleton of one character, if it is made of ASCII letters and digits only.
+  std::string ascii_of(UChar32 c) const {
+    if (checker_ == nullptr) return {};
+    std::string utf8;
+    append_utf8(utf8, static_cast<char32_t>(c));
+    std::array<char, 32> out{};
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t got = uspoof_getSkeletonUTF8(checker_, 0, utf8.data(), static_cast<int32_t>(utf8.size()),
+                                               out.data(), static_cast<int32_t>(out.size()), &status);
+    if (U_FAILURE(status) || got <= 0 || got > static_cast<int32_t>(out.size())) return {};
+    std::string s(out.data(), static_cast<std::size_t>(got));
+    for (const char ch : s) {
+      const bool alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+      if (!alnum) return {};
+    }
+    return s;
+  }
+
+ private:
+  USpoofChecker* checker_ = nullptr;
+};
+
+std::string compute_fold(UChar32 cp) {
+  // Typographic apostrophes join a word the way ASCII ' does ("abandon’s").
+  if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0xFF07 || cp == 0x2032) return "'";
+  if (is_mark_or_invisible(cp)) return {};
+  if (is_space_like(cp)) return " ";
+  const auto type = static_cast<UCharCategory>(u_charType(cp));
+  if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) {
+    return std::string(1, kForeignLetter);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  if (U_FAILURE(status) || nfkd == nullptr) return std::string(1, kForeignLetter);
+  const icu::UnicodeString decomposed = nfkd->normalize(icu::UnicodeString(cp), status);
+  if (U_FAILURE(status)) return std::string(1, kForeignLetter);
+  thread_local const Skeleton skeleton;
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (is_mark_or_invisible(c)) continue;
+    if (c < 0x80) {
+      out.push_back(c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c));
+      continue;
+    }
+    if (is_space_like(c) || is_punct_or_symbol(c)) {
+      out.push_back(' ');
+      continue;
+    }
+    const Script script = script_of(static_cast<char32_t>(c));
+    if (script == Script::kOther) {
+      std::string ascii = skeleton.ascii_of(c);
+      if (!ascii.empty()) {
+        out += ascii;
+        continue;
+      }
+      const int fallback = lookup_homoglyph(static_cast<char32_t>(c));
+      if (fallback >= 0) {
+        out.push_back(static_cast<char>(fallback));
+        continue;
+      }
+    }
+    append_utf8(out, static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// Folding a code point costs ICU calls; a text reuses few distinct ones. Bounded, so a
+// text made of every code point cannot grow it without limit.
+const std::string& fold_cached(char32_t cp) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  if (cache.size() > 16384) cache.clear();
+  auto it = cache.find(cp);
+  if (it == cache.end()) it = cache.emplace(cp, compute_fold(static_cast<UChar32>(cp))).first;
+  return it->second;
+}
+
+}  // namespace
+
+static_assert(homoglyphs_sorted());
+
+Script script_of(char32_t cp) noexcept {
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007) {
+    return Script::kHan;
+  }
+  if ((cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB) || (cp >= 0x31F0 && cp <= 0x31FF)) return Script::kKana;
+  if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E)) {
+    return Script::kHangul;
+  }
+  return Script::kOther;
+}
+
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   std::size_t len = 0;
   char32_t min = 0;
@@ -175,9 +248,23 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
   return len;
 }
 
-}  // namespace
-
-static_assert(homoglyphs_sorted());
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
 
 std::string normalize(std::string_view utf8) {
   std::string out;
@@ -194,20 +281,41 @@ std::string normalize(std::string_view utf8) {
     }
     const auto b = static_cast<unsigned char>(utf8[i]);
     if (b < 0x80) {
-      out.push_back((b < 0x20 && b != '\n') || b == 0x7F ? ' ' : static_cast<char>(b));
+      out.push_back(' ');  // control characters and DEL
       ++i;
       continue;
     }
     char32_t cp = 0;
-    const std::size_t len = decode(utf8, i, cp);
+    const std::size_t len = decode_utf8(utf8, i, cp);
     if (len == 0) {  // not UTF-8: one byte that joins a word but is no letter of ours
       out.push_back(kForeignLetter);
       ++i;
       continue;
     }
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      out.append(utf8.substr(i, len));  // common Han characters fold to themselves
+    } else if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      // Hangul syllables become their letters (jamo), as NFKD does, so that composed
+      // and decomposed input meet the list the same way.
+      const char32_t s = cp - 0xAC00;
+      append_utf8(out, 0x1100 + s / 588);
+      append_utf8(out, 0x1161 + (s % 588) / 28);
+      if (s % 28 != 0) append_utf8(out, 0x11A7 + s % 28);
+    } else {
+      out += fold_cached(cp);
+    }
     i += len;
-    const int c = fold(cp);
-    if (c != kDrop) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string fold_word(std::string_view utf8) {
+  std::string s = normalize(utf8);
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    if (c == ' ' || c == '\n') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return out;
 }

@@ -1,21 +1,34 @@
 #pragma once
-// Folds UTF-8 text to plain ASCII so that the detectors see through the tricks that
-// matter for hiding a recovery phrase or key: fullwidth forms, Cyrillic and Greek
-// look-alikes, mathematical and circled letters, accents, zero-width characters and
-// unusual spaces. Case is kept (base58 needs it); the word matcher folds case itself.
+// Folds text so that the detectors see through disguise: Unicode compatibility forms
+// (NFKD: fullwidth, mathematical, circled letters, ligatures), TR39 confusable skeletons
+// of single characters that stand for ASCII (Cyrillic, Greek, Cherokee, IPA look-alikes),
+// every combining mark, invisible and format character (zero-width, bidi controls,
+// variation selectors, tags) and odd spaces. Printable ASCII is copied as is (base58 and
+// hex need their case); Han, kana and Hangul stay as they are (the CJK word lists need
+// them); punctuation and symbols of any script become ' '.
 #include <string>
 #include <string_view>
 
 namespace cc::guard {
 
-// Stands for a letter of another script (or a byte that is not valid UTF-8): it joins
-// a word, so "café"-like tokens stay one token that is not a list word.
+// Stands for a byte that is not UTF-8 or a code point with no meaning here (unassigned,
+// private use): it joins a word, so such a token never matches a list word.
 inline constexpr char kForeignLetter = '\x01';
 
-// Output is ASCII only: printable characters, '\n', and kForeignLetter. Unicode
-// punctuation, symbols and emoji become ' '; ASCII control characters other than
-// '\n' become ' '. Invisible characters (zero-width, soft hyphen, bidi marks,
-// variation selectors, combining accents) are dropped so they cannot split a word.
+// Output is valid UTF-8 (plus kForeignLetter): printable ASCII, '\n', ' ' for other
+// ASCII controls, and folded non-ASCII letters and digits. Invisible characters are
+// dropped so that they cannot split a word.
 std::string normalize(std::string_view utf8);
+
+// normalize() then ASCII lower case, with spaces removed: how list words are keyed.
+std::string fold_word(std::string_view utf8);
+
+// Script classes the word matcher tells apart.
+enum class Script { kOther, kHan, kKana, kHangul };
+Script script_of(char32_t cp) noexcept;
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if it is invalid.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept;
+void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace cc::guard

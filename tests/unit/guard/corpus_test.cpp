@@ -56,6 +56,7 @@ SecretKind kind_from_name(const std::string& name) {
   if (name.starts_with("wif_")) return SecretKind::kWif;
   if (name.starts_with("hex_")) return SecretKind::kHexPrivateKey;
   if (name.starts_with("pem_")) return SecretKind::kPemPrivateKey;
+  if (name.starts_with("electrum_")) return SecretKind::kElectrumSeed;
   return SecretKind::kNone;
 }
 

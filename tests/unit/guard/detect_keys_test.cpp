@@ -25,10 +25,12 @@ TEST(DetectKeys, ExtendedPrivateKeyByChecksumOrShape) {
   EXPECT_FALSE(has_extended_private_key("aprv" + std::string(120, 'z')));
 }
 
-TEST(DetectKeys, WifNeedsChecksumAndVersion) {
+TEST(DetectKeys, WifNeedsShapeAndVersion) {
   EXPECT_TRUE(has_wif("5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"));
   EXPECT_TRUE(has_wif("KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617"));
-  EXPECT_FALSE(has_wif("KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98618"));
+  // One character mistyped: the checksum fails, but it is still the key.
+  EXPECT_TRUE(has_wif("KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98618"));
+  EXPECT_FALSE(has_wif("KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP9861"));  // too short
   EXPECT_FALSE(has_wif("x5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"));
   EXPECT_FALSE(has_wif("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"));  // an address
 }
@@ -58,8 +60,14 @@ TEST(DetectKeys, PemPrivateKeyHeaders) {
   EXPECT_TRUE(has_pem_private_key("-----BEGIN PGP PRIVATE KEY BLOCK-----"));
   EXPECT_FALSE(has_pem_private_key("-----BEGIN CERTIFICATE-----"));
   EXPECT_FALSE(has_pem_private_key("-----BEGIN PUBLIC KEY-----"));
-  EXPECT_FALSE(has_pem_private_key("-----END PRIVATE KEY-----"));
+  EXPECT_TRUE(has_pem_private_key("-----END PRIVATE KEY-----"));  // the body is above it
   EXPECT_FALSE(has_pem_private_key("-----"));
+  // Damaged or missing dashes.
+  EXPECT_TRUE(has_pem_private_key("---BEGIN EC PRIVATE KEY---"));
+  EXPECT_TRUE(has_pem_private_key("BEGIN OPENSSH PRIVATE KEY"));
+  // Prose that says begin ... private key is no armour.
+  EXPECT_FALSE(has_pem_private_key("Before you begin, never share your private key"));
+  EXPECT_FALSE(has_pem_private_key("begin by moving the private key"));
 }
 
 }  // namespace

@@ -43,12 +43,32 @@ TEST(Normalize, AccentsAndStyledLettersFold) {
 }
 
 TEST(Normalize, PunctuationAndEmojiSeparate) {
-  EXPECT_EQ(normalize("a\xe2\x80\x94" "b\xe2\x80\xa6" "c\xf0\x9f\x94\x92" "d"), "a b c d");
+  // An ellipsis is three full stops by compatibility decomposition.
+  EXPECT_EQ(normalize("a\xe2\x80\x94" "b\xe2\x80\xa6" "c\xf0\x9f\x94\x92" "d"), "a b...c d");
+  EXPECT_EQ(normalize("\xe3\x80\x81\xe3\x83\xbb\xef\xbc\x9a"), "  :");  // 、・ then fullwidth ':' is ':'
+}
+
+TEST(Normalize, CjkStaysForTheCjkLists) {
+  EXPECT_EQ(normalize("\xe4\xb8\xad\xe6\x96\x87"), "\xe4\xb8\xad\xe6\x96\x87");  // 中文
+  // Hangul syllables become their jamo, composed or not: 가 and ᄀ+ᅡ meet.
+  EXPECT_EQ(normalize("\xea\xb0\x80"), normalize("\xe1\x84\x80\xe1\x85\xa1"));
+  // Kana lose their voicing marks the same way as the list does: が and か+゙.
+  EXPECT_EQ(normalize("\xe3\x81\x8c"), normalize("\xe3\x81\x8b\xe3\x82\x99"));
+}
+
+TEST(Normalize, BidiAndFormatCharactersAreDropped) {
+  // RLO ... PDF, LRI, tag letter, variation selector 16
+  EXPECT_EQ(normalize("\xe2\x80\xae" "ab\xe2\x80\xac" "\xe2\x81\xa6" "c\xf3\xa0\x80\xa1" "d\xef\xb8\x8f"), "abcd");
+}
+
+TEST(Normalize, ConfusableSkeletonAppliesToEveryScript) {
+  // Cherokee and Armenian look-alikes the old hand table did not know: Ꭺ (Cherokee A), օ (Armenian o)
+  EXPECT_EQ(normalize("\xe1\x8e\xaa"), "A");
+  EXPECT_EQ(normalize("\xd6\x85"), "o");
 }
 
 TEST(Normalize, OtherScriptsAndBadBytesAreForeignLetters) {
   const std::string f(1, kForeignLetter);
-  EXPECT_EQ(normalize("\xe4\xb8\xad"), f);  // CJK
   EXPECT_EQ(normalize("a\xff" "b"), "a" + f + "b");
   EXPECT_EQ(normalize("\xc0\xaf"), f + f);       // overlong '/'
   EXPECT_EQ(normalize("\xed\xa0\x80"), f + f + f);  // surrogate

@@ -41,7 +41,15 @@ TEST(SecretGuard, Table) {
       {"xpub", "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8",
        SecretKind::kNone},
       {"wif", kWif, SecretKind::kWif},
-      {"wif bad checksum", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTa", SecretKind::kNone},
+      {"wif with a typo", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTa", SecretKind::kWif},
+      {"pin statement", "my PIN is 1357", SecretKind::kPinOrPassphrase},
+      {"pin talk", "my PIN is 8 digits long", SecretKind::kNone},
+      {"passphrase statement", "passphrase: hunter2", SecretKind::kPinOrPassphrase},
+      {"passphrase talk", "the passphrase is optional", SecretKind::kNone},
+      {"chinese password", "\xe5\xaf\x86\xe7\xa0\x81\xe6\x98\xaf abc12345", SecretKind::kPinOrPassphrase},
+      {"age key", "AGE-SECRET-KEY-1QYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQS3290GG", SecretKind::kAgeKey},
+      {"keystore", R"({"crypto":{"ciphertext":"ab","kdfparams":{"n":8}}})", SecretKind::kKeystore},
+      {"issue 11 prose", "Please help, you can also check this for me?", SecretKind::kNone},
       {"hex with private key", "private key: " + kHex, SecretKind::kHexPrivateKey},
       {"hex alone", kHex, SecretKind::kNone},
       {"hex txid", "txid " + kHex, SecretKind::kNone},
@@ -73,29 +81,42 @@ TEST(SecretGuard, ReportsRunLengthNotWords) {
 }
 
 TEST(SecretGuard, CategoryNames) {
-  EXPECT_EQ(category_name(SecretKind::kNone), "none");
-  EXPECT_EQ(category_name(SecretKind::kMnemonic), "recovery phrase");
-  EXPECT_EQ(category_name(SecretKind::kExtendedPrivateKey), "extended private key (xprv)");
-  EXPECT_EQ(category_name(SecretKind::kWif), "private key (WIF)");
-  EXPECT_EQ(category_name(SecretKind::kHexPrivateKey), "private key (hex)");
-  EXPECT_EQ(category_name(SecretKind::kPemPrivateKey), "private key (PEM)");
+  // Each reads after "looks like it contains": an article and a noun.
+  EXPECT_EQ(category_name(SecretKind::kNone), "nothing");
+  EXPECT_EQ(category_name(SecretKind::kMnemonic), "a recovery phrase");
+  EXPECT_EQ(category_name(SecretKind::kExtendedPrivateKey), "an extended private key (xprv)");
+  EXPECT_EQ(category_name(SecretKind::kWif), "a private key (WIF)");
+  EXPECT_EQ(category_name(SecretKind::kHexPrivateKey), "a private key (hex)");
+  EXPECT_EQ(category_name(SecretKind::kPemPrivateKey), "a private key file (PEM or OpenSSH)");
+  EXPECT_EQ(category_name(SecretKind::kElectrumSeed), "an Electrum seed");
+  EXPECT_EQ(category_name_zh(SecretKind::kMnemonic), "\xe5\x8a\xa9\xe8\xae\xb0\xe8\xaf\x8d");  // 助记词
+  for (int k = 1; k <= static_cast<int>(SecretKind::kPinOrPassphrase); ++k) {
+    const std::string_view name = category_name(static_cast<SecretKind>(k));
+    EXPECT_TRUE(name.starts_with("a ") || name.starts_with("an ")) << name;
+    const bool vowel = std::string_view("aeiouAEIOU").find(name[name.find(' ') + 1]) != std::string_view::npos;
+    EXPECT_EQ(name.starts_with("an "), vowel) << name;
+    EXPECT_FALSE(category_name_zh(static_cast<SecretKind>(k)).empty());
+  }
 }
 
 TEST(SecretGuard, AntiScamMessageSaysTheThreeThings) {
   EXPECT_EQ(anti_scam_message(SecretKind::kNone), "");
   const std::string m = anti_scam_message(SecretKind::kMnemonic);
-  EXPECT_NE(m.find("refused"), std::string::npos);
+  EXPECT_TRUE(m.starts_with("Refused: this text looks like it contains a recovery phrase.")) << m;
   EXPECT_NE(m.find("recovery phrase"), std::string::npos);
   EXPECT_NE(m.find("no genuine support"), std::string::npos);
   EXPECT_NE(m.find("compromised"), std::string::npos);
-  EXPECT_NE(m.find("NEW device with a NEW recovery phrase"), std::string::npos);
+  EXPECT_NE(m.find("new device with a new recovery phrase"), std::string::npos);
+  EXPECT_EQ(anti_scam_message_zh(SecretKind::kNone), "");
+  EXPECT_NE(anti_scam_message_zh(SecretKind::kWif).find("\xe7\xa7\x81\xe9\x92\xa5"), std::string::npos);  // 私钥
 }
 
 // Refusals end up in logs and reports, which are scanned again: they must pass.
 TEST(SecretGuard, OwnMessagesPassTheGuard) {
-  for (const SecretKind k : {SecretKind::kMnemonic, SecretKind::kExtendedPrivateKey, SecretKind::kWif,
-                             SecretKind::kHexPrivateKey, SecretKind::kPemPrivateKey}) {
+  for (int i = 1; i <= static_cast<int>(SecretKind::kPinOrPassphrase); ++i) {
+    const auto k = static_cast<SecretKind>(i);
     EXPECT_EQ(scan(anti_scam_message(k)).kind, SecretKind::kNone) << category_name(k);
+    EXPECT_EQ(scan(anti_scam_message_zh(k)).kind, SecretKind::kNone) << category_name(k);
     EXPECT_EQ(scan(category_name(k)).kind, SecretKind::kNone) << category_name(k);
   }
 }
@@ -126,6 +147,28 @@ TEST(SecretGuard, RequireCleanNeverQuotesTheSecret) {
       }
     }
   }
+}
+
+// The final gate scans each field on its own (see secret_guard.hpp): a clean sentence
+// stays clean alone, so the input check and the gate agree. Around it, the words of a
+// layout could complete a run; scanned alone, they cannot.
+TEST(SecretGuard, FieldsScannedAloneAgreeWithTheInputCheck) {
+  const std::vector<std::string> fields = {
+      "Please help, you can also check this for me?",
+      "they say you can use that card for any coin but I want to be sure",
+      "My Trezor says firmware outdated and will not update past 2.8.1.",
+      "\xe4\xbd\xa0\xe5\xa5\xbd\xef\xbc\x8c\xe6\x88\x91\xe7\x9a\x84\xe9\x92\xb1\xe5\x8c\x85\xe6\x89\x93\xe4\xb8\x8d\xe5\xbc\x80\xe4\xba\x86",
+  };
+  for (const std::string& f : fields) {
+    EXPECT_EQ(scan(f).kind, SecretKind::kNone) << f;  // the input check
+    EXPECT_NO_THROW(require_clean(f, "--describe"));
+  }
+  // The same field inside a layout whose own words are list words ("total", "detail",
+  // "state", "about"): the layout completes a run the field does not hold. This is why
+  // the gate scans fields, not pages.
+  const std::string page = "total detail state about: " + fields[0];
+  EXPECT_EQ(scan(fields[0]).kind, SecretKind::kNone);
+  EXPECT_NE(scan(page).kind, SecretKind::kNone);
 }
 
 }  // namespace

@@ -1,0 +1,189 @@
+#include "guard/word_index.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include "core/embedded_file.hpp"
+#include "core/error.hpp"
+#include "guard/normalize.hpp"
+
+namespace cc::guard {
+
+namespace detail {
+// data/<group>/*.txt after check_wordlist.cmake passed (src/guard/CMakeLists.txt).
+std::span<const EmbeddedFile> embedded_wordlists() noexcept;
+std::span<const EmbeddedFile> embedded_slip39() noexcept;
+std::span<const EmbeddedFile> embedded_electrum() noexcept;
+std::span<const EmbeddedFile> embedded_monero() noexcept;
+}  // namespace detail
+
+namespace {
+
+struct Source {
+  ListId id;
+  std::span<const EmbeddedFile> (*group)() noexcept;
+  std::string_view file;
+  std::size_t count;
+};
+constexpr Source kSources[] = {
+    {ListId::kEnglish, detail::embedded_wordlists, "english.txt", 2048},
+    {ListId::kSpanish, detail::embedded_wordlists, "spanish.txt", 2048},
+    {ListId::kFrench, detail::embedded_wordlists, "french.txt", 2048},
+    {ListId::kItalian, detail::embedded_wordlists, "italian.txt", 2048},
+    {ListId::kCzech, detail::embedded_wordlists, "czech.txt", 2048},
+    {ListId::kJapanese, detail::embedded_wordlists, "japanese.txt", 2048},
+    {ListId::kKorean, detail::embedded_wordlists, "korean.txt", 2048},
+    {ListId::kChineseSimplified, detail::embedded_wordlists, "chinese_simplified.txt", 2048},
+    {ListId::kChineseTraditional, detail::embedded_wordlists, "chinese_traditional.txt", 2048},
+    {ListId::kSlip39, detail::embedded_slip39, "english.txt", 1024},
+    {ListId::kElectrumOld, detail::embedded_electrum, "old_english.txt", 1626},
+    {ListId::kMonero, detail::embedded_monero, "english.txt", 1626},
+};
+static_assert(std::size(kSources) == kListCount);
+
+[[noreturn]] void corrupt(std::string_view file, const std::string& why) {
+  throw Error(ErrorCode::kInternal, "embedded word list " + std::string(file) + " is invalid: " + why);
+}
+
+// Lines of a list file: a UTF-8 byte order mark, '\r' and a missing last newline are allowed.
+std::vector<std::string_view> lines_of(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (!line.empty()) out.push_back(line);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  }
+  return out;
+}
+
+std::uint64_t with_tag(std::uint64_t packed, std::size_t pos) noexcept {
+  return packed | (static_cast<std::uint64_t>(pos + 1) << 60);
+}
+
+std::string deleted_at(std::string_view s, std::size_t i) {
+  std::string out(s.substr(0, i));
+  out += s.substr(i + 1);
+  return out;
+}
+
+}  // namespace
+
+std::uint32_t PackedTable::emplace(std::uint64_t key, std::uint32_t value) {
+  if (2 * (size_ + 1) > keys_.size()) throw Error(ErrorCode::kInternal, "word table too small");
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t s = slot(key, mask);; s = (s + 1) & mask) {
+    if (keys_[s] == key) return values_[s];
+    if (keys_[s] == 0) {
+      keys_[s] = key;
+      values_[s] = value;
+      ++size_;
+      return value;
+    }
+  }
+}
+
+std::uint64_t pack_letters(std::string_view lower) noexcept {
+  if (lower.empty() || lower.size() > kMaxPackedLetters) return 0;
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c < 'a' || c > 'z') return 0;
+    key |= static_cast<std::uint64_t>(c - 'a' + 1) << (5 * (kMaxPackedLetters - 1 - i));
+  }
+  return key;
+}
+
+WordIndex::WordIndex() {
+  for (const Source& src : kSources) {
+    std::string_view bytes;
+    for (const EmbeddedFile& f : src.group()) {
+      if (f.name == src.file) bytes = f.bytes;
+    }
+    auto& words = words_[list_index(src.id)];
+    words = lines_of(bytes);
+    if (words.size() != src.count) {
+      corrupt(src.file, std::to_string(words.size()) + " words, expected " + std::to_string(src.count));
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) add(src.id, fold_word(words[i]), i);
+  }
+  for (const std::string_view w : words_[list_index(ListId::kEnglish)]) {
+    const std::string s(w);
+    english_words_.emplace(pack_letters(s), 1);
+    if (s.size() > 4) english_prefix4_.emplace(pack_letters(s.substr(0, 4)), 1);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::uint64_t d = pack_letters(deleted_at(s, i));
+      english_deleted_.emplace(d, 1);
+      english_deleted_at_.emplace(with_tag(d, i), 1);
+    }
+  }
+}
+
+void WordIndex::add(ListId id, const std::string& folded, std::size_t i) {
+  if (folded.empty()) corrupt(kSources[list_index(id)].file, "empty word at " + std::to_string(i));
+  const std::uint64_t packed = pack_letters(folded);
+  std::uint32_t at = 0;
+  if (packed != 0) {
+    at = ascii_.emplace(packed, static_cast<std::uint32_t>(hits_.size()));
+  } else {
+    at = other_.try_emplace(folded, static_cast<std::uint32_t>(hits_.size())).first->second;
+  }
+  if (at == hits_.size()) hits_.emplace_back();
+  WordHit& hit = hits_[at];
+  if ((hit.lists & list_bit(id)) == 0) {  // folding may merge two words; keep the first
+    hit.lists = static_cast<std::uint16_t>(hit.lists | list_bit(id));
+    hit.index[list_index(id)] = static_cast<std::uint16_t>(i);
+  }
+}
+
+const WordIndex& WordIndex::get() {
+  static const WordIndex index;
+  return index;
+}
+
+const WordHit* WordIndex::find_ascii(std::uint64_t packed) const noexcept {
+  const std::uint32_t* at = ascii_.find(packed);
+  return at == nullptr ? nullptr : &hits_[*at];
+}
+
+const WordHit* WordIndex::find_other(std::string_view folded) const {
+  const auto it = other_.find(std::string(folded));
+  return it == other_.end() ? nullptr : &hits_[it->second];
+}
+
+bool WordIndex::english_abbreviation(std::uint64_t packed) const noexcept {
+  return english_prefix4_.contains(packed);
+}
+
+bool WordIndex::english_near_miss(std::string_view lower) const {
+  const std::size_t n = lower.size();
+  if (n < 4 || n > kMaxPackedLetters) return false;
+  std::array<char, kMaxPackedLetters> buf{};
+  auto packed_without = [&](std::size_t i) {  // the token with letter i taken out
+    std::size_t k = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j != i) buf[k++] = lower[j];
+    }
+    return pack_letters(std::string_view(buf.data(), k));
+  };
+  if (lower.back() == 's' && english_words_.contains(pack_letters(lower.substr(0, n - 1)))) return true;
+  if (lower.ends_with("es") && english_words_.contains(pack_letters(lower.substr(0, n - 2)))) return true;
+  if (english_deleted_.contains(pack_letters(lower))) return true;  // a letter left out
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t d = packed_without(i);
+    if (english_words_.contains(d)) return true;                // a letter too many
+    if (english_deleted_at_.contains(with_tag(d, i))) return true;  // a letter replaced
+  }
+  std::copy(lower.begin(), lower.end(), buf.begin());
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // two neighbours swapped
+    std::swap(buf[i], buf[i + 1]);
+    if (english_words_.contains(pack_letters(std::string_view(buf.data(), n)))) return true;
+    std::swap(buf[i], buf[i + 1]);
+  }
+  return false;
+}
+
+}  // namespace cc::guard
