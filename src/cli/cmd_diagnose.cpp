@@ -124,7 +124,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     if (options.demo) {
       const auto scenario = vm["scenario"].as<std::string>();
       demo_device.emplace(scenario);
-      options.device = demo_device->endpoint();
+      options.device = transport::parse_device_path(demo_device->endpoint());
       if (options.progress) {
         options.progress("demo: started the built-in simulator (" + scenario + ") on " + demo_device->endpoint());
       }

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "app/binding.hpp"
-#include "app/labels.hpp"
+#include "app/rendering.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -111,9 +111,9 @@ int import(const std::vector<std::string>& args) {
   };
   const auto summary = store::import_files(*store, files, options);
   for (const auto& r : summary.refused) {
-    std::cout << findings::format(tr("refused: %1$s: %2$s", lang), {r.file.string(), r.reason}) << "\n";
+    std::cout << i18n::format(tr("refused: %1$s: %2$s", lang), {r.file.string(), r.reason}) << "\n";
   }
-  std::cout << findings::format(tr("%1$s files: %2$s stored, %3$s already in the store, %4$s refused", lang),
+  std::cout << i18n::format(tr("%1$s files: %2$s stored, %3$s already in the store, %4$s refused", lang),
                                 {std::to_string(summary.files), std::to_string(summary.stored),
                                  std::to_string(summary.duplicates), std::to_string(summary.refused.size())})
             << "\n";
@@ -195,7 +195,7 @@ int purge(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_options("reports purge", "--before DATE", desc, args, vm)) return 0;
   const auto n = open_store(vm)->purge_before(checked_date(vm["before"].as<std::string>(), "--before"));
-  std::cout << findings::format(tr("%s reports deleted", language_of(vm)), {std::to_string(n)}) << "\n";
+  std::cout << i18n::format(tr("%s reports deleted", language_of(vm)), {std::to_string(n)}) << "\n";
   return 0;
 }
 
