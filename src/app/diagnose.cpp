@@ -81,6 +81,8 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   run->set_pseudonym_key_id(options.key_id);
   run->set_language(std::string(findings::language_tag(options.language)));
   run->set_demo(options.demo);
+  run->set_catalog_version(catalog.info().version());
+  run->set_catalog_date(catalog.info().date());
   body.mutable_description()->set_text(options.description);
 
   std::unique_ptr<sim::Simulator> simulator;
