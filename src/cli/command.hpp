@@ -21,5 +21,6 @@ int run_check_backup(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_firmware(const std::vector<std::string>& args);
+int run_catalog(const std::vector<std::string>& args);
 
 }  // namespace cc::cli
