@@ -129,7 +129,7 @@ TEST(FirmwareRules, UnknownBootloaderOnARetailDeviceIsAWarning) {
 
   // The emulator reports the hash of its blank bootloader area: not a retail device.
   f.set_emulator(true);
-  f.set_bootloader_hash("9378f2d6");
+  f.set_bootloader_hash("9378f2d641be25b1d9c62d9c4d249c7a440ad34eff6246d9cf25d623a755267b");
   EXPECT_EQ(testing::find(evaluate(in, catalog, Language::kEnglish), "CC-FW-BOOTLOADER-UNKNOWN"), nullptr);
   // No hash reported, or a model without a bootloader list: nothing to judge.
   f.set_emulator(false);
