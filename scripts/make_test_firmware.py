@@ -69,37 +69,76 @@ def chunk_hashes(code: bytes, code_offset: int, chunk_size: int, hash_fn, pad: b
     return hashes
 
 
-def firmware_header(code: bytes, version, fix_version, hw_model: bytes, hashes: bytes) -> bytes:
-    """1024-byte TRZF header, unsigned (zero key indexes, zero sigmask)."""
+def firmware_header(code: bytes, version, fix_version, hw_model: bytes, hashes: bytes,
+                    word_after_magic: int = 1024, v1_signed: bool = False, sigmask: int = 0) -> bytes:
+    """1024-byte TRZF header.
+
+    word_after_magic: header_len on core images (1024). A Trezor One image carries the
+    address of its reset handler there instead (legacy/firmware/header.S), which old
+    bootloaders jump to; the newer bootloader ignores the field.
+    v1_signed: fill the three Trezor One signature slots (indexes 1, 2, 3) with made-up
+    bytes, so that the layout of a signed release is covered (the bytes verify nothing).
+    sigmask: core CoSi sigmask; a non-zero mask gets made-up signature bytes.
+    """
     h = b"TRZF"
-    h += struct.pack("<III", 1024, 0, len(code))  # header_len, expiry, code_length
+    h += struct.pack("<III", word_after_magic, 0, len(code))  # header_len/reset, expiry, code_length
     h += bytes(version) + bytes(fix_version)
     h += hw_model + bytes([0, 0]) + b"\0\0"  # hw_model, hw_revision, monotonic, reserved
     h += hashes
-    h += b"\0" * (64 * 3)  # v1 signatures
-    h += b"\0" * 3  # v1 key indexes
+    if v1_signed:
+        h += filler("coldcheck made-up v1 signatures", 64 * 3)
+        h += bytes([1, 2, 3])
+    else:
+        h += b"\0" * (64 * 3)  # v1 signatures
+        h += b"\0" * 3  # v1 key indexes
     h += b"\0" * 220
-    h += b"\0" + b"\0" * 64  # sigmask, signature
+    h += bytes([sigmask]) + (filler("coldcheck made-up cosi signature", 64) if sigmask else b"\0" * 64)
     assert len(h) == 1024
     return h
 
 
-def legacy_v2_image() -> bytes:
-    """Trezor One style: TRZR container header + TRZF header + code."""
-    code = filler("coldcheck synthetic T1B1 code", 3000)
-    hashes = chunk_hashes(code, 1024, 64 * 1024, hashlib.sha256, pad=True)
-    # hw_model left zero, as in Trezor One images.
-    inner = firmware_header(code, (1, 12, 1, 0), (1, 12, 1, 0), b"\0\0\0\0", hashes) + code
+# Trezor One flash map (legacy/memory.h): the TRZF header sits at the start of the code
+# sectors, 0x08010000; the code, which starts with the vector table, follows at +0x400.
+T1_FLASH_FWHEADER_START = 0x08010000
+T1_INITIAL_SP = 0x20020000  # top of the 128 KiB SRAM
+T1_MIN_CODE_LENGTH = 4096  # the bootloader treats shorter code as "no firmware"
+
+
+def t1_code(label: str, size: int, reset_offset: int) -> bytes:
+    """Code area of a Trezor One image: vector table (initial SP, reset handler) + filler."""
+    assert size >= T1_MIN_CODE_LENGTH
+    reset_handler = (T1_FLASH_FWHEADER_START + 1024 + reset_offset) | 1  # Thumb bit
+    body = struct.pack("<II", T1_INITIAL_SP, reset_handler) + filler(label, size - 8)
+    return body, reset_handler
+
+
+def trzr_container(inner: bytes, signed: bool) -> bytes:
+    """256-byte TRZR header in front of a TRZF image, for bootloaders before 1.8."""
     trzr = b"TRZR" + struct.pack("<I", len(inner))
-    trzr += b"\0\0\0"  # key indexes: unsigned
+    trzr += bytes([1, 2, 3]) if signed else b"\0\0\0"  # key indexes
     trzr += b"\0"  # flags
     trzr += b"\0" * 52
-    trzr += b"\0" * (64 * 3)
+    trzr += filler("coldcheck made-up legacy signatures", 64 * 3) if signed else b"\0" * (64 * 3)
     assert len(trzr) == 256
     return trzr + inner
 
 
-def vendor_header(hw_model: bytes, text: str) -> bytes:
+def t1_image(version, label: str, code_size: int, hw_model: bytes = b"\0\0\0\0", container: bool = True,
+             signed: bool = False) -> bytes:
+    """Trezor One 1.8+ release layout: [TRZR container] + TRZF header + code."""
+    code, reset_handler = t1_code(label, code_size, reset_offset=0x1F0)
+    hashes = chunk_hashes(code, 1024, 64 * 1024, hashlib.sha256, pad=True)
+    inner = firmware_header(code, version, version, hw_model, hashes, word_after_magic=reset_handler,
+                            v1_signed=signed) + code
+    return trzr_container(inner, signed) if container else inner
+
+
+def legacy_v2_image() -> bytes:
+    """Trezor One: unsigned TRZR container + TRZF header + code, hw_model left zero."""
+    return t1_image((1, 12, 1, 0), "coldcheck synthetic T1B1 code", 6000)
+
+
+def vendor_header(hw_model: bytes, text: str, sigmask: int = 0) -> bytes:
     keys = [hashlib.sha256(f"coldcheck synthetic vendor key {i}".encode()).digest() for i in range(3)]
     body = b"TRZV"
     body += struct.pack("<I", 0)  # header_len, patched below
@@ -119,13 +158,17 @@ def vendor_header(hw_model: bytes, text: str) -> bytes:
     header_len = 512
     assert len(body) + 65 <= header_len
     body += b"\0" * (header_len - 65 - len(body))
-    body += b"\0" + b"\0" * 64  # sigmask, signature: unsigned
+    if sigmask:
+        body += bytes([sigmask]) + filler("coldcheck made-up vendor signature", 64)
+    else:
+        body += b"\0" + b"\0" * 64  # sigmask, signature: unsigned
     body = body[:4] + struct.pack("<I", header_len) + body[8:]
     assert len(body) == header_len
     return body
 
 
-def core_image(version=(2, 8, 1, 0), label="coldcheck synthetic T2B1 code", flip_code_byte=None) -> bytes:
+def core_image(version=(2, 8, 1, 0), label="coldcheck synthetic T2B1 code", flip_code_byte=None,
+               model: bytes = b"T2B1", signed: bool = False) -> bytes:
     """Safe 3 (T2B1) style: TRZV vendor header + TRZF header + code.
 
     flip_code_byte: offset of a code byte to invert (a tampered copy); the chunk hashes
@@ -135,9 +178,9 @@ def core_image(version=(2, 8, 1, 0), label="coldcheck synthetic T2B1 code", flip
     if flip_code_byte is not None:
         code[flip_code_byte] ^= 0xFF
     code = bytes(code)
-    vh = vendor_header(b"T2B1", "coldcheck synthetic")
+    vh = vendor_header(model, "coldcheck synthetic", sigmask=0b101 if signed else 0)
     hashes = chunk_hashes(code, len(vh) + 1024, 128 * 1024, hashlib.blake2s, pad=False)
-    return vh + firmware_header(code, version, version, b"T2B1", hashes) + code
+    return vh + firmware_header(code, version, version, model, hashes, sigmask=0b011 if signed else 0) + code
 
 
 # Images the simulator uses as the flash of simulated devices (src/sim embeds them).
@@ -175,6 +218,17 @@ def outputs() -> dict:
     images = {
         "t1b1-legacy-v2.bin": (legacy_v2_image(), "T1B1"),
         "t2b1-core.bin": (core_image(), "T2B1"),
+        # Signed release layout: TRZR and TRZF signature slots filled, hw_model "T1B1".
+        "t1b1-1.14.1-signed.bin": (
+            t1_image((1, 14, 1, 0), "coldcheck synthetic T1B1 1.14.1 code", 9000, hw_model=b"T1B1", signed=True),
+            "T1B1",
+        ),
+        # A developer build: bare TRZF header + code, no container, unsigned.
+        "t1b1-1.13.0-bare.bin": (t1_image((1, 13, 0, 0), "coldcheck synthetic T1B1 1.13.0 code", 5000,
+                                          container=False), "T1B1"),
+        # Model T with an all-zero hw_model (older images), signed layout.
+        "t2t1-2.8.1-signed.bin": (core_image((2, 8, 1, 0), "coldcheck synthetic T2T1 code", model=b"\0\0\0\0",
+                                             signed=True), "T2T1"),
     }
     files = {name: data for name, (data, _) in images.items()}
     lines = [
@@ -193,7 +247,13 @@ def fuzz_seeds() -> dict:
     legacy = legacy_v2_image()
     core = core_image()
     v1 = b"TRZR" + struct.pack("<I", 64) + b"\0" * 248 + filler("v1 code", 64)
+    signed_t1 = t1_image((1, 14, 1, 0), "coldcheck synthetic T1B1 1.14.1 code", 9000, hw_model=b"T1B1", signed=True)
     return {
+        "t1_signed_container": signed_t1,
+        "t1_signed_bare": signed_t1[256:],
+        "t1_unsigned_bare": t1_image((1, 13, 0, 0), "coldcheck synthetic T1B1 1.13.0 code", 5000, container=False),
+        "t1_header_only": signed_t1[:256 + 1024],
+        "core_t2t1_signed": core_image((2, 8, 1, 0), "coldcheck synthetic T2T1 code", model=b"\0\0\0\0", signed=True),
         "legacy_v2_container": legacy,
         "legacy_v2_bare": legacy[256:],
         "legacy_v1": v1,

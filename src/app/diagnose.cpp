@@ -102,6 +102,8 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   rp::Body body;
   body.set_schema_version(rp::REPORT_SCHEMA_VERSION_2);
   *body.mutable_run() = steps::run_section(options);
+  body.mutable_run()->set_catalog_version(catalog.info().version());
+  body.mutable_run()->set_catalog_date(catalog.info().date());
   body.mutable_description()->set_text(options.description);
 
   std::optional<enumerate::UsbBus> own_bus;

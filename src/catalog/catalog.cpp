@@ -5,6 +5,7 @@
 #include <span>
 #include <sstream>
 
+#include "catalog/location.hpp"
 #include "catalog/parse.hpp"
 #include "catalog/validate.hpp"
 #include "core/embedded_file.hpp"
@@ -19,10 +20,19 @@ std::span<const EmbeddedFile> embedded_devices() noexcept;
 Catalog Catalog::from_texts(const std::vector<NamedText>& files) {
   std::vector<ParsedFile> parsed;
   parsed.reserve(files.size());
-  for (const NamedText& file : files) parsed.push_back(parse_file(file));
+  Catalog out;
+  bool have_info = false;
+  for (const NamedText& file : files) {
+    if (std::filesystem::path(file.name).filename() == kInfoFileName) {
+      if (have_info) throw file_error(file.name, {}, "a second catalog.textproto");
+      out.info_ = parse_info(file);
+      have_info = true;
+      continue;
+    }
+    parsed.push_back(parse_file(file));
+  }
   validate(parsed);
 
-  Catalog out;
   out.models_.reserve(parsed.size());
   for (ParsedFile& file : parsed) out.models_.push_back(std::move(file.model));
   // Sorted by id so that every listing and the udev rules are deterministic.
@@ -55,7 +65,9 @@ Catalog Catalog::load_dir(const std::filesystem::path& dir) {
     if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot read");
     files.push_back({path.string(), text.str()});
   }
-  return from_texts(files);
+  Catalog out = from_texts(files);
+  out.set_origin(dir.string());
+  return out;
 }
 
 const Catalog& Catalog::builtin() {
@@ -64,7 +76,9 @@ const Catalog& Catalog::builtin() {
     for (const EmbeddedFile& file : detail::embedded_devices()) {
       files.push_back({"devices/" + std::string(file.name), std::string(file.bytes)});
     }
-    return from_texts(files);
+    Catalog built = from_texts(files);
+    built.set_origin("built-in");
+    return built;
   }();
   return catalog;
 }
@@ -84,6 +98,36 @@ std::vector<std::uint16_t> Catalog::vendor_ids() const {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
+}
+
+}  // namespace cc::catalog
+
+namespace cc::catalog {
+
+std::optional<int> compare_catalog_versions(std::string_view a, std::string_view b) {
+  const auto split = [](std::string_view text) -> std::optional<std::vector<unsigned long>> {
+    std::vector<unsigned long> parts;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t dot = text.find('.', start);
+      const std::string_view part = text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+      if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+      }
+      parts.push_back(std::stoul(std::string(part)));
+      if (dot == std::string_view::npos) return parts;
+      start = dot + 1;
+    }
+  };
+  const auto x = split(a);
+  const auto y = split(b);
+  if (!x || !y) return std::nullopt;
+  for (std::size_t i = 0; i < std::max(x->size(), y->size()); ++i) {
+    const unsigned long l = i < x->size() ? (*x)[i] : 0;
+    const unsigned long r = i < y->size() ? (*y)[i] : 0;
+    if (l != r) return l < r ? -1 : 1;
+  }
+  return 0;
 }
 
 }  // namespace cc::catalog

@@ -14,6 +14,12 @@ namespace cc::catalog {
 
 using Model = ::coldcheck::catalog::Model;
 using UsbId = ::coldcheck::catalog::UsbId;
+using CatalogInfo = ::coldcheck::catalog::CatalogInfo;
+
+// The Model layout this binary reads (CatalogInfo.schema).
+inline constexpr std::uint32_t kSchema = 1;
+// The file among the catalog files that holds the CatalogInfo instead of a Model.
+inline constexpr std::string_view kInfoFileName = "catalog.textproto";
 
 struct NamedText {
   std::string name;  // shown in errors, e.g. "devices/trezor-safe-3.textproto"
@@ -28,13 +34,19 @@ struct UsbMatch {
 class Catalog {
  public:
   // Parses and validates every file. Throws cc::Error{kInvalidArgument} with
-  // "<name>:<line>:<column>: <reason>" for the first bad file.
+  // "<name>:<line>:<column>: <reason>" for the first bad file. A file named
+  // catalog.textproto is the CatalogInfo; without one, info() is empty (an unversioned
+  // catalog, e.g. a test directory).
   static Catalog from_texts(const std::vector<NamedText>& files);
   static Catalog load_dir(const std::filesystem::path& dir);
   // The catalog compiled into the binary.
   static const Catalog& builtin();
 
   const std::vector<Model>& models() const noexcept { return models_; }
+  const CatalogInfo& info() const noexcept { return info_; }
+  // Where this catalog came from: "built-in", a bundle file or a directory.
+  const std::string& origin() const noexcept { return origin_; }
+  void set_origin(std::string origin) { origin_ = std::move(origin); }
   const Model* find(std::string_view id) const noexcept;
 
   // Every (model, usb id) whose vendor/product id match (through product_id_mask when
@@ -68,7 +80,13 @@ class Catalog {
 
  private:
   std::vector<Model> models_;
+  CatalogInfo info_;
+  std::string origin_;
 };
+
+// Catalog versions are dotted numbers compared number by number; nullopt when either
+// side is not one ("" included).
+std::optional<int> compare_catalog_versions(std::string_view a, std::string_view b);
 
 // udev rules for every USB id in the catalog (TAG+="uaccess", plugdev fallback).
 std::string render_udev_rules(const Catalog& catalog);

@@ -119,4 +119,39 @@ ParsedFile parse_file(const NamedText& file) {
   return out;
 }
 
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const auto num = [&](std::size_t at, std::size_t len) { return std::stoi(std::string(text.substr(at, len))); };
+  const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= (month == 2 && !leap ? 28 : kDays[static_cast<std::size_t>(month - 1)]);
+}
+
+CatalogInfo parse_info(const NamedText& file) {
+  FirstError errors;
+  TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  CatalogInfo info;
+  const bool ok = parser.ParseFromString(file.text, &info);
+  if (errors.error()) {
+    const auto& [loc, message] = *errors.error();
+    throw file_error(file.name, locate_enum_value(file.text, loc, message), message);
+  }
+  if (!ok) throw file_error(file.name, {}, "not a valid coldcheck.catalog.CatalogInfo");
+  if (!compare_catalog_versions(info.version(), info.version())) {
+    throw file_error(file.name, {}, "version \"" + info.version() + "\" is not dotted numbers (e.g. 2026.12.1)");
+  }
+  if (!is_iso_date(info.date())) throw file_error(file.name, {}, "date \"" + info.date() + "\" is not YYYY-MM-DD");
+  if (info.schema() != kSchema) {
+    throw file_error(file.name, {}, "schema " + std::to_string(info.schema()) + " is not this build's schema " +
+                                        std::to_string(kSchema));
+  }
+  return info;
+}
+
 }  // namespace cc::catalog

@@ -25,4 +25,11 @@ struct ParsedFile {
 // an unknown field or an unknown enum value.
 ParsedFile parse_file(const NamedText& file);
 
+// catalog.textproto -> CatalogInfo: same errors; also requires a dotted-number version,
+// a YYYY-MM-DD date and schema kSchema.
+CatalogInfo parse_info(const NamedText& file);
+
+// True for a real calendar date written YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
 }  // namespace cc::catalog

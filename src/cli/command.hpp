@@ -22,5 +22,6 @@ int run_report(const std::vector<std::string>& args);
 int run_reports(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_firmware(const std::vector<std::string>& args);
+int run_catalog(const std::vector<std::string>& args);
 
 }  // namespace cc::cli

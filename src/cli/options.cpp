@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "catalog/bundle.hpp"
 #include "core/error.hpp"
 
 namespace cc::cli {
@@ -30,11 +31,12 @@ bool parse_options(const std::string& command, const std::string& usage, const p
 
 void add_catalog_option(po::options_description& desc) {
   desc.add_options()("catalog", po::value<std::string>()->value_name("DIR"),
-                     "load device models from DIR instead of the built-in catalog");
+                     "load device models from DIR instead of the installed or built-in catalog");
 }
 
 const catalog::Catalog& catalog_from(const po::variables_map& vm) {
-  if (!vm.count("catalog")) return catalog::Catalog::builtin();
+  // Without --catalog: a signed bundle installed by `catalog update`, if newer, else built-in.
+  if (!vm.count("catalog")) return catalog::active_catalog();
   static std::unique_ptr<catalog::Catalog> loaded;
   loaded = std::make_unique<catalog::Catalog>(catalog::Catalog::load_dir(vm["catalog"].as<std::string>()));
   return *loaded;

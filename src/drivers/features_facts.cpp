@@ -153,6 +153,17 @@ DeviceFacts facts_from_features(const tw::Features& f, const catalog::Catalog& c
   } else {
     apply_catalog(facts, catalog);
   }
+  // Running firmware does not say which bootloader it sits on; a listed hash does.
+  if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE && facts.bootloader_version().empty()) {
+    if (const auto* model = catalog.find(facts.catalog_id()); model != nullptr) {
+      for (const auto& b : model->bootloaders()) {
+        if (b.hash() != facts.bootloader_hash()) continue;
+        facts.set_bootloader_version(b.version());
+        facts.set_bootloader_version_source("catalog");
+        break;
+      }
+    }
+  }
   return facts;
 }
 

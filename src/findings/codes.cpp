@@ -79,6 +79,11 @@ constexpr CodeInfo kCodes[] = {
      N_("The firmware misses a security fix"),
      N_("Update the firmware now with the maker's app (for example Trezor Suite). Have your recovery "
         "phrase backup at hand before you update.")},
+    {"CC-FW-BOOTLOADER-UNKNOWN", SEVERITY_WARNING,
+     N_("The bootloader is not one the maker published"),
+     N_("Do not trust this device with funds until this is cleared up. Update coldcheck's catalog "
+        "(coldcheck catalog update) in case it is just too old, then contact the maker's support through "
+        "their official website and give them the bootloader hash from this report.")},
     {"CC-LEDGER-CUSTOM-CA", SEVERITY_WARNING,
      N_("The Ledger trusts a custom certificate authority"),
      N_("Unless you installed it yourself for development, remove the custom certificate authority "
@@ -102,6 +107,10 @@ constexpr CodeInfo kCodes[] = {
      N_("The firmware is out of date"),
      N_("Update the firmware with the maker's app (for example Trezor Suite). Have your recovery "
         "phrase backup at hand before you update.")},
+    {"CC-FW-NEWER-THAN-CATALOG", SEVERITY_INFO,
+     N_("The firmware is newer than coldcheck's catalog"),
+     N_("Nothing is wrong with the device because of this. Update coldcheck's catalog (coldcheck catalog "
+        "update) so that this release can be checked too.")},
     {"CC-CLONE-MISIDENTIFIED", SEVERITY_INFO,
      N_("This device is not a Trezor, although it uses Trezor's USB ID"),
      N_("Nothing is wrong with that by itself. Tell support the real maker shown here, and follow "

@@ -1,7 +1,8 @@
 // TRZF: the 1024-byte firmware header of Trezor One (1.8+) and core models.
 // Layout [trezorlib firmware/core.py FirmwareHeader; legacy/firmware/fw_signatures.h
 // image_header; core/embed .../image.h]:
-//     0 magic "TRZF"      4 header_len u32    8 expiry u32     12 code_length u32
+//     0 magic "TRZF"      4 header_len u32 (Trezor One: reset handler address)
+//     8 expiry u32        12 code_length u32
 //    16 version u8[4]    20 fix_version u8[4]  24 hw_model[4] (reserved, zero, in old images)
 //    28 hw_revision u8   29 monotonic u8      30 reserved[2]    32 hashes 32[16]
 //   544 v1 signatures 64[3] (Trezor One)     736 v1 key indexes u8[3]
@@ -19,16 +20,19 @@ Version read_version(const ByteReader& r, std::size_t offset, std::string_view f
 
 }  // namespace
 
-FirmwareHeader parse_firmware_header(std::span<const std::uint8_t> bytes) {
+FirmwareHeader parse_firmware_header(std::span<const std::uint8_t> bytes, WordAfterMagic word) {
   const ByteReader r(bytes, "firmware header");
   if (!r.has_magic(0, "TRZF")) r.fail("magic", "is not TRZF");
 
   FirmwareHeader h;
-  h.header_length = r.u32(4, "header_len");
-  // Both the legacy and the core bootloader use a fixed 0x400-byte header.
-  if (h.header_length != kFirmwareHeaderSize) {
-    r.fail("header_len", std::to_string(h.header_length) + " is not " + std::to_string(kFirmwareHeaderSize));
+  const std::uint32_t after_magic = r.u32(4, "header_len");
+  if (word == WordAfterMagic::kResetHandler) {
+    h.reset_handler = after_magic;
+  } else if (after_magic != kFirmwareHeaderSize) {
+    // The core bootloader reads a fixed 0x400-byte header and checks this field.
+    r.fail("header_len", std::to_string(after_magic) + " is not " + std::to_string(kFirmwareHeaderSize));
   }
+  h.header_length = static_cast<std::uint32_t>(kFirmwareHeaderSize);
   r.require(0, kFirmwareHeaderSize, "header (1024 bytes)");
   h.expiry = r.u32(8, "expiry");
   h.code_length = r.u32(12, "code_length");

@@ -23,8 +23,14 @@ struct LegacyHeader {
 // `bytes` starts at the TRZR magic; the code must fit in `bytes`.
 LegacyHeader parse_legacy_header(std::span<const std::uint8_t> bytes);
 
+// What the word after the TRZF magic holds. Core images: header_len, which must be
+// 1024. Trezor One images: the address of the reset handler, kept there for old
+// bootloaders and ignored by the current one (its header is always 1024 bytes).
+enum class WordAfterMagic { kHeaderLength, kResetHandler };
+
 struct FirmwareHeader {
-  std::uint32_t header_length = 0;
+  std::uint32_t header_length = 0;  // always kFirmwareHeaderSize once parsed
+  std::uint32_t reset_handler = 0;  // Trezor One only: the word after the magic
   std::uint32_t expiry = 0;
   std::uint32_t code_length = 0;
   Version version;
@@ -34,7 +40,7 @@ struct FirmwareHeader {
   Signatures cosi_signatures;  // core: sigmask over the vendor keys
 };
 // `bytes` starts at the TRZF magic. Only the header must fit; the caller checks code.
-FirmwareHeader parse_firmware_header(std::span<const std::uint8_t> bytes);
+FirmwareHeader parse_firmware_header(std::span<const std::uint8_t> bytes, WordAfterMagic word);
 
 struct VendorHeader {
   std::uint32_t header_length = 0;

@@ -47,9 +47,10 @@ void set_model(ImageInfo& info, const std::string& stated, const char* inferred)
 
 // A bare TRZF image (Trezor One 1.8+), possibly the payload of a TRZR container.
 void parse_legacy_v2(ImageInfo& info, std::span<const std::uint8_t> bytes, std::size_t region_start) {
-  const auto h = detail::parse_firmware_header(bytes);
+  const auto h = detail::parse_firmware_header(bytes, detail::WordAfterMagic::kResetHandler);
   info.kind = "legacy-v2";
   fill_from_firmware_header(info, h);
+  info.reset_handler = h.reset_handler;
   info.firmware_signatures = h.v1_signatures;
   set_model(info, h.hw_model, "T1B1");
   place_code(info, kFirmwareHeaderSize, bytes.size(), region_start);
@@ -57,7 +58,7 @@ void parse_legacy_v2(ImageInfo& info, std::span<const std::uint8_t> bytes, std::
 
 void parse_core(ImageInfo& info, std::span<const std::uint8_t> bytes) {
   const auto v = detail::parse_vendor_header(bytes);
-  const auto h = detail::parse_firmware_header(bytes.subspan(v.header_length));
+  const auto h = detail::parse_firmware_header(bytes.subspan(v.header_length), detail::WordAfterMagic::kHeaderLength);
   info.kind = "core";
   fill_from_firmware_header(info, h);
   info.vendor = v.vendor;

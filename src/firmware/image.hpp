@@ -5,6 +5,7 @@
 //   legacy-v1  Trezor One before 1.8: 256-byte `TRZR` header + code.
 //   legacy-v2  Trezor One 1.8 and later: 1024-byte `TRZF` header + code, usually
 //              shipped inside a `TRZR` container so that old bootloaders accept it.
+//              Its header_len field holds the reset handler address instead.
 //   core       Model T and Safe: `TRZV` vendor header, then a 1024-byte `TRZF` header.
 // Parsing checks every length against the buffer; a bad image is a
 // cc::Error{kInvalidArgument} naming the structure and field, never a crash.
@@ -50,6 +51,9 @@ struct ImageInfo {
   std::size_t trailing_bytes = 0;          // bytes after the declared code
   bool has_legacy_header = false;          // a 256-byte TRZR container header leads the image
   std::uint32_t header_length = 0;         // firmware header (TRZF); 256 for legacy-v1 (TRZR)
+  // legacy-v2: the word after TRZF, which a Trezor One image uses for its reset handler
+  // address, not for header_len [legacy/firmware/header.S]; 0 for the other layouts.
+  std::uint32_t reset_handler = 0;
   std::uint32_t expiry = 0;                // firmware header expiry (0 = none)
   std::uint32_t vendor_header_length = 0;  // core only
   std::uint8_t vendor_sig_m = 0;           // core: signatures the vendor keys require ...

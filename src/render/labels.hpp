@@ -31,6 +31,9 @@ struct Labels {
   std::string demo = "Demo: made against the built-in simulator, not a real device.";
   std::string created_at = "Created";
   std::string tool_version = "coldcheck version";
+  std::string catalog_version = "Device catalog";
+  std::string catalog_date = "Catalog dated";
+  std::string catalog_age = "Catalog age in days (when the report was made)";
   std::string key_id = "Install key id";
   std::string device_pseudonym = "Device pseudonym";
   std::string digest = "Digest";
@@ -117,6 +120,9 @@ inline std::vector<std::string*> all_label_fields(Labels& l) {
       &l.demo,
       &l.created_at,
       &l.tool_version,
+      &l.catalog_version,
+      &l.catalog_date,
+      &l.catalog_age,
       &l.key_id,
       &l.device_pseudonym,
       &l.digest,

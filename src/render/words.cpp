@@ -1,6 +1,9 @@
 #include "render/words.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <optional>
 
 namespace cc::render {
 
@@ -153,6 +156,23 @@ std::vector<const rpt::Finding*> findings_in_order(const rpt::Body& body) {
   return out;
 }
 
+// Whole days from the catalog's date to the report's (both start YYYY-MM-DD); empty
+// when either is missing or not a date.
+std::string catalog_age_days(const std::string& catalog_date, const std::string& created_at) {
+  const auto day = [](const std::string& text) -> std::optional<std::chrono::sys_days> {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (text.size() < 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd};
+  };
+  const auto from = day(catalog_date);
+  const auto to = day(created_at);
+  if (!from || !to) return {};
+  return std::to_string((*to - *from).count());
+}
+
 std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::report::Report& report,
                                                             const Labels& l) {
   const auto& run = report.body().run();
@@ -162,6 +182,9 @@ std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::r
   };
   add(l.created_at, run.created_at());
   add(l.tool_version, run.tool_version());
+  add(l.catalog_version, run.catalog_version());
+  add(l.catalog_date, run.catalog_date());
+  add(l.catalog_age, catalog_age_days(run.catalog_date(), run.created_at()));
   add(l.key_id, run.pseudonym_key_id());
   add(l.integrity, report.integrity().algorithm());
   add(l.digest, report.integrity().digest_hex());

@@ -32,6 +32,8 @@ std::vector<std::pair<std::string, std::string>> fact_rows(const ::coldcheck::re
 std::vector<const ::coldcheck::report::Finding*> findings_in_order(const ::coldcheck::report::Body& body);
 
 // The "About this report" rows (label, value), empty values left out.
+// Days from catalog_date to created_at, as text ("" when either is not a date).
+std::string catalog_age_days(const std::string& catalog_date, const std::string& created_at);
 std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::report::Report& report,
                                                             const Labels& labels);
 

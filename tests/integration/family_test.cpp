@@ -64,9 +64,12 @@ struct Row {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const Row kRows[] = {
+    // Its bootloader hash is the published 1.8.0 one (legacy/firmware/bl_check.c), which
+    // the catalog names.
     {.scenario = "outdated-trezor-one", .maker = "Trezor", .catalog_id = "trezor-one", .firmware_version = "1.8.3",
-     .message_table = "trezor", .codes = {"CC-FW-OUTDATED", "CC-FW-SECURITY-FIX", "CC-AUTH-TEST-ROOT"},
-     .absent_codes = {"CC-CLONE-MISIDENTIFIED"}},
+     .bootloader_version = "1.8.0", .message_table = "trezor",
+     .codes = {"CC-FW-OUTDATED", "CC-FW-SECURITY-FIX", "CC-AUTH-TEST-ROOT"},
+     .absent_codes = {"CC-CLONE-MISIDENTIFIED", "CC-FW-BOOTLOADER-UNKNOWN"}},
     {.scenario = "healthy-model-t", .maker = "Trezor", .catalog_id = "trezor-model-t", .firmware_version = "2.12.5",
      .message_table = "trezor", .codes = {"CC-AUTH-TEST-ROOT"}, .absent_codes = {"CC-FW-OUTDATED", "CC-CLONE-MISIDENTIFIED"},
      .checks = {{"fw.revision", rp::CHECK_PASS}}},

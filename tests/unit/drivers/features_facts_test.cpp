@@ -114,6 +114,29 @@ TEST(FeaturesFacts, EmptyModelWithMajorOneIsTrezorOne) {
   EXPECT_EQ(facts.catalog_id(), "trezor-one");
 }
 
+// A Trezor One's bootloader hash names its version through the catalog; the emulator's
+// blank-area hash names none.
+TEST(FeaturesFacts, TrezorOneBootloaderNamedByItsHash) {
+  tw::Features f;
+  f.set_vendor("trezor.io");
+  f.set_model("1");
+  f.set_major_version(1);
+  f.set_minor_version(14);
+  f.set_patch_version(1);
+  const std::string bl_1121 = "\x94\xf1\xc9\x0d\xb2\x8d\xb1\xf8\xce\x5d\xca\x96\x69\x76\x34\x36"
+                              "\x58\xf5\xda\xde\xe8\x38\x34\x98\x7c\x8b\x04\x9c\x49\xd1\xed\xd0";
+  f.set_bootloader_hash(bl_1121);
+  auto facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.catalog_id(), "trezor-one");
+  EXPECT_EQ(facts.bootloader_version(), "1.12.1");
+  EXPECT_EQ(facts.bootloader_version_source(), "catalog");
+
+  f.set_bootloader_hash(std::string(32, '\x11'));
+  facts = facts_from_features(f, cat());
+  EXPECT_EQ(facts.bootloader_version(), "");
+  EXPECT_EQ(facts.bootloader_version_source(), "");
+}
+
 TEST(FeaturesFacts, BackupStates) {
   struct Case {
     void (*set)(tw::Features&);

@@ -32,8 +32,9 @@ TEST(ParseImage, LegacyV2Fixture) {
   EXPECT_EQ(info.version_number, (Version{1, 12, 1, 0}));
   EXPECT_EQ(info.fix_version.to_string_with_build(), "1.12.1.0");
   EXPECT_EQ(info.header_length, 1024u);
+  EXPECT_EQ(info.reset_handler, 0x080105F1u);  // header.S: the reset handler where header_len would be
   EXPECT_EQ(info.expiry, 0u);
-  EXPECT_EQ(info.code_length, 3000u);
+  EXPECT_EQ(info.code_length, 6000u);
   EXPECT_EQ(info.code_offset, 256u + 1024u);
   EXPECT_EQ(info.trailing_bytes, 0u);
   EXPECT_EQ(info.vendor, "");
@@ -148,10 +149,62 @@ TEST(ParseImageErrors, TruncatedFirmwareHeader) {
   expect_invalid(image, "firmware header: header (1024 bytes)");
 }
 
-TEST(ParseImageErrors, FirmwareHeaderLength) {
-  Bytes image = test::firmware_image(10);
-  test::put_u32(image, 4, 0xFFFFFFFF);
+TEST(ParseImageErrors, CoreFirmwareHeaderLength) {
+  Bytes image = test::core_image(10);
+  test::put_u32(image, 512 + 4, 0xFFFFFFFF);
   expect_invalid(image, "firmware header: header_len 4294967295");
+  test::put_u32(image, 512 + 4, 0x080105F1);  // a reset handler is no header_len on core images
+  expect_invalid(image, "firmware header: header_len 134284785 is not 1024");
+}
+
+// The Trezor One bootloader ignores the word after TRZF: whatever it holds, the image parses.
+TEST(ParseImage, TrezorOneWordAfterMagicIsTheResetHandler) {
+  for (const std::uint32_t word : {0u, 1024u, 0x08010401u, 0xFFFFFFFFu}) {
+    Bytes bare = test::firmware_image(5000);
+    test::put_u32(bare, 4, word);
+    const auto info = parse_image(bare);
+    EXPECT_EQ(info.kind, "legacy-v2");
+    EXPECT_EQ(info.header_length, 1024u);
+    EXPECT_EQ(info.reset_handler, word);
+    EXPECT_EQ(parse_image(test::legacy_container(bare)).reset_handler, word);
+  }
+}
+
+// Images in the vendor's layout (scripts/make_test_firmware.py; trezorlib parses them).
+TEST(ParseImage, SignedTrezorOneRelease) {
+  const auto info = parse_image(test::read_fixture("t1b1-1.14.1-signed.bin"));
+  EXPECT_EQ(info.kind, "legacy-v2");
+  EXPECT_TRUE(info.has_legacy_header);
+  EXPECT_EQ(info.version, "1.14.1");
+  EXPECT_EQ(info.internal_model, "T1B1");
+  EXPECT_FALSE(info.internal_model_inferred);
+  EXPECT_EQ(info.reset_handler, 0x080105F1u);
+  EXPECT_EQ(info.code_length, 9000u);
+  EXPECT_EQ(info.legacy_header_signatures.present, 3u);
+  EXPECT_EQ(info.firmware_signatures.scheme, "v1-secp256k1");
+  EXPECT_EQ(info.firmware_signatures.present, 3u);
+}
+
+TEST(ParseImage, BareUnsignedTrezorOneBuild) {
+  const auto info = parse_image(test::read_fixture("t1b1-1.13.0-bare.bin"));
+  EXPECT_EQ(info.kind, "legacy-v2");
+  EXPECT_FALSE(info.has_legacy_header);
+  EXPECT_EQ(info.version, "1.13.0");
+  EXPECT_EQ(info.internal_model, "T1B1");
+  EXPECT_TRUE(info.internal_model_inferred);
+  EXPECT_EQ(info.code_offset, 1024u);
+  EXPECT_EQ(info.firmware_signatures.present, 0u);
+}
+
+TEST(ParseImage, SignedModelTWithZeroHwModel) {
+  const auto info = parse_image(test::read_fixture("t2t1-2.8.1-signed.bin"));
+  EXPECT_EQ(info.kind, "core");
+  EXPECT_EQ(info.internal_model, "T2T1");
+  EXPECT_TRUE(info.internal_model_inferred);
+  EXPECT_EQ(info.reset_handler, 0u);
+  EXPECT_EQ(info.vendor_header_signatures.present, 2u);
+  EXPECT_EQ(info.firmware_signatures.scheme, "cosi-ed25519");
+  EXPECT_EQ(info.firmware_signatures.present, 2u);
 }
 
 TEST(ParseImageErrors, FirmwareCodeLengthPastEnd) {

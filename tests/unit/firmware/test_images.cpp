@@ -29,7 +29,8 @@ Bytes filler(std::size_t size, std::uint8_t seed) {
 Bytes firmware_image(std::size_t code_size, const std::string& hw_model, std::uint8_t major) {
   Bytes b(1024, 0);
   put_text(b, 0, "TRZF");
-  put_u32(b, 4, 1024);
+  // A Trezor One image keeps its reset handler address where core images keep header_len.
+  put_u32(b, 4, major == 1 ? 0x080105F1u : 1024u);
   put_u32(b, 12, static_cast<std::uint32_t>(code_size));
   b[16] = major;
   b[17] = 12;

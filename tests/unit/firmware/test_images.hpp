@@ -14,7 +14,8 @@ void put_u32(Bytes& b, std::size_t offset, std::uint32_t value);
 void put_text(Bytes& b, std::size_t offset, const std::string& text);
 Bytes filler(std::size_t size, std::uint8_t seed);
 
-// 1024-byte TRZF header (unsigned) followed by `code_size` bytes of code.
+// 1024-byte TRZF header (unsigned) followed by `code_size` bytes of code. With major 1
+// (Trezor One) the word after the magic is a reset handler address, as in real images.
 Bytes firmware_image(std::size_t code_size, const std::string& hw_model = "", std::uint8_t major = 1);
 // TRZR container around `payload`.
 Bytes legacy_container(const Bytes& payload);

@@ -1,0 +1,18 @@
+// The production catalog-signing key. Only the public half is in the repository; the
+// maintainers keep the private key offline (docs/catalog-bundles.md).
+#include "catalog/bundle.hpp"
+
+namespace cc::catalog {
+namespace {
+
+constexpr BundleKey kProduction[] = {
+    {"coldcheck catalog 2026",
+     {0x18, 0xa5, 0x78, 0x4d, 0x57, 0x5e, 0x67, 0xa1, 0x2a, 0x3b, 0x30, 0x6c, 0x10, 0xf1, 0xca, 0x8c,
+      0x84, 0x75, 0xe2, 0x50, 0xa1, 0x79, 0xa1, 0xe8, 0xc6, 0x4d, 0xfe, 0xf9, 0x18, 0x5d, 0xc6, 0x0a}},
+};
+
+}  // namespace
+
+std::span<const BundleKey> production_bundle_keys() { return kProduction; }
+
+}  // namespace cc::catalog
