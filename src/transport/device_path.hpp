@@ -4,17 +4,18 @@
 //   webusb:<bus>-<port chain>    e.g. webusb:001-1.4
 //   udp:<host>:<port>            Trezor emulator protocol
 //   tcp:<host>:<port>            Speculos APDU protocol
+//   replay:<file>                a recorded transcript played back (docs/transcripts.md)
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace cc::transport {
 
-enum class Scheme { kHid, kWebUsb, kUdp, kTcp };
+enum class Scheme { kHid, kWebUsb, kUdp, kTcp, kReplay };
 
 struct DevicePath {
   Scheme scheme;
-  std::string target;      // hidapi path, "bus-ports", or host
+  std::string target;      // hidapi path, "bus-ports", host, or transcript file
   std::uint16_t port = 0;  // udp/tcp only
 
   std::string to_string() const;
