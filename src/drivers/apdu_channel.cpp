@@ -6,6 +6,9 @@
 #include "core/error.hpp"
 #include "protocol/ledger/framing.hpp"
 #include "transport/open.hpp"
+#include "transport/record_link.hpp"
+#include "transport/replay_link.hpp"
+#include "transport/speculos_client.hpp"
 
 namespace cc::drivers {
 
@@ -31,7 +34,12 @@ ledger::Reply SpeculosApduChannel::exchange(std::span<const std::uint8_t> apdu, 
 
 std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path) {
   if (path.scheme == transport::Scheme::kTcp) {
-    return std::make_unique<SpeculosApduChannel>(transport::SpeculosClient::open(path));
+    auto client = transport::SpeculosClient::open(path);
+    transport::tap_if_active(*client, path);
+    return std::make_unique<SpeculosApduChannel>(std::move(client));
+  }
+  if (path.scheme == transport::Scheme::kReplay && transport::replay_recorded_scheme(path) == transport::Scheme::kTcp) {
+    return std::make_unique<SpeculosApduChannel>(transport::open_replay_pipe(path));
   }
   return std::make_unique<HidApduChannel>(transport::open_link(path));
 }

@@ -11,7 +11,7 @@
 #include "protocol/ledger/apdu.hpp"
 #include "transport/device_path.hpp"
 #include "transport/link.hpp"
-#include "transport/speculos_client.hpp"
+#include "transport/apdu_pipe.hpp"
 
 namespace cc::drivers {
 
@@ -36,15 +36,15 @@ class HidApduChannel final : public ApduChannel {
 
 class SpeculosApduChannel final : public ApduChannel {
  public:
-  explicit SpeculosApduChannel(std::unique_ptr<transport::SpeculosClient> client) : client_(std::move(client)) {}
+  explicit SpeculosApduChannel(std::unique_ptr<transport::ApduPipe> client) : client_(std::move(client)) {}
   std::string path() const override { return client_->path(); }
   ledger::Reply exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override;
 
  private:
-  std::unique_ptr<transport::SpeculosClient> client_;
+  std::unique_ptr<transport::ApduPipe> client_;
 };
 
-// tcp: -> Speculos; hid:/udp: -> HID framing over open_link().
+// tcp: -> Speculos; hid:/udp: -> HID framing over open_link(); replay: -> as recorded.
 std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path);
 
 }  // namespace cc::drivers

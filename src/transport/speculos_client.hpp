@@ -5,12 +5,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/unique_fd.hpp"
+#include "transport/apdu_pipe.hpp"
 #include "transport/device_path.hpp"
 
 namespace cc::transport {
@@ -21,17 +23,21 @@ struct SpeculosOptions {
   std::size_t max_reply = 64 * 1024;
 };
 
-class SpeculosClient {
+class SpeculosClient final : public ApduPipe {
  public:
   // Connects within options.connect_timeout. Throws cc::Error: kDisconnected (refused),
   // kTimeout (no answer to the connect), kInvalidArgument (not tcp:, bad host), kIo.
   static std::unique_ptr<SpeculosClient> open(const DevicePath& path, const SpeculosOptions& options = {});
 
-  const std::string& path() const noexcept { return path_; }
+  std::string path() const override { return path_; }
 
   // Sends `apdu`, waits at most `timeout` for the whole reply, returns data + SW.
   // Throws kTimeout, kDisconnected (peer closed), kMalformed (oversized length), kIo.
-  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout);
+  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override;
+
+  // Sees every chunk as it crosses the socket (true: sent to the device), for --record.
+  using Tap = std::function<void(bool to_device, std::span<const std::uint8_t> chunk)>;
+  void set_tap(Tap tap) { tap_ = std::move(tap); }
 
  private:
   SpeculosClient(std::string path, UniqueFd fd, std::size_t max_reply)
@@ -42,6 +48,7 @@ class SpeculosClient {
   std::string path_;
   UniqueFd fd_;
   std::size_t max_reply_;
+  Tap tap_;
 };
 
 // True when something accepts a TCP connection at `path` within `timeout`.
