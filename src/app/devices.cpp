@@ -91,10 +91,15 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
       }
       if (node->vendor_id == kKeepKeyVendorId) table = trezor::Table::kKeepKey;
     } else if (is_ledger_endpoint(path, options)) {
-      return open_ledger(catalog, path, options);
+      auto opened = open_ledger(catalog, path, options);
+      if (path.scheme == transport::Scheme::kReplay) opened.facts.set_path(canonical);
+      return opened;
     }
     auto driver = std::make_unique<drivers::TrezorDriver>(transport::open_link(path), catalog, table, options);
     auto facts = driver->identify();
+    // The drivers saw the recorded path (so emulator or not stays as recorded); the
+    // facts say it was a replay.
+    if (path.scheme == transport::Scheme::kReplay) facts.set_path(canonical);
     return OpenedDevice{std::move(facts), std::move(driver)};
   } catch (const Error& e) {
     // Transport errors already name the path; protocol errors do not.

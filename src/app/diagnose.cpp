@@ -52,7 +52,8 @@ Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, 
   }
   const auto parsed = transport::parse_device_path(path);
   out.path = parsed.to_string();
-  if (parsed.scheme == transport::Scheme::kUdp || parsed.scheme == transport::Scheme::kTcp) {
+  if (parsed.scheme == transport::Scheme::kUdp || parsed.scheme == transport::Scheme::kTcp ||
+      parsed.scheme == transport::Scheme::kReplay) {  // a replay has no USB node on this computer
     out.target = Target::kEmulator;
     return out;
   }

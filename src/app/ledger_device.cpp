@@ -6,6 +6,7 @@
 #include "drivers/device_family.hpp"
 #include "drivers/ledger_driver.hpp"
 #include "findings/translations.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::app {
 
@@ -19,7 +20,16 @@ constexpr std::chrono::milliseconds kDetectCap{1000};
 
 bool is_ledger_endpoint(const transport::DevicePath& path, const drivers::SessionOptions& options) {
   if (path.scheme == transport::Scheme::kTcp) return true;
-  if (path.scheme != transport::Scheme::kUdp) return false;
+  if (path.scheme == transport::Scheme::kReplay) {
+    // A replay repeats the recorded client: over udp: that is the family probe itself.
+    switch (transport::replay_recorded_scheme(path)) {
+      case transport::Scheme::kTcp: return true;
+      case transport::Scheme::kUdp: break;
+      default: return transport::replay_opens_with_ledger_frame(path);
+    }
+  } else if (path.scheme != transport::Scheme::kUdp) {
+    return false;
+  }
   return drivers::detect_udp_family(path, std::min(options.reply_timeout, kDetectCap)) == drivers::Family::kLedger;
 }
 
