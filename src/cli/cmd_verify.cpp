@@ -42,8 +42,10 @@ int run_verify(const std::vector<std::string>& args) {
         "release images to predict the firmware hash from")("json", "print the check results as JSON")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)");
     add_catalog_option(desc);
+    add_device_io_options(desc);
     po::variables_map vm;
     if (!parse_options("verify", "[--device PATH] [--firmware-dir DIR] [--json]", desc, args, vm)) return 0;
+    const DeviceIoScope device_io(vm, "verify");
     const auto& catalog = catalog_from(vm);
     const std::string path =
         vm.count("device") ? vm["device"].as<std::string>() : app::pick_device(app::list_devices(catalog, {}));

@@ -24,6 +24,23 @@ bool parse_options(const std::string& command, const std::string& usage, const p
 void add_catalog_option(po::options_description& desc);
 const catalog::Catalog& catalog_from(const po::variables_map& vm);
 
+// Adds --record FILE and --replay-delays (every command that talks to a device).
+void add_device_io_options(po::options_description& desc);
+
+// While alive, records the device traffic when --record was given, and applies
+// --replay-delays. The transcript is written when the scope ends, also after an error
+// (that is when a transcript helps most); the outcome is said on stderr.
+class DeviceIoScope {
+ public:
+  DeviceIoScope(const po::variables_map& vm, const std::string& client);
+  ~DeviceIoScope();
+  DeviceIoScope(const DeviceIoScope&) = delete;
+  DeviceIoScope& operator=(const DeviceIoScope&) = delete;
+
+ private:
+  std::string record_file_;
+};
+
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.
 int guarded(const std::function<int()>& body);
