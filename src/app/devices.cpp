@@ -96,7 +96,7 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
       return opened;
     }
     auto driver = std::make_unique<drivers::TrezorDriver>(transport::open_link(path), catalog, table, options);
-    auto facts = driver->identify();
+    auto facts = identify_or_silent([&] { return driver->identify(); });
     // The drivers saw the recorded path (so emulator or not stays as recorded); the
     // facts say it was a replay.
     if (path.scheme == transport::Scheme::kReplay) facts.set_path(canonical);
@@ -104,6 +104,7 @@ OpenedDevice open_device(const catalog::Catalog& catalog, std::string_view path_
   } catch (const Error& e) {
     // Transport errors already name the path; protocol errors do not.
     if (std::string_view(e.what()).find(canonical) != std::string_view::npos) throw;
+    if (dynamic_cast<const DeviceSilent*>(&e) != nullptr) throw DeviceSilent(e.with_context(canonical));
     throw e.with_context(canonical);
   }
 }

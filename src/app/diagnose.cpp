@@ -103,6 +103,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   std::optional<::coldcheck::DeviceFacts> facts;
   std::unique_ptr<drivers::TrezorDriver> driver;  // kept open for the binding at the end
   std::optional<BackupOutcome> backup;
+  bool device_silent = false;
   if (where.target != Target::kNone) {
     say("reading the device at " + where.path);
     auto* device = body.mutable_device();
@@ -132,6 +133,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
       }
     } catch (const Error& e) {
       device_error = e;
+      device_silent = dynamic_cast<const DeviceSilent*>(&e) != nullptr;
       device->mutable_facts()->set_path(where.path);
       *device->add_checks() = make_check("device.identify", tr("identify the device", options.language), rp::CHECK_ERROR, e.what());
     }
@@ -159,6 +161,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   if (body.has_device()) inputs.device_checks.assign(body.device().checks().begin(), body.device().checks().end());
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
+  inputs.device_silent = device_silent;
   const auto found = findings::evaluate(inputs, catalog, options.language);
   for (const auto& f : found) *body.add_findings() = f;
   body.set_verdict(findings::verdict(found, facts.has_value()));

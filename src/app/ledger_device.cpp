@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/devices.hpp"
 #include "app/host_report.hpp"
 #include "drivers/device_family.hpp"
 #include "drivers/ledger_driver.hpp"
@@ -36,7 +37,7 @@ bool is_ledger_endpoint(const transport::DevicePath& path, const drivers::Sessio
 OpenedDevice open_ledger(const catalog::Catalog& catalog, const transport::DevicePath& path,
                          const drivers::SessionOptions& options) {
   auto ledger = std::make_unique<drivers::LedgerDriver>(drivers::open_apdu_channel(path), catalog, options.reply_timeout);
-  auto facts = ledger->identify();
+  auto facts = identify_or_silent([&] { return ledger->identify(); });
   OpenedDevice out;
   out.facts = std::move(facts);
   out.ledger = std::move(ledger);
