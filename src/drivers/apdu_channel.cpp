@@ -39,7 +39,7 @@ std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path
     return std::make_unique<SpeculosApduChannel>(std::move(client));
   }
   if (path.scheme == transport::Scheme::kReplay && transport::replay_recorded_scheme(path) == transport::Scheme::kTcp) {
-    return std::make_unique<SpeculosApduChannel>(transport::open_replay_pipe(path));
+    return std::make_unique<SpeculosApduChannel>(transport::record_pipe_if_active(transport::open_replay_pipe(path), path));
   }
   return std::make_unique<HidApduChannel>(transport::open_link(path));
 }

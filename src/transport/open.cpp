@@ -14,7 +14,7 @@ std::unique_ptr<Link> open_link(const DevicePath& path) {
     case Scheme::kHid: return record_if_active(HidLink::open(path), path);
     case Scheme::kWebUsb: return record_if_active(WebUsbLink::open(path), path);
     case Scheme::kUdp: return record_if_active(UdpLink::open(path), path);
-    case Scheme::kReplay: return open_replay_link(path);
+    case Scheme::kReplay: return record_if_active(open_replay_link(path), path);
     case Scheme::kTcp:
       // Speculos carries whole APDUs, not reports: drivers open it as an APDU channel.
       throw Error(ErrorCode::kInvalidArgument,

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::transport {
 namespace {
@@ -42,13 +43,16 @@ std::string_view transport_of(Scheme scheme) {
 std::optional<std::uint32_t> open_conn(const DevicePath& path) {
   std::lock_guard lock(mutex());
   auto& r = active();
-  if (!r || path.scheme == Scheme::kReplay) return std::nullopt;
+  if (!r) return std::nullopt;
+  // A replay is recorded as the transport it replays, so the new transcript replays too.
+  const bool replay = path.scheme == Scheme::kReplay;
+  const std::string_view transport = transport_of(replay ? replay_recorded_scheme(path) : path.scheme);
   auto& h = r->transcript.header;
   // One command talks to one device; a second transport in the same run is not mixed in.
   if (h.transport.empty()) {
-    h.transport = std::string(transport_of(path.scheme));
-    h.device_path = path.to_string();
-  } else if (h.transport != transport_of(path.scheme)) {
+    h.transport = std::string(transport);
+    h.device_path = replay ? replay_header(path).device_path : path.to_string();
+  } else if (h.transport != transport) {
     return std::nullopt;
   }
   return ++r->conns;
@@ -105,6 +109,41 @@ void tap_if_active(SpeculosClient& client, const DevicePath& path) {
   client.set_tap([c = *conn](bool to_device, std::span<const std::uint8_t> chunk) {
     add(c, to_device ? Direction::kHostToDevice : Direction::kDeviceToHost, chunk);
   });
+}
+
+namespace {
+
+// Whole requests and replies, for pipes that have no socket to tap (a replay).
+class RecordPipe final : public ApduPipe {
+ public:
+  RecordPipe(std::unique_ptr<ApduPipe> inner, std::uint32_t conn) : inner_(std::move(inner)), conn_(conn) {}
+  std::string path() const override { return inner_->path(); }
+  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override {
+    std::vector<std::uint8_t> request(4 + apdu.size());
+    const auto size = static_cast<std::uint32_t>(apdu.size());
+    for (std::size_t i = 0; i < 4; ++i) request[i] = static_cast<std::uint8_t>(size >> (24 - 8 * i));
+    std::copy(apdu.begin(), apdu.end(), request.begin() + 4);
+    add(conn_, Direction::kHostToDevice, request);
+    auto reply = inner_->exchange(apdu, timeout);
+    const auto length = static_cast<std::uint32_t>(reply.size() >= 2 ? reply.size() - 2 : 0);
+    std::vector<std::uint8_t> framed = {static_cast<std::uint8_t>(length >> 24), static_cast<std::uint8_t>(length >> 16),
+                                        static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length)};
+    framed.insert(framed.end(), reply.begin(), reply.end());
+    add(conn_, Direction::kDeviceToHost, framed);
+    return reply;
+  }
+
+ private:
+  std::unique_ptr<ApduPipe> inner_;
+  std::uint32_t conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<ApduPipe> record_pipe_if_active(std::unique_ptr<ApduPipe> pipe, const DevicePath& path) {
+  const auto conn = open_conn(path);
+  if (!conn) return pipe;
+  return std::make_unique<RecordPipe>(std::move(pipe), *conn);
 }
 
 void RecordLink::write(std::span<const std::uint8_t> report) {

@@ -5,6 +5,7 @@
 // (transcript_redact.hpp), passes it through the secret guard and writes it.
 #include <memory>
 
+#include "transport/apdu_pipe.hpp"
 #include "transport/device_path.hpp"
 #include "transport/link.hpp"
 #include "transport/speculos_client.hpp"
@@ -20,10 +21,13 @@ bool recording_active() noexcept;
 // was opened. Throws kInvalidArgument when no recording is active.
 Transcript stop_recording();
 
-// Wraps `link` when a recording is active (replays are never re-recorded).
+// Wraps `link` when a recording is active; a replay is recorded as the transport it plays.
 std::unique_ptr<Link> record_if_active(std::unique_ptr<Link> link, const DevicePath& path);
 // Taps `client` when a recording is active.
 void tap_if_active(SpeculosClient& client, const DevicePath& path);
+
+// Wraps a pipe with no socket to tap (a replay): whole requests and replies.
+std::unique_ptr<ApduPipe> record_pipe_if_active(std::unique_ptr<ApduPipe> pipe, const DevicePath& path);
 
 // Records what crosses `inner` as conn `conn` of the active recording.
 class RecordLink final : public Link {
