@@ -33,5 +33,6 @@ for jsonl in tests/regress/fixtures/*.jsonl; do
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   median=${sorted[$(( ${#sorted[@]} / 2 ))]}
   max=${sorted[$(( ${#sorted[@]} - 1 ))]}
-  printf '%-36s %-8s %8.1f %8.1f %s\n' "$name" "${cmd[0]}" "$(bc -l <<<"$median/1000")" "$(bc -l <<<"$max/1000")" "$rc"
+  awk -v n="$name" -v c="${cmd[0]}" -v med="$median" -v mx="$max" -v rc="$rc" \
+    'BEGIN { printf "%-36s %-8s %8.1f %8.1f %s\n", n, c, med / 1000, mx / 1000, rc }'
 done
