@@ -5,7 +5,6 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/render.hpp"
-#include "findings/findings.hpp"
 
 namespace cc::cli {
 
@@ -40,8 +39,7 @@ int run_info(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       "device path: hid:..., webusb:BUS-PORTS, udp:HOST:PORT, tcp:HOST:PORT, replay:FILE (default: the only "
-                       "device found)")(
+                       "device path: hid:..., webusb:BUS-PORTS, udp:HOST:PORT (default: the only device found)")(
         "json", "print JSON (protobuf JSON mapping)")(
         "timeout-ms", po::value<unsigned>()->default_value(5000), "longest wait for each reply from the device");
     add_catalog_option(desc);
@@ -58,16 +56,7 @@ int run_info(const std::vector<std::string>& args) {
     }
     drivers::SessionOptions options;
     options.reply_timeout = std::chrono::milliseconds(vm["timeout-ms"].as<unsigned>());
-    ::coldcheck::DeviceFacts facts;
-    try {
-      facts = app::read_facts(catalog, path, options);
-    } catch (const app::DeviceSilent&) {
-      // The same advice diagnose gives (CC-DEV-NO-REPLY); the exit code stays "timeout".
-      if (const auto text = findings::text_for("CC-DEV-NO-REPLY", findings::language_from_env())) {
-        std::cerr << text->title << "\n" << text->remediation << "\n";
-      }
-      throw;
-    }
+    auto facts = app::read_facts(catalog, path, options);
     facts.clear_device_id();  // an identifier; reports carry only its pseudonym
     std::cout << (vm.count("json") ? to_json(facts) : render_facts_text(facts));
     return 0;

@@ -144,13 +144,5 @@ INSTANTIATE_TEST_SUITE_P(
       return n;
     });
 
-TEST(InfoOnABusyLedgerApp, SaysToLookAtTheDeviceAndExitsTimeout) {
-  const auto r = test_support::run({test_support::coldcheck_binary(), "info", "--device",
-                                    "replay:" + fixture("nanox-btc-2.0.1-info-busy.jsonl")});
-  EXPECT_EQ(r.exit_code, 6);
-  EXPECT_THAT(r.err, HasSubstr("finish or cancel it on the device"));
-  EXPECT_THAT(r.err, HasSubstr("no complete reply length in time"));
-}
-
 }  // namespace
 }  // namespace cc
