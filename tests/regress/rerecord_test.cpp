@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -143,6 +144,16 @@ INSTANTIATE_TEST_SUITE_P(
       }
       return n;
     });
+
+// `info` keeps its one-line error contract; the advice is diagnose's CC-DEV-NO-REPLY.
+TEST(InfoOnABusyLedgerApp, EndsInTheLiveRunsOneLineTimeout) {
+  const auto r = test_support::run({test_support::coldcheck_binary(), "info", "--device",
+                                    "replay:" + fixture("nanox-btc-2.0.1-info-busy.jsonl")});
+  EXPECT_EQ(r.exit_code, 6);
+  EXPECT_THAT(r.err, HasSubstr("coldcheck: timeout: "));
+  EXPECT_THAT(r.err, HasSubstr("no complete reply length in time (0 of 4 bytes"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
 
 }  // namespace
 }  // namespace cc
