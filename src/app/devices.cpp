@@ -1,5 +1,7 @@
 #include "app/devices.hpp"
 
+#include "transport/replay_link.hpp"
+
 #include <algorithm>
 #include <future>
 
@@ -45,6 +47,17 @@ std::unique_ptr<drivers::Device> open_endpoint(const catalog::Catalog& catalog, 
                                                const drivers::SessionOptions& options, const DeviceAccess& access) {
   drivers::OpenRequest request{path, &catalog, nullptr, options, &opener_of(access), nullptr};
   if (path.scheme == transport::Scheme::kTcp) return registry_of(access).open(cat::PROTOCOL_LEDGER_APDU, request);
+  if (path.scheme == transport::Scheme::kReplay) {
+    // A replay repeats the recorded client: over udp: that is the family probe itself.
+    switch (transport::replay_recorded_scheme(path)) {
+      case transport::Scheme::kTcp: return registry_of(access).open(cat::PROTOCOL_LEDGER_APDU, request);
+      case transport::Scheme::kUdp: break;
+      default:
+        return registry_of(access).open(
+            transport::replay_opens_with_ledger_frame(path) ? cat::PROTOCOL_LEDGER_APDU : cat::PROTOCOL_TREZOR_V1,
+            request);
+    }
+  }
   auto probed = drivers::probe_udp_family(opener_of(access).open_link(path), std::min(options.reply_timeout, kDetectCap));
   request.reuse = std::move(probed.link);
   return registry_of(access).open(probed.family, request);
@@ -172,11 +185,15 @@ OpenedDevice open_device(const catalog::Catalog& catalog, const transport::Devic
     } else {
       device = open_endpoint(catalog, path, options, access);
     }
-    auto facts = device->identify();
+    auto facts = identify_or_silent([&] { return device->identify(); });
+    // The drivers saw the recorded path (so emulator or not stays as recorded); the
+    // facts say it was a replay.
+    if (path.scheme == transport::Scheme::kReplay) facts.set_path(canonical);
     return OpenedDevice{std::move(facts), std::move(device)};
   } catch (const Error& e) {
     // Transport errors already name the path; protocol errors do not.
     if (std::string_view(e.what()).find(canonical) != std::string_view::npos) throw;
+    if (dynamic_cast<const DeviceSilent*>(&e) != nullptr) throw DeviceSilent(e.with_context(canonical));
     throw e.with_context(canonical);
   }
 }

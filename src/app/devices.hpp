@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "core/error.hpp"
 #include "coldcheck/facts.pb.h"
 #include "drivers/device.hpp"
 #include "drivers/ledger_driver.hpp"
@@ -41,6 +42,26 @@ struct ListOptions {
 // nothing is there, kPermissionDenied / kBusy when the only candidate cannot be
 // opened, kInvalidArgument listing the paths when there are several.
 std::string pick_device(const ::coldcheck::DeviceList& devices);
+
+// The device was reached but did not answer in time: often it waits on its own screen
+// for something another app asked. Still ErrorCode::kTimeout (same exit code).
+class DeviceSilent : public Error {
+ public:
+  explicit DeviceSilent(const Error& e) : Error(e) {}
+};
+
+// Runs `identify`, turning its timeout into DeviceSilent.
+template <typename F>
+auto identify_or_silent(F&& identify) {
+  try {
+    return identify();
+  } catch (const DeviceSilent&) {
+    throw;
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::kTimeout) throw DeviceSilent(e);
+    throw;
+  }
+}
 
 // The device a command acts on and the USB scan that found it, so that opening it
 // does not scan again.

@@ -34,7 +34,8 @@ Located locate(const catalog::Catalog& catalog, const DiagnoseOptions& options, 
   }
   out.path = path->to_string();
   out.device = path;
-  if (path->scheme == transport::Scheme::kUdp || path->scheme == transport::Scheme::kTcp) {
+  if (path->scheme == transport::Scheme::kUdp || path->scheme == transport::Scheme::kTcp ||
+      path->scheme == transport::Scheme::kReplay) {  // a replay has no USB node on this computer
     out.target = Target::kEmulator;
     return out;
   }
@@ -69,6 +70,8 @@ void findings_section(rp::Body& body, const DeviceStep& device, const DiagnoseOp
   if (body.has_device()) inputs.device_checks.assign(body.device().checks().begin(), body.device().checks().end());
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
+  inputs.device_silent = device.silent;
+  inputs.device_silent = device_silent;
   const auto found = findings::evaluate(inputs, catalog, options.language);
   for (const auto& f : found) *body.add_findings() = f;
   body.set_verdict(findings::verdict(found, device.facts.has_value()));

@@ -85,6 +85,7 @@ DeviceStep device_section(const catalog::Catalog& catalog, const Located& where,
     }
   } catch (const Error& e) {
     step.error = e;
+    step.silent = dynamic_cast<const DeviceSilent*>(&e) != nullptr;
     section.mutable_facts()->set_path(where.path);
     *section.add_checks() = checks::make_check(findings::kDeviceIdentify, tr("identify the device", options.language),
                                                rp::CHECK_ERROR, e.what());

@@ -57,6 +57,7 @@ struct DeviceStep {
   enumerate::Bus::Hold hold;                           // scans leave the device alone while open
   std::optional<BackupOutcome> backup;                 // when the backup check ran
   std::optional<Error> error;                          // why it could not be read
+  bool silent = false;                                 // reached, but it did not answer in time
 };
 DeviceStep device_section(const catalog::Catalog& catalog, const Located& where, const DiagnoseOptions& options,
                           const report::Pseudonymizer& pseudonymize, UsbNodes& usb, const Say& say);

@@ -13,6 +13,8 @@
 #include "findings/translations.hpp"
 #include "firmware/hash.hpp"
 #include "firmware/image.hpp"
+#include "transport/device_path.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::app {
 
@@ -26,6 +28,28 @@ std::vector<std::uint8_t> random_challenge() {
   std::vector<std::uint8_t> c(32);
   if (RAND_bytes(c.data(), static_cast<int>(c.size())) != 1) throw Error(ErrorCode::kInternal, "RAND_bytes failed");
   return c;
+}
+
+constexpr std::uint16_t kGetFirmwareHash = 88;
+constexpr std::uint16_t kAuthenticateDevice = 97;
+
+bool is_replay(const ::coldcheck::DeviceFacts& f) { return f.path().rfind("replay:", 0) == 0; }
+
+// A replay asks the recorded question, so the transcript plays on and the evidence shows
+// the challenge the recorded answer belongs to.
+std::vector<std::uint8_t> challenge_for(const ::coldcheck::DeviceFacts& f, std::uint16_t message_type) {
+  if (is_replay(f)) {
+    if (auto recorded = transport::replay_take_challenge(transport::parse_device_path(f.path()), message_type)) {
+      return *recorded;
+    }
+  }
+  return random_challenge();
+}
+
+std::string not_comparable_on_replay(findings::Language lang) {
+  return tr(N_("not comparable on replay: the answer comes from a recording, which anyone could have made; "
+               "only the device itself, asked a fresh challenge, can show this"),
+            lang);
 }
 
 // A device that does not know the message (older firmware) cannot do the check.
@@ -62,12 +86,14 @@ rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::Dev
                            const std::string& internal_model, const GenuinenessOptions& options) {
   const auto lang = options.language;
   checks::FirmwareHashEvidence ev;
-  ev.challenge = random_challenge();
+  ev.challenge = challenge_for(f, kGetFirmwareHash);
   const auto reply = driver.firmware_hash(ev.challenge);
   ev.device_hash = reply.hash;
   ev.latency = reply.latency;
   if (!options.firmware_dir) {
     ev.no_image_reason = tr(N_("no release image given (--firmware-dir); the device's hash is recorded"), lang);
+  } else if (is_replay(f)) {
+    ev.no_image_reason = not_comparable_on_replay(lang);
   } else if (auto image = find_release_image(*options.firmware_dir, internal_model, f.firmware_version())) {
     const auto predicted = firmware::predict_firmware_hash_for_area(image->bytes, area_of(model, internal_model), ev.challenge);
     ev.predicted = std::vector<std::uint8_t>(predicted.begin(), predicted.end());
@@ -80,7 +106,7 @@ rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::Dev
 
 std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, const ::coldcheck::DeviceFacts& f,
                                                 const std::string& internal_model, findings::Language lang) {
-  const auto challenge = random_challenge();
+  const auto challenge = challenge_for(f, kAuthenticateDevice);
   ::coldcheck::wire::trezor::AuthenticityProof proof;
   try {
     proof = driver.authenticate(challenge);
@@ -95,6 +121,10 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
     return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
                             tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) +
                                 ": " + e.what())};
+  }
+  if (is_replay(f)) {
+    return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
+                            not_comparable_on_replay(lang))};
   }
   attest::Options options;
   options.allow_test_roots = f.emulator();  // test roots only ever count for emulators

@@ -5,6 +5,7 @@
 
 #include "app/host_checks.hpp"
 #include "findings/translations.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::app {
 

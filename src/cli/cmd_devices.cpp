@@ -45,8 +45,10 @@ int run_info(const std::vector<std::string>& args) {
         "json", "print JSON (protobuf JSON mapping)")(
         "timeout-ms", po::value<unsigned>()->default_value(5000), "longest wait for each reply from the device");
     add_catalog_option(desc);
+    add_device_io_options(desc);
     po::variables_map vm;
     if (!parse_options("info", "[--device PATH] [--json]", desc, args, vm)) return 0;
+    const DeviceIoScope device_io(vm, "info");
     const auto& catalog = catalog_from(vm);
     const auto selected = app::select_device(catalog, device_path_option(vm));
     drivers::SessionOptions options;

@@ -81,10 +81,12 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     add_store_options(desc);
+    add_device_io_options(desc);
     po::variables_map vm;
     const std::string usage = backup_command ? "[--device PATH] [--yes] [--words N] [--lang LANG] [--out FILE]"
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
     if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
+    const DeviceIoScope device_io(vm, (backup_command ? "check-backup" : "diagnose"));
     const auto language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
                                            : findings::language_from_env();
     app::DiagnoseOptions options;

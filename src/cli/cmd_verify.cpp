@@ -29,8 +29,10 @@ int run_verify(const std::vector<std::string>& args) {
         "release images to predict the firmware hash from")("json", "print the check results as JSON")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)");
     add_catalog_option(desc);
+    add_device_io_options(desc);
     po::variables_map vm;
     if (!parse_options("verify", "[--device PATH] [--firmware-dir DIR] [--json]", desc, args, vm)) return 0;
+    const DeviceIoScope device_io(vm, "verify");
     const auto& catalog = catalog_from(vm);
     const auto selected = app::select_device(catalog, device_path_option(vm));
     const std::string path = selected.path.to_string();

@@ -4,7 +4,11 @@
 #include <memory>
 
 #include "catalog/bundle.hpp"
+#include "app/transcript_file.hpp"
 #include "core/error.hpp"
+#include "core/version.hpp"
+#include "transport/record_link.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::cli {
 
@@ -40,6 +44,37 @@ const catalog::Catalog& catalog_from(const po::variables_map& vm) {
   static std::unique_ptr<catalog::Catalog> loaded;
   loaded = std::make_unique<catalog::Catalog>(catalog::Catalog::load_dir(vm["catalog"].as<std::string>()));
   return *loaded;
+}
+
+void add_device_io_options(po::options_description& desc) {
+  desc.add_options()("record", po::value<std::string>()->value_name("FILE"),
+                     "write what crosses the wire to FILE (a transcript for support; device id and label "
+                     "replaced, never a secret)")(
+      "replay-delays", "with --device replay:FILE, wait as long as the device took when it was recorded");
+}
+
+DeviceIoScope::DeviceIoScope(const po::variables_map& vm, const std::string& client) {
+  transport::set_replay_delays(vm.count("replay-delays") > 0);
+  if (!vm.count("record")) return;
+  record_file_ = vm["record"].as<std::string>();
+  transport::TranscriptHeader header;
+  header.client = "coldcheck " + std::string(kVersion) + " " + client;
+  transport::start_recording(std::move(header));
+}
+
+DeviceIoScope::~DeviceIoScope() {
+  if (record_file_.empty()) return;
+  try {
+    auto transcript = transport::stop_recording();
+    if (transcript.header.transport.empty()) {
+      std::cerr << "transcript not written: nothing talked to a device\n";
+      return;
+    }
+    app::write_transcript(std::move(transcript), record_file_);
+    std::cerr << "transcript written: " << record_file_ << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "coldcheck: transcript not written: " << e.what() << "\n";
+  }
 }
 
 int guarded(const std::function<int()>& body) {

@@ -37,6 +37,22 @@ const catalog::Catalog& catalog_from(const po::variables_map& vm);
 // --device PATH, parsed once here (the app takes a DevicePath); nullopt when absent.
 // Throws cc::Error{kInvalidArgument} for a malformed path.
 std::optional<transport::DevicePath> device_path_option(const po::variables_map& vm);
+// Adds --record FILE and --replay-delays (every command that talks to a device).
+void add_device_io_options(po::options_description& desc);
+
+// While alive, records the device traffic when --record was given, and applies
+// --replay-delays. The transcript is written when the scope ends, also after an error
+// (that is when a transcript helps most); the outcome is said on stderr.
+class DeviceIoScope {
+ public:
+  DeviceIoScope(const po::variables_map& vm, const std::string& client);
+  ~DeviceIoScope();
+  DeviceIoScope(const DeviceIoScope&) = delete;
+  DeviceIoScope& operator=(const DeviceIoScope&) = delete;
+
+ private:
+  std::string record_file_;
+};
 
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "protocol/ledger/framing.hpp"
+#include "transport/replay_link.hpp"
 
 namespace cc::drivers {
 
@@ -30,7 +31,11 @@ ledger::Reply SpeculosApduChannel::exchange(std::span<const std::uint8_t> apdu, 
 
 std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path, transport::Opener& opener,
                                                std::unique_ptr<transport::Link> reuse) {
-  if (path.scheme == transport::Scheme::kTcp) return std::make_unique<SpeculosApduChannel>(opener.open_apdu_stream(path));
+  // A replay plays back what it recorded: whole APDUs when that was Speculos.
+  const bool stream = path.scheme == transport::Scheme::kTcp ||
+                      (path.scheme == transport::Scheme::kReplay &&
+                       transport::replay_recorded_scheme(path) == transport::Scheme::kTcp);
+  if (stream) return std::make_unique<SpeculosApduChannel>(opener.open_apdu_stream(path));
   return std::make_unique<HidApduChannel>(reuse ? std::move(reuse) : opener.open_link(path));
 }
 

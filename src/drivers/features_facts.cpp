@@ -137,7 +137,9 @@ DeviceFacts facts_from_features(const tw::Features& f, const catalog::Catalog& c
     facts.set_backup(::coldcheck::BACKUP_STATE_UNFINISHED);
   } else if (f.no_backup()) {
     facts.set_backup(::coldcheck::BACKUP_STATE_DISABLED);
-  } else if (f.has_backup_availability()) {
+  } else if (f.has_backup_availability() && !(f.has_initialized() && !f.initialized())) {
+    // Without a wallet there is nothing to back up: NotAvailable then means "not
+    // applicable", not "done", so the state stays unknown.
     switch (f.backup_availability()) {
       case tw::BACKUP_REQUIRED: facts.set_backup(::coldcheck::BACKUP_STATE_REQUIRED); break;
       case tw::BACKUP_AVAILABLE: facts.set_backup(::coldcheck::BACKUP_STATE_REPEATABLE); break;

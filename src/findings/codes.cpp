@@ -56,6 +56,12 @@ constexpr CodeInfo kCodes[] = {
      N_("Another program is using the device"),
      N_("Close the program that is using the device (for example Trezor Suite, Ledger Live, Trezor "
         "Bridge, Electrum or Sparrow), then try again.")},
+    {"CC-DEV-NO-REPLY", SEVERITY_WARNING,
+     N_("The device did not answer: it may be waiting for you"),
+     N_("Look at the device's screen. If it shows a request you did not start here (an address, a "
+        "transaction, a confirmation), another wallet app asked for it: finish or cancel it on the "
+        "device. Close other wallet apps (for example Ledger Live, Trezor Suite, Electrum or Sparrow), "
+        "then run the check again.")},
     {"CC-DEV-BOOTLOADER", SEVERITY_WARNING,
      N_("The device is in bootloader mode"),
      N_("Reinstall the firmware with the maker's app (for example Trezor Suite), with the device "

@@ -14,6 +14,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
   scam_rules(inputs, emit);
   genuineness_rules(inputs, emit);
   host_rules(inputs, emit);
+  device_reply_rules(inputs, emit);
   if (inputs.facts != nullptr) {
     device_state_rules(*inputs.facts, emit);
     backup_rules(*inputs.facts, emit);

@@ -32,6 +32,7 @@ struct Inputs {
   bool description_refused = false;                 // the secret guard fired on their text
   bool description_mentions_seed_request = false;   // see description_mentions_seed_request()
   bool demo = false;                                // made against the built-in simulator
+  bool device_silent = false;                       // reached, but no reply in time (CC-DEV-NO-REPLY)
 };
 
 // Every finding the inputs support, ordered: critical first, then by a fixed urgency

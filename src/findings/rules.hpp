@@ -48,6 +48,7 @@ class Emitter {
 
 void host_rules(const Inputs& inputs, Emitter& emit);
 void device_state_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
+void device_reply_rules(const Inputs& inputs, Emitter& emit);
 void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
 void backup_check_rules(const Inputs& inputs, Emitter& emit);
 void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Emitter& emit);

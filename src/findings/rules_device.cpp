@@ -1,4 +1,4 @@
-// CC-DEV-LOCKED, CC-DEV-NOT-INITIALIZED, CC-DEV-BOOTLOADER, CC-PIN-NOT-SET,
+// CC-DEV-NO-REPLY, CC-DEV-LOCKED, CC-DEV-NOT-INITIALIZED, CC-DEV-BOOTLOADER, CC-PIN-NOT-SET,
 // CC-PASSPHRASE-IN-USE: the device's own state, from Features-derived facts.
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
@@ -30,6 +30,15 @@ void bootloader_rule(const DeviceFacts& facts, Emitter& emit) {
 }
 
 }  // namespace
+
+void device_reply_rules(const Inputs& inputs, Emitter& emit) {
+  if (!inputs.device_silent) return;
+  auto& f = emit.add("CC-DEV-NO-REPLY");
+  f.set_detail(emit.t(N_("The device was reached but did not answer within the wait. A device that shows a request "
+                         "from another app (an address to confirm, a transaction) answers nobody else until that "
+                         "request is finished or cancelled on the device.")));
+  emit.evidence(f, N_("reply from the device"), emit.t(N_("none in time")), emit.t(N_("a reply")));
+}
 
 void device_state_rules(const DeviceFacts& facts, Emitter& emit) {
   bootloader_rule(facts, emit);

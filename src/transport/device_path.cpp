@@ -11,7 +11,7 @@
 namespace cc::transport {
 namespace {
 
-constexpr std::string_view kValidSchemes = "hid:, webusb:, udp:, tcp:";
+constexpr std::string_view kValidSchemes = "hid:, webusb:, udp:, tcp:, replay:";
 
 // The user's text, with control characters escaped so the message stays on one line.
 std::string printable(std::string_view text) {
@@ -111,12 +111,21 @@ DevicePath parse_hid(std::string_view text, std::string_view rest) {
   return DevicePath{Scheme::kHid, std::string(rest), 0};
 }
 
+DevicePath parse_replay(std::string_view text, std::string_view rest) {
+  if (rest.empty()) fail(text, "expected a transcript file after 'replay:', e.g. replay:session.jsonl");
+  for (char c : rest) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail(text, "the file name contains a control character");
+  }
+  return DevicePath{Scheme::kReplay, std::string(rest), 0};
+}
+
 }  // namespace
 
 std::string DevicePath::to_string() const {
   switch (scheme) {
     case Scheme::kHid: return "hid:" + target;
     case Scheme::kWebUsb: return "webusb:" + target;
+    case Scheme::kReplay: return "replay:" + target;
     case Scheme::kUdp:
     case Scheme::kTcp: {
       const std::string host = target.find(':') != std::string::npos ? "[" + target + "]" : target;
@@ -139,6 +148,7 @@ DevicePath parse_device_path(std::string_view text) {
   if (scheme == "webusb") return parse_webusb(text, rest);
   if (scheme == "udp") return parse_socket(text, Scheme::kUdp, rest);
   if (scheme == "tcp") return parse_socket(text, Scheme::kTcp, rest);
+  if (scheme == "replay") return parse_replay(text, rest);
   fail(text, "unknown scheme '" + std::string(scheme) + "'; expected one of " +
                  std::string(kValidSchemes));
 }

@@ -70,6 +70,7 @@ void SpeculosClient::send_all(std::span<const std::uint8_t> bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::send(fd_.get(), bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (n > 0) {
+      if (tap_) tap_(true, bytes.first(static_cast<std::size_t>(n)));
       bytes = bytes.subspan(static_cast<std::size_t>(n));
       continue;
     }
@@ -87,6 +88,7 @@ void SpeculosClient::read_exact(std::span<std::uint8_t> out, Clock::time_point d
   while (got < out.size()) {
     const ssize_t n = ::recv(fd_.get(), out.data() + got, out.size() - got, 0);
     if (n > 0) {
+      if (tap_) tap_(false, out.subspan(got, static_cast<std::size_t>(n)));
       got += static_cast<std::size_t>(n);
       continue;
     }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,6 +35,10 @@ class SpeculosClient final : public ApduStream {
   // Throws kTimeout, kDisconnected (peer closed), kMalformed (oversized length), kIo.
   std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) override;
 
+  // Sees every chunk as it crosses the socket (true: sent to the device), for --record.
+  using Tap = std::function<void(bool to_device, std::span<const std::uint8_t> chunk)>;
+  void set_tap(Tap tap) { tap_ = std::move(tap); }
+
  private:
   SpeculosClient(std::string path, UniqueFd fd, std::size_t max_reply)
       : path_(std::move(path)), fd_(std::move(fd)), max_reply_(max_reply) {}
@@ -43,6 +48,7 @@ class SpeculosClient final : public ApduStream {
   std::string path_;
   UniqueFd fd_;
   std::size_t max_reply_;
+  Tap tap_;
 };
 
 // True when something accepts a TCP connection at `path` within `timeout`.
