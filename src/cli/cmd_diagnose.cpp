@@ -13,11 +13,11 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
-#include "core/utc_time.hpp"
 #include "guard/secret_guard.hpp"
 #include "render/text.hpp"
 #include "report/format.hpp"
 #include "report/install_key.hpp"
+#include "report/install_signing.hpp"
 #include "report/write_atomic.hpp"
 
 namespace cc::cli {
@@ -38,7 +38,9 @@ std::string ask_which(const ::coldcheck::DeviceList& list) {
     if (n >= 1 && n <= list.devices_size()) return list.devices(n - 1).path();
   } catch (const std::exception&) {
   }
-  throw Error(ErrorCode::kInvalidArgument, "not a number from the list: '" + line + "'");
+  // Never quote the line back: a person under stress may type anything here.
+  throw Error(ErrorCode::kInvalidArgument,
+              "that was not a number from the list (1-" + std::to_string(list.devices_size()) + "); nothing was chosen");
 }
 
 enum class Kind { kDiagnose, kCheckBackup };
@@ -87,13 +89,15 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         "bind", "have the device's secure element sign the report (Safe 3 / Safe 5), so `report verify` can show "
                 "it was made with this genuine device present; this adds the device's certificate, a stable "
                 "identifier of the device, to the report")(
+        "sign", "sign the report with this install's own key (made on first use beside the install key), so a "
+                "desk that knows this install's public key can tell its reports from edited or forged ones")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     po::variables_map vm;
     const std::string usage = backup_command ? "[--device PATH] [--yes] [--words N] [--lang LANG] [--out FILE]"
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
     if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
-    const auto language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
+    const auto language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
                                            : findings::language_from_env();
     app::DiagnoseOptions options;
     if (vm.count("describe")) {
@@ -137,7 +141,8 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     }
 
     const auto diagnosis = app::diagnose(catalog_from(vm), options, pseudonymize);
-    const auto& report = diagnosis.report;
+    auto report = diagnosis.report;
+    if (vm.count("sign")) report::InstallSigner::load_or_create(report::signing_key_path_beside(key_path)).sign(report);
 
     // The last gate: a report that trips the guard is a bug, and is not written. The JSON
     // holds every data field and the text every string shown; HTML and pb add only
@@ -161,15 +166,14 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     } else {
       if (vm.count("format")) report::parse_format(vm["format"].as<std::string>());  // names a bad format
       const std::filesystem::path dir = vm["out-dir"].as<std::string>();
-      const std::string stem = "coldcheck-report-" + utc_now("%Y%m%d-%H%M%S");
       const std::vector<std::pair<std::string, std::string>> formats = {
           {"text", ".txt"}, {"json", ".json"}, {"html", ".html"}, {"pb", ".pb"}};
+      std::vector<report::RenderedFile> files;
       for (const auto& [format, ext] : formats) {
         if (vm.count("format") && vm["format"].as<std::string>() != format) continue;
-        const auto file = dir / (stem + ext);
-        report::write_file_atomic(file, rendered(format));
-        written.push_back(file);
+        files.push_back({ext, rendered(format)});
       }
+      written = report::write_report_set(dir, "coldcheck-report-", files);
     }
     if (!backup_command) std::cout << render::render_text(report, app::labels_for(language)) << "\n";
     if (diagnosis.backup) std::cout << "\n" << backup_verdict_line(*diagnosis.backup, language) << "\n";

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <cctype>
 #include <iostream>
 #include <memory>
 
@@ -38,6 +39,14 @@ const catalog::Catalog& catalog_from(const po::variables_map& vm) {
   static std::unique_ptr<catalog::Catalog> loaded;
   loaded = std::make_unique<catalog::Catalog>(catalog::Catalog::load_dir(vm["catalog"].as<std::string>()));
   return *loaded;
+}
+
+findings::Language parse_lang_option(const std::string& value) {
+  std::string v;
+  for (char c : value) v += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (v == "en") return findings::Language::kEnglish;
+  if (v == "zh-cn") return findings::Language::kChineseSimplified;
+  throw Error(ErrorCode::kInvalidArgument, "unknown language for --lang (accepted: en, zh-CN)");
 }
 
 int guarded(const std::function<int()>& body) {

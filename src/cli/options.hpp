@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "catalog/catalog.hpp"
+#include "findings/findings.hpp"
 
 namespace cc::cli {
 
@@ -23,6 +24,11 @@ bool parse_options(const std::string& command, const std::string& usage, const p
 // Adds --catalog DIR to `desc`; catalog_from() honours it.
 void add_catalog_option(po::options_description& desc);
 const catalog::Catalog& catalog_from(const po::variables_map& vm);
+
+// The value of --lang: "en" or "zh-CN" (any case, '_' for '-'). Anything else, "fr" or
+// "english" included, is Error{kInvalidArgument} naming the accepted values, rather
+// than a silent fall back to English.
+findings::Language parse_lang_option(const std::string& value);
 
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.
