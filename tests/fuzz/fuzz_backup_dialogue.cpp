@@ -56,14 +56,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   facts.set_firmware_version("2.8.1");
 
   cc::drivers::SessionOptions session;
-  session.reply_timeout = std::chrono::milliseconds(1);
-  session.button_timeout = std::chrono::milliseconds(1);
+  session.reply_timeout = std::chrono::milliseconds(10000);
+  session.button_timeout = std::chrono::milliseconds(10000);
   session.max_payload = 4096;
   cc::drivers::TrezorDriver driver(std::make_unique<cc::fuzz::FuzzLink>(in), cc::catalog::Catalog::builtin(),
                                    cc::trezor::Table::kTrezor, session);
   cc::app::BackupCheckOptions options;
   options.assume_yes = (selector & 8) != 0;
-  options.person_timeout = std::chrono::milliseconds(1);
+  options.person_timeout = std::chrono::milliseconds(10000);
   if (selector & 16) options.word_count = 12;
   FuzzPerson person(lines);
   (void)cc::app::check_backup(&driver, facts, cc::catalog::Catalog::builtin(), person, options);

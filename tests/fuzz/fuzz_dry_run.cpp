@@ -44,13 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < count; ++i) answers.push_back(in.text());
   cc::fuzz::FuzzLink link(in);
   cc::drivers::SessionOptions options;
-  options.reply_timeout = std::chrono::milliseconds(1);
+  options.reply_timeout = std::chrono::milliseconds(10000);
   options.max_payload = 4096;
   cc::drivers::TrezorSession session(link, cc::trezor::Table::kTrezor, options);
   cc::drivers::DryRunRequest request;
   request.matrix = (flags & 1) != 0;
   request.word_count = (flags & 2) ? 24 : 12;
-  request.person_timeout = std::chrono::milliseconds(1);
+  request.person_timeout = std::chrono::milliseconds(10000);
   FuzzPerson person(answers);
   try {
     (void)cc::drivers::run_dry_run(session, request, person);

@@ -31,7 +31,7 @@ class FuzzChannel final : public cc::drivers::ApduChannel {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   cc::fuzz::Input in(data, size);
   cc::drivers::LedgerDriver driver(std::make_unique<FuzzChannel>(in), cc::catalog::Catalog::builtin(),
-                                   std::chrono::milliseconds(1));
+                                   std::chrono::milliseconds(10000));
   try {
     (void)driver.identify();
   } catch (const cc::Error&) {

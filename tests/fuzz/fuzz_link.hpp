@@ -1,7 +1,9 @@
 #pragma once
 // A device made of fuzz bytes at the Link boundary: each read hands out the next
 // report (its length from one byte, so short and long reads both occur); when the
-// input ends the device is silent (kTimeout at once, never a real wait).
+// input ends the device is silent (kTimeout at once, never a real wait). Targets give
+// long timeouts: nothing waits, and a short one expired between two reports of one
+// message on a loaded machine, so the fuzzer never got past the framing.
 #include <algorithm>
 #include <string>
 

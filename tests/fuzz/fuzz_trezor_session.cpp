@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   cc::fuzz::Input in(data, size);
   const std::uint8_t selector = in.byte();
   cc::drivers::SessionOptions options;
-  options.reply_timeout = std::chrono::milliseconds(1);
-  options.button_timeout = std::chrono::milliseconds(1);
+  options.reply_timeout = std::chrono::milliseconds(10000);
+  options.button_timeout = std::chrono::milliseconds(10000);
   options.max_payload = 4096;
   const auto table = (selector & 1) ? cc::trezor::Table::kKeepKey : cc::trezor::Table::kTrezor;
   cc::drivers::TrezorDriver driver(std::make_unique<cc::fuzz::FuzzLink>(in), cc::catalog::Catalog::builtin(), table,
