@@ -69,12 +69,19 @@ std::unique_ptr<google::protobuf::Message> TrezorSession::call(const google::pro
   auto timeout = options_.reply_timeout;
   std::size_t button_requests = 0;
   while (true) {
+    const auto late = [&] {
+      return Error(ErrorCode::kTimeout, "the device did not finish " + message.GetDescriptor()->name() + " within " +
+                                            std::to_string(options_.call_deadline.count() / 1000) + " s; stopped");
+    };
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) {
-      throw Error(ErrorCode::kTimeout, "the device did not finish " + message.GetDescriptor()->name() + " within " +
-                                           std::to_string(options_.call_deadline.count() / 1000) + " s; stopped");
+    if (left.count() <= 0) throw late();
+    std::unique_ptr<google::protobuf::Message> reply;
+    try {
+      reply = receive(std::min(timeout, left));
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kTimeout && left < timeout) throw late();  // the call's deadline ran out
+      throw;
     }
-    auto reply = receive(std::min(timeout, left));
     const auto* d = reply->GetDescriptor();
     if (d == tw::ButtonRequest::descriptor()) {
       if (++button_requests > options_.max_button_requests) {
