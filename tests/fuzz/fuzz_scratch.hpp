@@ -11,8 +11,7 @@ namespace cc::fuzz {
 
 class ScratchDir {
  public:
-  explicit ScratchDir(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() / ("cc-fuzz-" + name + "-" + std::to_string(::getpid()))) {
+  explicit ScratchDir(const std::string& name) : path_(base() / ("cc-fuzz-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::create_directories(path_);
   }
   ~ScratchDir() {
@@ -24,6 +23,13 @@ class ScratchDir {
   const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
+  // tmpfs when there is one: the targets create and remove files on every input, and
+  // on an overlay file system each close() alone took 0.2 ms.
+  static std::filesystem::path base() {
+    std::error_code ec;
+    if (std::filesystem::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0) return "/dev/shm";
+    return std::filesystem::temp_directory_path();
+  }
   std::filesystem::path path_;
 };
 
