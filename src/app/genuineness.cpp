@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <cstdio>
 
 #include "attest/attest.hpp"
 #include "catalog/capabilities.hpp"
 #include "checks/genuineness.hpp"
+#include "core/bounded_file.hpp"
 #include "core/error.hpp"
 #include "findings/translations.hpp"
 #include "firmware/hash.hpp"
@@ -139,10 +141,10 @@ std::optional<FoundImage> find_release_image(const std::filesystem::path& dir, s
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     std::error_code entry_ec;
-    if (!entry.is_regular_file(entry_ec) || entry.file_size(entry_ec) > 16u * 1024 * 1024 || entry_ec) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!entry.is_regular_file(entry_ec) || entry_ec) continue;
     try {
+      const std::string file = read_bounded_file(entry.path(), 16u << 20, "firmware image");
+      const std::vector<std::uint8_t> bytes(file.begin(), file.end());
       const auto info = firmware::parse_image(bytes);
       if (info.version == version && info.internal_model == internal_model) return FoundImage{entry.path(), bytes};
     } catch (const Error&) {

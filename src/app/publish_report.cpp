@@ -72,7 +72,7 @@ std::vector<ReportFile> report_files(const std::optional<std::filesystem::path>&
   std::vector<ReportFile> files;
   for (const auto f : {report::Format::kText, report::Format::kJson, report::Format::kHtml, report::Format::kPb}) {
     if (!every && only != f) continue;
-    files.push_back({dir / ("coldcheck-report-" + std::string(stamp) + std::string(extension_of(f))), f});
+    files.push_back({dir / ("coldcheck-report-" + std::string(stamp) + std::string(extension_of(f))), f, true});
   }
   return files;
 }
@@ -112,9 +112,21 @@ Published publish_report(const ::coldcheck::report::Report& report, const std::v
   for (const auto& file : files) render_once(file.format);
   Published out;
   if (want_text) out.text = render_once(report::Format::kText);
+  std::vector<report::RenderedFile> set;
+  std::filesystem::path set_dir;
   for (const auto& file : files) {
+    if (file.in_set) {
+      set_dir = file.path.parent_path();
+      set.push_back({std::string(extension_of(file.format)), rendered.at(file.format)});
+      continue;
+    }
     report::write_file_atomic(file.path, rendered.at(file.format));
     out.written.push_back(file.path);
+  }
+  if (!set.empty()) {
+    for (auto& path : report::write_report_set(set_dir.empty() ? "." : set_dir, "coldcheck-report-", set)) {
+      out.written.push_back(std::move(path));
+    }
   }
   return out;
 }

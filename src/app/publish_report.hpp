@@ -17,6 +17,9 @@ namespace cc::app {
 struct ReportFile {
   std::filesystem::path path;
   report::Format format = report::Format::kJson;
+  // One of a set under a directory: written together, all or nothing, under a fresh
+  // unique name (report::write_report_set); `path` then gives the directory and extension.
+  bool in_set = false;
 };
 
 // Where a diagnosis writes: `out` alone (its format from `format`, else its extension),
@@ -39,7 +42,7 @@ struct Published {
 };
 
 // Renders each format among `files` (and text when `want_text`) once, gates every
-// rendering, then writes the files.
+// rendering, then writes the files; `written` holds the names they got.
 Published publish_report(const ::coldcheck::report::Report& report, const std::vector<ReportFile>& files,
                          bool want_text, findings::Language language);
 

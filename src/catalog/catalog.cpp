@@ -1,13 +1,13 @@
 #include "catalog/catalog.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <span>
 #include <sstream>
 
 #include "catalog/location.hpp"
 #include "catalog/parse.hpp"
 #include "catalog/validate.hpp"
+#include "core/bounded_file.hpp"
 #include "core/embedded_file.hpp"
 
 namespace cc::catalog {
@@ -59,11 +59,8 @@ Catalog Catalog::load_dir(const std::filesystem::path& dir) {
 
   std::vector<NamedText> files;
   for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot read");
-    files.push_back({path.string(), text.str()});
+    constexpr std::size_t kMaxCatalogFileBytes = 1u << 20;
+    files.push_back({path.string(), read_bounded_file(path, kMaxCatalogFileBytes, "catalog file")});
   }
   Catalog out = from_texts(files);
   out.set_origin(dir.string());

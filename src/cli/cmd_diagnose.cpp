@@ -20,6 +20,7 @@
 #include "demo/demo_device.hpp"
 #include "guard/secret_guard.hpp"
 #include "report/install_key.hpp"
+#include "report/install_signing.hpp"
 
 namespace cc::cli {
 
@@ -39,7 +40,9 @@ std::string ask_which(const ::coldcheck::DeviceList& list) {
     if (n >= 1 && n <= list.devices_size()) return list.devices(n - 1).path();
   } catch (const std::exception&) {
   }
-  throw Error(ErrorCode::kInvalidArgument, "not a number from the list: '" + line + "'");
+  // Never quote the line back: a person under stress may type anything here.
+  throw Error(ErrorCode::kInvalidArgument,
+              "that was not a number from the list (1-" + std::to_string(list.devices_size()) + "); nothing was chosen");
 }
 
 enum class Kind { kDiagnose, kCheckBackup };
@@ -78,6 +81,8 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         "bind", "have the device's secure element sign the report (Safe 3 / Safe 5), so `report verify` can show "
                 "it was made with this genuine device present; this adds the device's certificate, a stable "
                 "identifier of the device, to the report")(
+        "sign", "sign the report with this install's own key (made on first use beside the install key), so a "
+                "desk that knows this install's public key can tell its reports from edited or forged ones")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     add_store_options(desc);
@@ -87,7 +92,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
     if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
     const DeviceIoScope device_io(vm, (backup_command ? "check-backup" : "diagnose"));
-    const auto language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
+    const auto language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
                                            : findings::language_from_env();
     app::DiagnoseOptions options;
     if (vm.count("describe")) {
@@ -133,15 +138,17 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     }
 
     const auto diagnosis = app::diagnose(catalog_from(vm), options, pseudonymize);
+    auto report = diagnosis.report;
+    if (vm.count("sign")) report::InstallSigner::load_or_create(report::signing_key_path_beside(key_path)).sign(report);
     const auto files = app::report_files(
         vm.count("out") ? std::optional<std::filesystem::path>(vm["out"].as<std::string>()) : std::nullopt,
         vm.count("format") ? std::optional(vm["format"].as<std::string>()) : std::nullopt,
         vm["out-dir"].as<std::string>(), utc_now("%Y%m%d-%H%M%S"));
-    const auto published = app::publish_report(diagnosis.report, files, !backup_command, language);
+    const auto published = app::publish_report(report, files, !backup_command, language);
     if (!backup_command) std::cout << published.text << "\n";
     if (diagnosis.backup) std::cout << "\n" << app::backup_outcome_line(*diagnosis.backup, language) << "\n";
     for (const auto& f : published.written) std::cout << "report written: " << f.string() << "\n";
-    store_report(diagnosis.report, vm);
+    store_report(report, vm);
     if (!diagnosis.binding_note.empty()) std::cout << "device binding: " << diagnosis.binding_note << "\n";
     if (diagnosis.device_error) throw *diagnosis.device_error;  // after writing: the report says more
     if (backup_command && diagnosis.backup) {

@@ -3,13 +3,12 @@
 
 #include "app/binding.hpp"
 #include "app/rendering.hpp"
+#include "app/report_check.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "report/diff.hpp"
-#include "report/read_report.hpp"
-#include "report/seal.hpp"
 
 namespace cc::cli {
 
@@ -18,8 +17,15 @@ namespace {
 namespace rp = ::coldcheck::report;
 
 findings::Language language_of(const po::variables_map& vm, const rp::Report& report) {
-  if (vm.count("lang")) return findings::parse_language(vm["lang"].as<std::string>());
+  if (vm.count("lang")) return parse_lang_option(vm["lang"].as<std::string>());
   return findings::parse_language(report.body().run().language());
+}
+
+// On stderr, so `report show --format json` output stays clean.
+void warn_unless_verified(const app::ReportCheck& check, const std::string& file) {
+  if (check.verifies()) return;
+  std::cerr << "warning: " << file << " does not verify; do not rely on it (coldcheck report verify says why)\n";
+  for (const auto& p : check.problems()) std::cerr << "  " << p << "\n";
 }
 
 int show(const std::vector<std::string>& args) {
@@ -31,7 +37,10 @@ int show(const std::vector<std::string>& args) {
   pos.add("file", 1);
   po::variables_map vm;
   if (!parse_options("report show", "FILE [--format text|json|html|pb]", desc, args, vm, &pos)) return 0;
-  const auto report = report::read_report(vm["file"].as<std::string>());
+  const std::string file = vm["file"].as<std::string>();
+  const auto check = app::check_report_file(file);
+  warn_unless_verified(check, file);
+  const auto& report = check.report;
   const auto format = vm["format"].as<std::string>();
   const auto rendered = app::render_report(report, format, language_of(vm, report));
   std::cout << (format == "json" ? json_line(rendered) : rendered);
@@ -45,17 +54,30 @@ int verify(const std::vector<std::string>& args) {
   pos.add("file", 1);
   po::variables_map vm;
   if (!parse_options("report verify", "FILE", desc, args, vm, &pos)) return 0;
-  const auto report = report::read_report(vm["file"].as<std::string>());
-  const auto result = report::verify(report);
-  if (result.ok) {
-    std::cout << "ok: the report is intact (sha256 " << result.actual_hex << ")\n";
-    const auto binding = app::check_binding(report);
-    std::cout << "device binding: " << binding.summary << "\n";
-    return binding.present && !binding.valid ? exit_code_for(ErrorCode::kVerificationFailed) : 0;
+  const auto check = app::check_report_file(vm["file"].as<std::string>());
+  if (!check.intact()) {
+    std::cout << "NOT INTACT: this report was changed after coldcheck wrote it, or damaged in transfer\n";
+    for (const auto& p : check.problems()) std::cout << "  " << p << "\n";
+    return exit_code_for(ErrorCode::kVerificationFailed);
   }
-  std::cout << "NOT INTACT: this report was changed after coldcheck wrote it, or damaged in transfer\n";
-  for (const auto& p : result.problems) std::cout << "  " << p << "\n";
-  return exit_code_for(ErrorCode::kVerificationFailed);
+  std::cout << "ok: the report is intact (sha256 " << check.integrity.actual_hex << ")\n"
+            << "  The digest shows that nothing was changed or damaged by accident since the report was written.\n"
+            << "  It does not show who wrote it: anyone who edits a report can compute a new digest.\n"
+            << "install signature: " << check.signature.summary << "\n"
+            << "device binding: " << check.binding.summary << "\n";
+  if (!check.verifies()) {
+    std::cout << "NOT AUTHENTIC: a signature or binding it carries does not verify\n";
+    return exit_code_for(ErrorCode::kVerificationFailed);
+  }
+  if (check.binding.present && check.binding.valid) {
+    std::cout << "authentic: made with the genuine device that signed it present\n";
+  } else if (check.signature.valid) {
+    std::cout << "authentic: made by install " << check.signature.key_id
+              << " (whoever holds its key; compare the id with reports known to come from that install)\n";
+  } else {
+    std::cout << "authentic: not established (neither signed by an install nor bound to a device)\n";
+  }
+  return 0;
 }
 
 int explain(const std::vector<std::string>& args) {
@@ -66,8 +88,10 @@ int explain(const std::vector<std::string>& args) {
   pos.add("file", 1);
   po::variables_map vm;
   if (!parse_options("report explain", "FILE [--lang en|zh-CN]", desc, args, vm, &pos)) return 0;
-  const auto report = report::read_report(vm["file"].as<std::string>());
+  const auto check = app::check_report_file(vm["file"].as<std::string>());
+  const auto& report = check.report;
   const auto language = language_of(vm, report);
+  if (!check.verifies()) std::cout << app::labels_for(language).not_intact << "\n\n";
   std::cout << app::explain_report(report, language);
   return 0;
 }
@@ -85,8 +109,9 @@ int diff(const std::vector<std::string>& args) {
   options.force = vm.count("force") > 0;
   // Compared as each was made (its own language), so v1 and v2 reports read alike.
   const auto read_shown = [](const std::string& file) {
-    const auto r = report::read_report(file);
-    return app::localized(r, findings::parse_language(r.body().run().language()));
+    const auto check = app::check_report_file(file);
+    warn_unless_verified(check, file);
+    return app::localized(check.report, findings::parse_language(check.report.body().run().language()));
   };
   const auto lines = report::diff(read_shown(vm["before"].as<std::string>()), read_shown(vm["after"].as<std::string>()),
                                   options);

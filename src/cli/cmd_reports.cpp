@@ -40,7 +40,7 @@ std::unique_ptr<store::Store> open_store(const po::variables_map& vm) {
 }
 
 findings::Language language_of(const po::variables_map& vm) {
-  return vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>()) : findings::language_from_env();
+  return vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
 }
 
 void add_filter_options(po::options_description& desc) {
@@ -159,7 +159,7 @@ int show(const std::vector<std::string>& args) {
   const auto id = vm["id"].as<std::int64_t>();
   const auto report = open_store(vm)->get(id);
   if (!report) throw Error(ErrorCode::kNotFound, "no report with id " + std::to_string(id));
-  const auto lang = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
+  const auto lang = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
                                      : findings::parse_language(report->body().run().language());
   std::cout << app::render_report(*report, vm["format"].as<std::string>(), lang);
   return 0;

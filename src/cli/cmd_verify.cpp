@@ -1,6 +1,5 @@
 // `coldcheck verify` (is this device and its firmware genuine?) and
 // `coldcheck firmware inspect` (what is in this image, what hash would a device report?).
-#include <fstream>
 #include <iostream>
 
 #include "app/devices.hpp"
@@ -9,6 +8,7 @@
 #include "app/rendering.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "core/bounded_file.hpp"
 #include "core/error.hpp"
 #include "core/hex.hpp"
 #include "firmware/hash.hpp"
@@ -44,7 +44,7 @@ int run_verify(const std::vector<std::string>& args) {
     }
     app::GenuinenessOptions options;
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
-    options.language = vm.count("lang") ? findings::parse_language(vm["lang"].as<std::string>())
+    options.language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
                                         : findings::language_from_env();
     const auto results = app::genuineness_checks(*opened.driver(), opened.facts, catalog, options);
     const auto verdict = app::genuineness_verdict(results);
@@ -92,9 +92,8 @@ int run_firmware(const std::vector<std::string>& args) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (!parse_options("firmware inspect", "FILE [--challenge HEX] [--model MODEL]", desc, rest, vm, &pos)) return 0;
     const std::string file = vm["file"].as<std::string>();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot open");
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string raw = read_bounded_file(file, 16u << 20, "firmware image");
+    const std::vector<std::uint8_t> bytes(raw.begin(), raw.end());
     firmware::ImageInfo info;
     try {
       info = firmware::parse_image(bytes);

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <cctype>
 #include <iostream>
 #include <memory>
 
@@ -75,6 +76,14 @@ DeviceIoScope::~DeviceIoScope() {
   } catch (const std::exception& e) {
     std::cerr << "coldcheck: transcript not written: " << e.what() << "\n";
   }
+}
+
+findings::Language parse_lang_option(const std::string& value) {
+  std::string v;
+  for (char c : value) v += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (v == "en") return findings::Language::kEnglish;
+  if (v == "zh-cn") return findings::Language::kChineseSimplified;
+  throw Error(ErrorCode::kInvalidArgument, "unknown language for --lang (accepted: en, zh-CN)");
 }
 
 int guarded(const std::function<int()>& body) {

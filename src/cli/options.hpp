@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.hpp"
 #include "transport/device_path.hpp"
+#include "findings/findings.hpp"
 
 namespace cc::cli {
 
@@ -53,6 +54,10 @@ class DeviceIoScope {
  private:
   std::string record_file_;
 };
+// The value of --lang: "en" or "zh-CN" (any case, '_' for '-'). Anything else, "fr" or
+// "english" included, is Error{kInvalidArgument} naming the accepted values, rather
+// than a silent fall back to English.
+findings::Language parse_lang_option(const std::string& value);
 
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.

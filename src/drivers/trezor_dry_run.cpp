@@ -67,7 +67,17 @@ DryRunOutcome run_dry_run(TrezorSession& session, const DryRunRequest& request, 
   session.send(start);
   auto timeout = session.options().reply_timeout;
   std::string waiting = "the device to start the backup check";
+  // Every step waits for a person at most person_timeout; capping the steps bounds the
+  // whole check. 24 words, each two grid picks, with room for many corrections.
+  constexpr std::size_t kMaxSteps = 1000;
+  std::size_t steps = 0;
+  std::size_t buttons_in_a_row = 0;
   while (true) {
+    if (++steps > kMaxSteps) {
+      cancel_on_device(session);
+      throw Error(ErrorCode::kMalformed, "the backup check took more than " + std::to_string(kMaxSteps) +
+                                             " messages; stopped and cancelled on the device");
+    }
     std::unique_ptr<google::protobuf::Message> reply;
     try {
       reply = session.receive(timeout);
@@ -82,6 +92,12 @@ DryRunOutcome run_dry_run(TrezorSession& session, const DryRunRequest& request, 
     }
     const auto* d = reply->GetDescriptor();
     timeout = request.person_timeout;
+    buttons_in_a_row = d == tw::ButtonRequest::descriptor() ? buttons_in_a_row + 1 : 0;
+    if (buttons_in_a_row > session.options().max_button_requests) {
+      cancel_on_device(session);
+      throw Error(ErrorCode::kMalformed, "the device asked for a button press " + std::to_string(buttons_in_a_row) +
+                                             " times in a row during the backup check; stopped");
+    }
     if (d == tw::ButtonRequest::descriptor()) {
       const auto& b = static_cast<const tw::ButtonRequest&>(*reply);
       waiting = waiting_for(b.code());

@@ -1,5 +1,6 @@
 #include "drivers/trezor_session.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -64,11 +65,30 @@ std::unique_ptr<google::protobuf::Message> TrezorSession::receive(std::chrono::m
 
 std::unique_ptr<google::protobuf::Message> TrezorSession::call(const google::protobuf::Message& message) {
   send(message);
+  const auto deadline = Clock::now() + options_.call_deadline;
   auto timeout = options_.reply_timeout;
+  std::size_t button_requests = 0;
   while (true) {
-    auto reply = receive(timeout);
+    const auto late = [&] {
+      return Error(ErrorCode::kTimeout, "the device did not finish " + message.GetDescriptor()->name() + " within " +
+                                            std::to_string(options_.call_deadline.count() / 1000) + " s; stopped");
+    };
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) throw late();
+    std::unique_ptr<google::protobuf::Message> reply;
+    try {
+      reply = receive(std::min(timeout, left));
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kTimeout && left < timeout) throw late();  // the call's deadline ran out
+      throw;
+    }
     const auto* d = reply->GetDescriptor();
     if (d == tw::ButtonRequest::descriptor()) {
+      if (++button_requests > options_.max_button_requests) {
+        throw Error(ErrorCode::kMalformed, "the device asked for a button press " + std::to_string(button_requests) +
+                                               " times in answer to " + message.GetDescriptor()->name() +
+                                               " without finishing; stopped");
+      }
       const auto& req = static_cast<const tw::ButtonRequest&>(*reply);
       if (on_button_) on_button_(ButtonPrompt{req.code(), req.name()});
       send(tw::ButtonAck());

@@ -28,6 +28,11 @@ struct SessionOptions {
   // Reports without a message header tolerated before the reply counts as garbage.
   std::size_t max_skipped_reports = 32;
   std::size_t max_payload = trezor::kDefaultMaxPayload;
+  // ButtonRequests answered within one call(): a device that answers every ButtonAck
+  // with another ButtonRequest would otherwise keep the tool running for ever.
+  std::size_t max_button_requests = 32;
+  // Longest one call() may take in all, button presses included.
+  std::chrono::milliseconds call_deadline{600000};
   // Polled between reads (at least every kInterruptPoll) while waiting for a reply;
   // true ends the wait with Error{kCancelled} so the caller can send Cancel (Ctrl-C).
   std::function<bool()> interrupted;

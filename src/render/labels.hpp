@@ -37,6 +37,7 @@ struct Labels {
   std::string key_id = "Install key id";
   std::string device_pseudonym = "Device pseudonym";
   std::string digest = "Digest";
+  std::string install_signature = "Install signature (report verify checks it)";
   std::string yes = "yes";
   std::string no = "no";
   std::string unknown = "unknown";
@@ -126,6 +127,7 @@ inline std::vector<std::string*> all_label_fields(Labels& l) {
       &l.key_id,
       &l.device_pseudonym,
       &l.digest,
+      &l.install_signature,
       &l.yes,
       &l.no,
       &l.unknown,

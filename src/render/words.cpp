@@ -188,6 +188,10 @@ std::vector<std::pair<std::string, std::string>> about_rows(const ::coldcheck::r
   add(l.key_id, run.pseudonym_key_id());
   add(l.integrity, report.integrity().algorithm());
   add(l.digest, report.integrity().digest_hex());
+  // The key id only: the public key itself is in the data (JSON, pb, the page's block).
+  if (report.has_install_signature()) {
+    add(l.install_signature, report.install_signature().key_id() + " (" + report.install_signature().algorithm() + ")");
+  }
   return rows;
 }
 

@@ -37,10 +37,12 @@ std::string mode_octal(mode_t mode) {
 }
 
 // Wipes a key buffer when it goes out of scope, also on the error paths.
-template <std::size_t N>
 struct WipedBuffer {
-  std::array<std::uint8_t, N> bytes{};
+  explicit WipedBuffer(std::size_t size) : bytes(size) {}
   ~WipedBuffer() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
+  WipedBuffer(const WipedBuffer&) = delete;
+  WipedBuffer& operator=(const WipedBuffer&) = delete;
+  std::vector<std::uint8_t> bytes;
 };
 
 void write_all(int fd, const std::uint8_t* data, std::size_t size, const fs::path& path) {
@@ -77,52 +79,52 @@ void create_private_dirs(const fs::path& dir) {
 }
 
 // Returns false when the file does not exist.
-bool try_load(const fs::path& path, std::vector<std::uint8_t>& out) {
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+bool try_load(const fs::path& path, std::size_t size, const std::string& what, std::vector<std::uint8_t>& out) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
   if (!fd) {
     if (errno == ENOENT) return false;
-    if (errno == ELOOP) throw Error(ErrorCode::kPermissionDenied, "install key " + path.string() + " is a symbolic link; refusing to use it");
-    throw os_error(errno, "cannot open install key", path);
+    if (errno == ELOOP) throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is a symbolic link; refusing to use it");
+    throw os_error(errno, "cannot open " + what, path);
   }
   struct stat st{};
-  if (::fstat(fd.get(), &st) != 0) throw os_error(errno, "cannot stat install key", path);
-  if (!S_ISREG(st.st_mode)) throw Error(ErrorCode::kPermissionDenied, "install key " + path.string() + " is not a regular file");
+  if (::fstat(fd.get(), &st) != 0) throw os_error(errno, "cannot stat " + what, path);
+  if (!S_ISREG(st.st_mode)) throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is not a regular file");
   if (st.st_uid != ::geteuid()) {
-    throw Error(ErrorCode::kPermissionDenied, "install key " + path.string() + " belongs to another user (uid " +
+    throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " belongs to another user (uid " +
                                                   std::to_string(st.st_uid) + "); refusing to use it");
   }
   if ((st.st_mode & 077) != 0) {
     throw Error(ErrorCode::kPermissionDenied,
-                "install key " + path.string() + " has mode " + mode_octal(st.st_mode) +
-                    ", so other users could read it and undo the report pseudonyms; run: chmod 600 " + path.string());
+                what + " " + path.string() + " has mode " + mode_octal(st.st_mode) +
+                    ", so other users could read it (and undo report pseudonyms or sign as this install); run: chmod 600 " + path.string());
   }
-  if (st.st_size != static_cast<off_t>(kInstallKeySize)) {
-    throw Error(ErrorCode::kInvalidArgument, "install key " + path.string() + " has " + std::to_string(st.st_size) +
-                                                 " bytes, expected " + std::to_string(kInstallKeySize) +
+  if (st.st_size != static_cast<off_t>(size)) {
+    throw Error(ErrorCode::kInvalidArgument, what + " " + path.string() + " has " + std::to_string(st.st_size) +
+                                                 " bytes, expected " + std::to_string(size) +
                                                  "; delete it to make a new one (old reports will no longer correlate)");
   }
-  WipedBuffer<kInstallKeySize + 1> buf;
+  WipedBuffer buf(size + 1);
   std::size_t got = 0;
   while (got < buf.bytes.size()) {
     const ssize_t n = ::read(fd.get(), buf.bytes.data() + got, buf.bytes.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw os_error(errno, "cannot read install key", path);
+      throw os_error(errno, "cannot read " + what, path);
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);
   }
-  if (got != kInstallKeySize) {
-    throw Error(ErrorCode::kInvalidArgument, "install key " + path.string() + " changed size while being read");
+  if (got != size) {
+    throw Error(ErrorCode::kInvalidArgument, what + " " + path.string() + " changed size while being read");
   }
-  out.assign(buf.bytes.begin(), buf.bytes.begin() + kInstallKeySize);
+  out.assign(buf.bytes.begin(), buf.bytes.begin() + static_cast<std::ptrdiff_t>(size));
   return true;
 }
 
 // Writes a fresh key to a private temp file, then link()s it into place: link fails
 // with EEXIST if another process won the race, and nobody ever sees a short file.
-bool try_create(const fs::path& path) {
-  WipedBuffer<kInstallKeySize> key;
+bool try_create(const fs::path& path, std::size_t size, const std::string& what) {
+  WipedBuffer key(size);
   if (RAND_bytes(key.bytes.data(), static_cast<int>(key.bytes.size())) != 1) {
     throw Error(ErrorCode::kInternal, "the OpenSSL random generator failed");
   }
@@ -134,7 +136,7 @@ bool try_create(const fs::path& path) {
   const fs::path tmp = dir / ("." + path.filename().string() + ".new-" + to_hex(suffix));
   {
     UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (!fd) throw os_error(errno, "cannot create install key", tmp);
+    if (!fd) throw os_error(errno, "cannot create " + what, tmp);
     try {
       if (::fchmod(fd.get(), 0600) != 0) throw os_error(errno, "cannot set mode 0600 on", tmp);
       write_all(fd.get(), key.bytes.data(), key.bytes.size(), tmp);
@@ -149,7 +151,7 @@ bool try_create(const fs::path& path) {
   ::unlink(tmp.c_str());
   if (rc != 0) {
     if (link_errno == EEXIST) return false;
-    throw os_error(link_errno, "cannot create install key", path);
+    throw os_error(link_errno, "cannot create " + what, path);
   }
   fsync_dir(dir);
   return true;
@@ -173,18 +175,23 @@ fs::path default_key_path() {
   return fs::path(home) / ".config" / "coldcheck" / "install.key";
 }
 
-std::vector<std::uint8_t> load_or_create_install_key(const fs::path& path) {
+std::vector<std::uint8_t> load_or_create_secret_file(const fs::path& path, std::size_t size, std::string_view what_view) {
+  const std::string what(what_view);
   std::vector<std::uint8_t> key;
   // Two rounds cover losing the creation race to another process.
   for (int attempt = 0; attempt < 2; ++attempt) {
-    if (try_load(path, key)) return key;
+    if (try_load(path, size, what, key)) return key;
     create_private_dirs(path.has_parent_path() ? path.parent_path() : fs::path());
-    if (try_create(path)) {
-      if (try_load(path, key)) return key;
-      throw Error(ErrorCode::kIo, "install key " + path.string() + " vanished right after it was created");
+    if (try_create(path, size, what)) {
+      if (try_load(path, size, what, key)) return key;
+      throw Error(ErrorCode::kIo, what + " " + path.string() + " vanished right after it was created");
     }
   }
-  throw Error(ErrorCode::kIo, "install key " + path.string() + " could not be created or read");
+  throw Error(ErrorCode::kIo, what + " " + path.string() + " could not be created or read");
+}
+
+std::vector<std::uint8_t> load_or_create_install_key(const fs::path& path) {
+  return load_or_create_secret_file(path, kInstallKeySize, "install key");
 }
 
 std::string key_id(std::span<const std::uint8_t> key) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cc::report {
@@ -21,6 +22,11 @@ std::filesystem::path default_key_path();
 // the wrong size (kInvalidArgument). The caller owns the returned copy and should
 // OPENSSL_cleanse it when done.
 std::vector<std::uint8_t> load_or_create_install_key(const std::filesystem::path& path);
+
+// The same rules for any per-install secret of `size` bytes (the signing key too);
+// `what` names it in errors ("install key").
+std::vector<std::uint8_t> load_or_create_secret_file(const std::filesystem::path& path, std::size_t size,
+                                                     std::string_view what);
 
 // First 8 hex digits of SHA-256(key): tells installs apart without revealing the key.
 std::string key_id(std::span<const std::uint8_t> key);

@@ -4,20 +4,19 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
+#include "core/bounded_file.hpp"
 #include "core/error.hpp"
 #include "report/html_embed.hpp"
+#include "report/json_keys.hpp"
 
 namespace cc::report {
 namespace {
 
 namespace rpt = ::coldcheck::report;
 
-constexpr std::uintmax_t kMaxReportBytes = 64u << 20;
+constexpr std::size_t kMaxReportBytes = 64u << 20;
 
 std::string_view trim_front(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);  // UTF-8 byte order mark
@@ -37,6 +36,15 @@ std::string deterministic_bytes(const rpt::Report& report) {
 }
 
 rpt::Report parse_json(std::string_view json, std::string_view what) {
+  if (auto key = first_duplicate_key(json)) {
+    // Only printable ASCII of a crafted key reaches the terminal.
+    key->resize(std::min<std::size_t>(key->size(), 40));
+    for (char& c : *key) {
+      if (c < 0x20 || c > 0x7E) c = '?';
+    }
+    throw Error(ErrorCode::kInvalidArgument, std::string(what) + " has the key \"" + *key +
+                                                 "\" twice in one object; coldcheck never writes that (it was edited)");
+  }
   rpt::Report report;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
@@ -93,23 +101,14 @@ rpt::Report parse_report(std::string_view bytes) {
   throw Error(ErrorCode::kInvalidArgument, "not a coldcheck report (expected a .json, .html or .pb file coldcheck wrote)");
 }
 
+std::string read_report_bytes(const std::filesystem::path& path) {
+  return read_bounded_file(path, kMaxReportBytes, "report");
+}
+
 rpt::Report read_report(const std::filesystem::path& path) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    const ErrorCode code = ec == std::errc::no_such_file_or_directory ? ErrorCode::kNotFound
-                           : ec == std::errc::permission_denied      ? ErrorCode::kPermissionDenied
-                                                                     : ErrorCode::kIo;
-    throw Error(code, path.string() + ": " + ec.message());
-  }
-  if (size > kMaxReportBytes) throw Error(ErrorCode::kInvalidArgument, path.string() + ": too large for a report");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, path.string() + ": cannot open: " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::kIo, path.string() + ": read error");
+  const std::string bytes = read_report_bytes(path);
   try {
-    return parse_report(buffer.str());
+    return parse_report(bytes);
   } catch (const Error& e) {
     throw e.with_context(path.string());
   }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <openssl/rand.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/hex.hpp"
 #include "core/unique_fd.hpp"
+#include "core/utc_time.hpp"
 
 namespace cc::report {
 namespace {
@@ -25,23 +27,28 @@ Error os_error(int err, const std::string& what, const fs::path& path) {
   return Error(code, what + " " + path.string() + ": " + std::strerror(err));
 }
 
-fs::path temp_name(const fs::path& path) {
-  std::array<std::uint8_t, 8> suffix{};
-  if (RAND_bytes(suffix.data(), static_cast<int>(suffix.size())) != 1) {
+template <std::size_t N>
+std::string random_hex() {
+  std::array<std::uint8_t, N> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
     throw Error(ErrorCode::kInternal, "the OpenSSL random generator failed");
   }
-  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + to_hex(suffix));
+  return to_hex(bytes);
 }
 
-// Removes the temp file unless disarmed after the rename.
-class TempGuard {
+fs::path temp_name(const fs::path& path) {
+  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + random_hex<8>());
+}
+
+// Removes the file unless disarmed.
+class RemoveGuard {
  public:
-  explicit TempGuard(fs::path path) : path_(std::move(path)) {}
-  ~TempGuard() {
+  explicit RemoveGuard(fs::path path) : path_(std::move(path)) {}
+  ~RemoveGuard() {
     if (armed_) ::unlink(path_.c_str());
   }
-  TempGuard(const TempGuard&) = delete;
-  TempGuard& operator=(const TempGuard&) = delete;
+  RemoveGuard(const RemoveGuard&) = delete;
+  RemoveGuard& operator=(const RemoveGuard&) = delete;
   void disarm() { armed_ = false; }
 
  private:
@@ -49,17 +56,47 @@ class TempGuard {
   bool armed_ = true;
 };
 
-}  // namespace
+// Holds back the signals that would end the process between temp file and link.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, s);
+    held_ = ::pthread_sigmask(SIG_BLOCK, &set, &old_) == 0;
+  }
+  ~SignalsHeld() {
+    if (held_) ::pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+  }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
 
-void write_file_atomic(const fs::path& target, std::string_view bytes) {
+ private:
+  sigset_t old_{};
+  bool held_ = false;
+};
+
+fs::path with_dir(const fs::path& target) {
   if (target.filename().empty()) throw Error(ErrorCode::kInvalidArgument, "not a file name: " + target.string());
-  const fs::path path = target.has_parent_path() ? target : fs::path(".") / target;
-  const fs::path dir = path.parent_path();
-  const fs::path tmp = temp_name(path);
+  return target.has_parent_path() ? target : fs::path(".") / target;
+}
 
+void sync_dir(const fs::path& dir) {
+  UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!dir_fd) throw os_error(errno, "cannot open directory", dir);
+  if (::fsync(dir_fd.get()) != 0 && errno != EINVAL) throw os_error(errno, "cannot sync directory", dir);
+}
+
+// Writes and links one file; returns false when the name is taken (nothing left behind).
+bool publish(const fs::path& path, std::string_view bytes) {
+  // Taken names are refused before a temp file appears beside them (as root, in /dev).
+  // link() below still decides: something may appear in between.
+  struct stat st{};
+  if (::lstat(path.c_str(), &st) == 0) return false;
+  const fs::path tmp = temp_name(path);
   UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-  if (!fd) throw os_error(errno, "cannot create a file in", dir);
-  TempGuard guard(tmp);
+  if (!fd) throw os_error(errno, "cannot create a file in", path.parent_path());
+  RemoveGuard guard(tmp);  // the temp name goes on every path, success included
   if (::fchmod(fd.get(), 0600) != 0) throw os_error(errno, "cannot set mode 0600 on", tmp);
   const char* data = bytes.data();
   std::size_t left = bytes.size();
@@ -67,19 +104,61 @@ void write_file_atomic(const fs::path& target, std::string_view bytes) {
     const ssize_t n = ::write(fd.get(), data, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw os_error(errno, "cannot write", tmp);
+      throw os_error(errno, "cannot write", path);
     }
     data += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(fd.get()) != 0) throw os_error(errno, "cannot sync", tmp);
-  fd.reset();  // after a successful fsync, close has nothing left to report
-  if (::rename(tmp.c_str(), path.c_str()) != 0) throw os_error(errno, "cannot replace", target);
-  guard.disarm();
+  if (::fsync(fd.get()) != 0) throw os_error(errno, "cannot sync", path);
+  if (::close(fd.release()) != 0) throw os_error(errno, "cannot close", path);
+  if (::link(tmp.c_str(), path.c_str()) != 0) {
+    if (errno == EEXIST) return false;
+    throw os_error(errno, "cannot create", path);
+  }
+  return true;
+}
 
-  UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!dir_fd) throw os_error(errno, "cannot open directory", dir);
-  if (::fsync(dir_fd.get()) != 0 && errno != EINVAL) throw os_error(errno, "cannot sync directory", dir);
+}  // namespace
+
+void write_file_atomic(const fs::path& target, std::string_view bytes) {
+  const fs::path path = with_dir(target);
+  const SignalsHeld held;
+  if (!publish(path, bytes)) {
+    throw Error(ErrorCode::kInvalidArgument,
+                target.string() + " already exists; coldcheck never replaces a file (choose another name)");
+  }
+  sync_dir(path.parent_path());
+}
+
+std::vector<fs::path> write_report_set(const fs::path& dir, std::string_view prefix,
+                                       const std::vector<RenderedFile>& files) {
+  const SignalsHeld held;
+  constexpr int kAttempts = 8;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    const std::string stem = std::string(prefix) + utc_now("%Y%m%d-%H%M%S") + "-" + random_hex<3>();
+    std::vector<fs::path> written;
+    bool taken = false;
+    try {
+      for (const auto& file : files) {
+        const fs::path path = with_dir(dir / (stem + file.extension));
+        if (!publish(path, file.bytes)) {
+          taken = true;
+          break;
+        }
+        written.push_back(path);
+      }
+      if (!taken) {
+        sync_dir(dir.empty() ? fs::path(".") : dir);
+        return written;
+      }
+    } catch (const Error& e) {
+      for (const auto& p : written) ::unlink(p.c_str());
+      throw Error(e.code(), std::string(e.what()) + "; no report was written (the files of this run were removed)");
+    }
+    for (const auto& p : written) ::unlink(p.c_str());
+  }
+  throw Error(ErrorCode::kIo, "no free report name in " + dir.string() + " after " + std::to_string(kAttempts) +
+                                  " tries; no report was written");
 }
 
 }  // namespace cc::report

@@ -1,7 +1,6 @@
 // Scenario loading: TextFormat with positions in errors, then the checks that keep
 // a scenario honest about what the simulated device puts on the wire.
 #include <algorithm>
-#include <fstream>
 #include <span>
 #include <sstream>
 #include <string>
@@ -10,6 +9,7 @@
 #include <google/protobuf/text_format.h>
 
 #include "attest/attest.hpp"
+#include "core/bounded_file.hpp"
 #include "core/error.hpp"
 #include "core/embedded_file.hpp"
 #include "firmware/image.hpp"
@@ -253,12 +253,8 @@ std::string builtin_list() {
 Scenario parse_scenario(std::string_view text, std::string_view name) { return parse(text, name, name); }
 
 Scenario load_scenario_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kNotFound, file.string() + ": cannot open scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::kIo, file.string() + ": read failed");
-  return parse(text.str(), file.string(), file.stem().string());
+  constexpr std::size_t kMaxScenarioBytes = 1u << 20;
+  return parse(read_bounded_file(file, kMaxScenarioBytes, "scenario file"), file.string(), file.stem().string());
 }
 
 std::vector<std::string> builtin_scenario_names() {

@@ -148,3 +148,30 @@ TEST(DryRun, AnInterruptSendsCancel) {
 
 }  // namespace
 }  // namespace cc::drivers
+
+namespace cc::drivers {
+namespace {
+
+TEST(DryRun, ADeviceThatOnlyAsksForButtonsIsStoppedAndCancelled) {
+  ScriptedLink link;
+  link.on_write = [](ScriptedLink& l) {
+    if (l.replies.empty()) l.queue(tw::ButtonRequest());
+  };
+  link.queue(tw::ButtonRequest());
+  TrezorSession session(link, trezor::Table::kTrezor);
+  Answers person;
+  try {
+    run_dry_run(session, {}, person);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kMalformed);
+    EXPECT_NE(std::string(e.what()).find("button press"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(person.buttons.size(), session.options().max_button_requests);
+  bool cancelled = false;
+  for (const auto& m : link.sent()) cancelled = cancelled || dynamic_cast<const tw::Cancel*>(m.get()) != nullptr;
+  EXPECT_TRUE(cancelled);
+}
+
+}  // namespace
+}  // namespace cc::drivers

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <limits>
 
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
@@ -142,6 +143,42 @@ TEST(TrezorSession, SilenceIsTimeout) {
 
 namespace cc::drivers {
 namespace {
+
+// Such a device once kept `diagnose` running for ever.
+TEST(TrezorSession, ADeviceThatOnlyAsksForButtonsIsStopped) {
+  ScriptedLink link;
+  tw::ButtonRequest br;
+  br.set_code(1);
+  link.on_write = [&](ScriptedLink& l) { l.queue(br); };
+  TrezorSession session(link, trezor::Table::kTrezor);
+  std::size_t prompts = 0;
+  session.on_button([&](const ButtonPrompt&) { ++prompts; });
+  try {
+    session.call(tw::GetFeatures());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kMalformed);
+    EXPECT_NE(std::string(e.what()).find("button press"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(prompts, session.options().max_button_requests);
+}
+
+TEST(TrezorSession, OneCallEndsAtItsDeadlineWhateverTheDeviceSends) {
+  ScriptedLink link;
+  tw::ButtonRequest br;
+  link.on_write = [&](ScriptedLink& l) { l.queue(br); };
+  SessionOptions options;
+  options.max_button_requests = std::numeric_limits<std::size_t>::max();
+  options.call_deadline = std::chrono::milliseconds(50);
+  TrezorSession session(link, trezor::Table::kTrezor, options);
+  try {
+    session.call(tw::GetFeatures());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kTimeout);
+    EXPECT_NE(std::string(e.what()).find("did not finish"), std::string::npos) << e.what();
+  }
+}
 
 TEST(TrezorSession, GarbageThenSilenceIsMalformed) {
   ScriptedLink link;
