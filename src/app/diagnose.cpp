@@ -71,7 +71,6 @@ void findings_section(rp::Body& body, const DeviceStep& device, const DiagnoseOp
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
   inputs.device_silent = device.silent;
-  inputs.device_silent = device_silent;
   const auto found = findings::evaluate(inputs, catalog, options.language);
   for (const auto& f : found) *body.add_findings() = f;
   body.set_verdict(findings::verdict(found, device.facts.has_value()));

@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "guard/secret_guard.hpp"
 #include "report/read_report.hpp"
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 
 namespace cc::app {
 
@@ -112,7 +112,7 @@ Published publish_report(const ::coldcheck::report::Report& report, const std::v
   for (const auto& file : files) render_once(file.format);
   Published out;
   if (want_text) out.text = render_once(report::Format::kText);
-  std::vector<report::RenderedFile> set;
+  std::vector<cc::RenderedFile> set;
   std::filesystem::path set_dir;
   for (const auto& file : files) {
     if (file.in_set) {
@@ -120,11 +120,11 @@ Published publish_report(const ::coldcheck::report::Report& report, const std::v
       set.push_back({std::string(extension_of(file.format)), rendered.at(file.format)});
       continue;
     }
-    report::write_file_atomic(file.path, rendered.at(file.format));
+    cc::write_file_atomic(file.path, rendered.at(file.format));
     out.written.push_back(file.path);
   }
   if (!set.empty()) {
-    for (auto& path : report::write_report_set(set_dir.empty() ? "." : set_dir, "coldcheck-report-", set)) {
+    for (auto& path : cc::write_report_set(set_dir.empty() ? "." : set_dir, "coldcheck-report-", set)) {
       out.written.push_back(std::move(path));
     }
   }

@@ -18,7 +18,7 @@ struct ReportFile {
   std::filesystem::path path;
   report::Format format = report::Format::kJson;
   // One of a set under a directory: written together, all or nothing, under a fresh
-  // unique name (report::write_report_set); `path` then gives the directory and extension.
+  // unique name (cc::write_report_set); `path` then gives the directory and extension.
   bool in_set = false;
 };
 

@@ -1,6 +1,6 @@
 #include "app/report_check.hpp"
 
-#include "app/labels.hpp"
+#include "app/rendering.hpp"
 #include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "render/html.hpp"

@@ -2,7 +2,7 @@
 
 #include "core/error.hpp"
 #include "guard/secret_guard.hpp"
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 #include "transcript/transcript_redact.hpp"
 
 namespace cc::app {
@@ -23,7 +23,7 @@ void write_transcript(transport::Transcript transcript, const std::filesystem::p
     throw Error(ErrorCode::kInternal, "the transcript tripped the secret guard (" +
                                           std::string(guard::category_name(hit.kind)) + "); not written");
   }
-  report::write_file_atomic(file, text);
+  cc::write_file_atomic(file, text);
 }
 
 }  // namespace cc::app

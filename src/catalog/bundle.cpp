@@ -11,7 +11,7 @@
 
 #include "core/error.hpp"
 #include "crypto/openssl_ptr.hpp"
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 
 namespace cc::catalog {
 namespace {
@@ -155,7 +155,7 @@ InstallOutcome install_bundle(std::span<const std::uint8_t> bytes, const Catalog
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(ErrorCode::kIo, dir.string() + ": " + ec.message());
   const auto path = dir / kInstalledBundleName;
-  report::write_file_atomic(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  cc::write_file_atomic(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
   return {current.info(), incoming.info(), path};
 }
 

@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "i18n/format.hpp"
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 #include "store/export.hpp"
 #include "store/import.hpp"
 #include "store/stats_view.hpp"
@@ -182,7 +182,7 @@ int export_reports(const std::vector<std::string>& args) {
   std::ostringstream buffer;
   std::ostream& out = vm.count("out") ? static_cast<std::ostream&>(buffer) : std::cout;
   format == "csv" ? store::export_csv(*store, filter, out) : store::export_jsonl(*store, filter, out);
-  if (vm.count("out")) report::write_file_atomic(vm["out"].as<std::string>(), buffer.str());
+  if (vm.count("out")) cc::write_file_atomic(vm["out"].as<std::string>(), buffer.str());
   return 0;
 }
 
@@ -216,7 +216,7 @@ int stats(const std::vector<std::string>& args) {
   const auto s = open_store(vm)->stats();
   const std::string page = format == "html" ? store::stats_html(s, lang) : store::stats_text(s, lang);
   if (vm.count("out")) {
-    report::write_file_atomic(vm["out"].as<std::string>(), page);
+    cc::write_file_atomic(vm["out"].as<std::string>(), page);
   } else {
     std::cout << page;
   }

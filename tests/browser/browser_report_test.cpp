@@ -10,7 +10,7 @@
 
 #include "render/html.hpp"
 #include "report/seal.hpp"
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 #include "sample_body.hpp"
 #include "support/subprocess.hpp"
 
@@ -42,7 +42,7 @@ class BrowserReport : public ::testing::Test {
     body.mutable_description()->set_text("</script><script>document.title='pwned'</script><b id=\"injected\">x</b>");
     report_ = report::seal(body);
     page_ = dir_.path() / "report.html";
-    report::write_file_atomic(page_, render_html(report_));
+    cc::write_file_atomic(page_, render_html(report_));
     fs::create_directory(dir_.path() / "profile");
   }
 

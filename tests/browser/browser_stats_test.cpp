@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 #include "store/stats_view.hpp"
 #include "store/store.hpp"
 #include "support/sample_reports.hpp"
@@ -41,7 +41,7 @@ class BrowserStats : public ::testing::Test {
     // A model id as a crafted report could carry it: must stay text.
     stats_.by_model.push_back({"<b id=\"injected\">x</b>", "", 1});
     page_ = dir_ / "stats.html";
-    report::write_file_atomic(page_, stats_html(stats_, findings::Language::kEnglish));
+    cc::write_file_atomic(page_, stats_html(stats_, findings::Language::kEnglish));
     fs::create_directory(dir_ / "profile");
   }
   void TearDown() override {

@@ -125,7 +125,7 @@ class T1Info : public ::testing::TestWithParam<InfoCase> {};
 TEST_P(T1Info, ReplayGivesTheRealDevicesFacts) {
   const auto& c = GetParam();
   const std::string path = replay(c.name);
-  const auto facts = app::read_facts(catalog(), path, {});
+  const auto facts = app::read_facts(catalog(), transport::parse_device_path(path), {});
   EXPECT_EQ(facts.model_name(), "Trezor One");
   EXPECT_EQ(facts.protocol_vendor(), "trezor.io");
   EXPECT_EQ(facts.mode(), ::coldcheck::DEVICE_MODE_FIRMWARE);
@@ -183,9 +183,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(T1Verify, RevisionPassesAndTheRecordedHashIsShownButNotCompared) {
   const std::string path = replay("t1-1.14.1-verify-seeded");
-  auto opened = app::open_device(catalog(), path);
-  ASSERT_TRUE(opened.driver);
-  const auto checks = app::genuineness_checks(*opened.driver, opened.facts, catalog(), {});
+  auto opened = app::open_device(catalog(), transport::parse_device_path(path));
+  ASSERT_TRUE(opened.driver() != nullptr);
+  const auto checks = app::genuineness_checks(*opened.driver(), opened.facts, catalog(), {});
   std::map<std::string, rp::CheckStatus> status;
   std::map<std::string, rp::CheckResult> by_id;
   for (const auto& c : checks) {
@@ -208,11 +208,11 @@ TEST(T1Verify, RevisionPassesAndTheRecordedHashIsShownButNotCompared) {
 
 TEST(T1Verify, WithReleaseImagesAReplayedHashIsNotComparable) {
   const std::string path = replay("t1-1.14.1-verify-seeded");
-  auto opened = app::open_device(catalog(), path);
-  ASSERT_TRUE(opened.driver);
+  auto opened = app::open_device(catalog(), transport::parse_device_path(path));
+  ASSERT_TRUE(opened.driver() != nullptr);
   app::GenuinenessOptions options;
   options.firmware_dir = std::string(CC_SOURCE_DIR) + "/tests/regress/fixtures";
-  for (const auto& c : app::genuineness_checks(*opened.driver, opened.facts, catalog(), options)) {
+  for (const auto& c : app::genuineness_checks(*opened.driver(), opened.facts, catalog(), options)) {
     if (c.id() != "fw.hash") continue;
     EXPECT_EQ(c.status(), rp::CHECK_SKIPPED);
     EXPECT_THAT(c.detail(), ::testing::HasSubstr("not comparable on replay"));
@@ -262,7 +262,7 @@ TEST_P(T1CheckBackup, ThePersonsAnswersReplayTheDeviceVerdict) {
   const std::string path = replay(c.name);
   ScriptedPerson person(fixture(c.name + ".person.log"));
   app::DiagnoseOptions options;
-  options.device = path;
+  options.device = transport::parse_device_path(path);
   options.check_backup = true;
   options.person = &person;
   const auto diagnosis = app::diagnose(catalog(), options, pseudonymizer());
@@ -291,7 +291,7 @@ INSTANTIATE_TEST_SUITE_P(RealFirmware, T1CheckBackup,
 
 TEST(LedgerSpeculos, InfoSeesTheOpenBitcoinApp) {
   const std::string path = replay("nanox-btc-2.0.1-info");
-  const auto facts = app::read_facts(catalog(), path, {});
+  const auto facts = app::read_facts(catalog(), transport::parse_device_path(path), {});
   EXPECT_EQ(facts.maker(), "Ledger");
   EXPECT_EQ(facts.ledger().screen(), ::coldcheck::LedgerFacts::SCREEN_APP);
   EXPECT_EQ(facts.ledger().app_name(), "Bitcoin");
@@ -304,7 +304,7 @@ TEST(LedgerSpeculos, InfoSeesTheOpenBitcoinApp) {
 TEST(LedgerSpeculos, DiagnoseStopsAtTheOpenApp) {
   const std::string path = replay("nanox-btc-2.0.1-diagnose");
   app::DiagnoseOptions options;
-  options.device = path;
+  options.device = transport::parse_device_path(path);
   options.backup_not_run_reason = "not requested";
   const auto diagnosis = app::diagnose(catalog(), options, pseudonymizer());
   EXPECT_FALSE(diagnosis.device_error);
@@ -335,7 +335,7 @@ TEST(LedgerSpeculos, RawApdusGetTheAppsStatusWords) {
 TEST(LedgerSpeculos, AnAppWaitingOnItsOwnScreenIsAFindingNotNoProblems) {
   const std::string path = replay("nanox-btc-2.0.1-info-busy");
   app::DiagnoseOptions options;
-  options.device = path;
+  options.device = transport::parse_device_path(path);
   options.backup_not_run_reason = "not requested";
   const auto diagnosis = app::diagnose(catalog(), options, pseudonymizer());
   ASSERT_TRUE(diagnosis.device_error);
@@ -351,7 +351,7 @@ TEST(LedgerSpeculos, AnAppWaitingOnItsOwnScreenIsAFindingNotNoProblems) {
 TEST(LedgerSpeculos, InfoOnTheBusyAppTimesOut) {
   const std::string path = replay("nanox-btc-2.0.1-info-busy");
   try {
-    app::read_facts(catalog(), path, {});
+    app::read_facts(catalog(), transport::parse_device_path(path), {});
     FAIL() << "expected a timeout";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kTimeout);

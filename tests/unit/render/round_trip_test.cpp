@@ -20,7 +20,7 @@ TEST(RoundTrip, JsonHtmlAndPbReadBackToTheSameVerifiedReport) {
   const std::vector<std::pair<std::string, std::string>> files = {
       {"r.json", render_json(report)}, {"r.html", render_html(report)}, {"r.pb", render_pb(report)}};
   for (const auto& [name, bytes] : files) {
-    report::write_file_atomic(dir.path() / name, bytes);
+    cc::write_file_atomic(dir.path() / name, bytes);
     const auto back = report::read_report(dir.path() / name);
     EXPECT_EQ(render_pb(back), expected) << name;
     EXPECT_TRUE(report::verify(back).ok) << name;
@@ -30,13 +30,13 @@ TEST(RoundTrip, JsonHtmlAndPbReadBackToTheSameVerifiedReport) {
 TEST(RoundTrip, DetectionIgnoresTheExtension) {
   test::TempDir dir;
   const auto report = report::seal(test::sample_body());
-  report::write_file_atomic(dir.path() / "actually-json.pb", render_json(report));
+  cc::write_file_atomic(dir.path() / "actually-json.pb", render_json(report));
   EXPECT_TRUE(report::verify(report::read_report(dir.path() / "actually-json.pb")).ok);
 }
 
 TEST(RoundTrip, TextIsRefusedWithAPointer) {
   test::TempDir dir;
-  report::write_file_atomic(dir.path() / "r.txt", render_text(report::seal(test::sample_body())));
+  cc::write_file_atomic(dir.path() / "r.txt", render_text(report::seal(test::sample_body())));
   try {
     report::read_report(dir.path() / "r.txt");
     ADD_FAILURE();

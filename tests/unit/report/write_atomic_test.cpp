@@ -1,4 +1,4 @@
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -15,7 +15,7 @@
 #include "core/error.hpp"
 #include "sample_body.hpp"
 
-namespace cc::report {
+namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
@@ -172,4 +172,4 @@ TEST(WriteReportSet, MissingDirectoryIsAnErrorAndWritesNothing) {
 }
 
 }  // namespace
-}  // namespace cc::report
+}  // namespace cc

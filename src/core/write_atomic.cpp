@@ -1,8 +1,8 @@
-#include "report/write_atomic.hpp"
+#include "core/write_atomic.hpp"
 
 #include <fcntl.h>
-#include <openssl/rand.h>
 #include <signal.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,7 +15,7 @@
 #include "core/unique_fd.hpp"
 #include "core/utc_time.hpp"
 
-namespace cc::report {
+namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
@@ -30,8 +30,10 @@ Error os_error(int err, const std::string& what, const fs::path& path) {
 template <std::size_t N>
 std::string random_hex() {
   std::array<std::uint8_t, N> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    throw Error(ErrorCode::kInternal, "the OpenSSL random generator failed");
+  // The kernel's generator: names need only be unguessable and distinct, and link()
+  // refuses anything already there.
+  if (getrandom(bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) {
+    throw Error(ErrorCode::kInternal, "the kernel random generator failed");
   }
   return to_hex(bytes);
 }
@@ -161,4 +163,4 @@ std::vector<fs::path> write_report_set(const fs::path& dir, std::string_view pre
                                   " tries; no report was written");
 }
 
-}  // namespace cc::report
+}  // namespace cc

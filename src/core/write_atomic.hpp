@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cc::report {
+namespace cc {
 
 // Creates `path` with `bytes`, mode 0600 (reports are meant to be shared deliberately,
 // not by accident). Throws Error{kInvalidArgument} when the name is taken (never
@@ -30,4 +30,4 @@ struct RenderedFile {
 std::vector<std::filesystem::path> write_report_set(const std::filesystem::path& dir, std::string_view prefix,
                                                      const std::vector<RenderedFile>& files);
 
-}  // namespace cc::report
+}  // namespace cc
