@@ -125,7 +125,7 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
                                 ": " + e.what())};
   }
   if (is_replay(f)) {
-    return {checks::not_run("auth.device", tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
+    return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
                             not_comparable_on_replay(lang))};
   }
   attest::Options options;

@@ -126,6 +126,8 @@ class Session {
          " starts at line " + std::to_string(r.line) + " with " + hex_around(r.bytes, 0) + ")");
   }
 
+  bool host_done(std::size_t ci) const { return conns_[ci].host_next >= conns_[ci].host.size(); }
+
   // One whole report or datagram from the host.
   void host_report(std::size_t ci, Bytes sent) {
     auto& c = conns_[ci];
@@ -346,7 +348,9 @@ class ReplayLink final : public Link {
                                                    " bytes, expected " + std::to_string(kReportSize));
     }
     std::lock_guard lock(s_->mutex());
-    if (!conn_) conn_ = s_->bind(report, false);
+    // A client that keeps one link where the recorded one opened another (the family
+    // probe's socket reused for the session) goes on in the next recorded connection.
+    if (!conn_ || s_->host_done(*conn_)) conn_ = s_->bind(report, false);
     s_->host_report(*conn_, report);
   }
 
