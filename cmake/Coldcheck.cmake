@@ -79,7 +79,9 @@ function(cc_test name)
     CC_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     CC_BINARY_DIR="${PROJECT_BINARY_DIR}")
   include(GoogleTest)
-  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30 PROPERTIES TIMEOUT 120)
+  # Tests keep their report store and catalog bundles out of the user's data directory.
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 30 PROPERTIES TIMEOUT 120
+    ENVIRONMENT "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-data-home")
 endfunction()
 
 # cc_fuzzer(NAME SOURCE DEPS...): a libFuzzer target, built only with -DCC_FUZZ=ON.
