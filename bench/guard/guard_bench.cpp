@@ -11,13 +11,12 @@ namespace {
 
 // A JSON report-like text: keys, prose, hex digests, base64 — what scan() really sees.
 std::string make_report(std::size_t bytes, bool unicode) {
-  const std::string chunk =
-      R"({"id":"firmware.genuine","result":"PASS","detail":"signed by 3 of 5 keys",)"
-      R"("hash":"6dfb0ff2a7be58e20d2bbfb3ab9a7d2c2d2a2b5c1ad3e3b2c0e5a9c8d9f7a6b1",)"
-      R"("advice":"Update the firmware from the official app. You never need to type your )"
-      R"(recovery words on a computer, and nobody from support will ever ask for them.",)"
-      R"("sig":"MEUCIQDf3p7W1s1Kq0Q5lq2Pm8n4v0i9XzY0D6o3r9ZJmYl5lgIgU2t6yQyq9l0b3q5+Rk1e7m3u"},)"
-      "\n";
+  const std::string chunk = R"({"id":"firmware.genuine","result":"PASS","detail":"signed by 3 of 5 keys",)"
+                            R"("hash":"6dfb0ff2a7be58e20d2bbfb3ab9a7d2c2d2a2b5c1ad3e3b2c0e5a9c8d9f7a6b1",)"
+                            R"("advice":"Update the firmware from the official app. You never need to type your )"
+                            R"(recovery words on a computer, and nobody from support will ever ask for them.",)"
+                            R"("sig":"MEUCIQDf3p7W1s1Kq0Q5lq2Pm8n4v0i9XzY0D6o3r9ZJmYl5lgIgU2t6yQyq9l0b3q5+Rk1e7m3u"},)"
+                            "\n";
   const std::string uchunk =
       "Le p\xc3\xa9riph\xc3\xa9rique affiche \xc2\xab firmware obsol\xc3\xa8te \xc2\xbb \xe2\x80\x94 "
       "\xe7\x94\xbb\xe9\x9d\xa2\xe6\x98\xaf\xe9\xbb\x91\xe7\x9a\x84 \xf0\x9f\x98\x9f the screen stays black\n";
@@ -47,7 +46,8 @@ std::string make_prose(std::size_t bytes, bool chinese) {
   const std::string zh =
       "\xe4\xbd\xa0\xe5\xa5\xbd\xef\xbc\x8c\xe6\x88\x91\xe7\x9a\x84\xe9\x92\xb1\xe5\x8c\x85\xe6\x89\x93\xe4\xb8\x8d"
       "\xe5\xbc\x80\xe4\xba\x86\xef\xbc\x8c\xe8\xaf\xb7\xe9\x97\xae\xe6\x80\x8e\xe4\xb9\x88\xe5\x8a\x9e\xef\xbc\x9f"
-      "\xe5\x9b\xba\xe4\xbb\xb6\xe7\x89\x88\xe6\x9c\xac\xe6\x98\xaf 2.6.0\xef\xbc\x8c\xe5\xb1\x8f\xe5\xb9\x95\xe4\xb8\x80"
+      "\xe5\x9b\xba\xe4\xbb\xb6\xe7\x89\x88\xe6\x9c\xac\xe6\x98\xaf "
+      "2.6.0\xef\xbc\x8c\xe5\xb1\x8f\xe5\xb9\x95\xe4\xb8\x80"
       "\xe7\x9b\xb4\xe6\x98\xbe\xe7\xa4\xba\xe6\xad\xa3\xe5\x9c\xa8\xe5\x8a\xa0\xe8\xbd\xbd\xe3\x80\x82\n";
   std::string out;
   out.reserve(bytes + 512);
@@ -77,7 +77,8 @@ void BM_Normalize(benchmark::State& state) {
 void BM_ScanMnemonicHeavy(benchmark::State& state) {
   // Worst case for the word matcher: every token is a list word and runs fire.
   std::string text;
-  while (text.size() < static_cast<std::size_t>(state.range(0))) text += "legal winner thank year wave sausage worth useful ";
+  while (text.size() < static_cast<std::size_t>(state.range(0)))
+    text += "legal winner thank year wave sausage worth useful ";
   for (auto _ : state) {
     auto r = cc::guard::scan(text);
     benchmark::DoNotOptimize(r);

@@ -48,8 +48,9 @@ void BM_ImportSqlite(benchmark::State& state) {
   {
     cc::store::Store store(cc::store::open_sqlite((dir / "reports.db").string()));
     run_import(state, store);
-    const auto bytes = std::filesystem::file_size(dir / "reports.db") +
-                       (std::filesystem::exists(dir / "reports.db-wal") ? std::filesystem::file_size(dir / "reports.db-wal") : 0);
+    const auto bytes =
+        std::filesystem::file_size(dir / "reports.db") +
+        (std::filesystem::exists(dir / "reports.db-wal") ? std::filesystem::file_size(dir / "reports.db-wal") : 0);
     state.counters["bytes_per_report"] = static_cast<double>(bytes) / static_cast<double>(store.count());
   }
   std::filesystem::remove_all(dir);

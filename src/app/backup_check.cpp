@@ -59,7 +59,8 @@ BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::Dev
     }
     out.word_count = *n;
   }
-  if (!options.assume_yes && !person.confirm(tr("Have your written backup at hand. Start the check on the device?", lang))) {
+  if (!options.assume_yes &&
+      !person.confirm(tr("Have your written backup at hand. Start the check on the device?", lang))) {
     out.verdict = BackupVerdict::kCancelled;
     out.detail = tr("cancelled before the check started", lang);
     return out;
@@ -73,11 +74,26 @@ rp::CheckResult backup_check_result(const BackupOutcome& outcome, Language lang)
   rp::CheckStatus status = rp::CHECK_ERROR;
   std::string result;
   switch (outcome.verdict) {
-    case BackupVerdict::kMatches: status = rp::CHECK_PASS; result = tr("matches", lang); break;
-    case BackupVerdict::kMismatch: status = rp::CHECK_FAIL; result = tr("does not match", lang); break;
-    case BackupVerdict::kCancelled: status = rp::CHECK_SKIPPED; result = tr("cancelled", lang); break;
-    case BackupVerdict::kError: status = rp::CHECK_ERROR; result = tr("error", lang); break;
-    case BackupVerdict::kUnsupported: status = rp::CHECK_UNSUPPORTED; result = tr("not supported", lang); break;
+    case BackupVerdict::kMatches:
+      status = rp::CHECK_PASS;
+      result = tr("matches", lang);
+      break;
+    case BackupVerdict::kMismatch:
+      status = rp::CHECK_FAIL;
+      result = tr("does not match", lang);
+      break;
+    case BackupVerdict::kCancelled:
+      status = rp::CHECK_SKIPPED;
+      result = tr("cancelled", lang);
+      break;
+    case BackupVerdict::kError:
+      status = rp::CHECK_ERROR;
+      result = tr("error", lang);
+      break;
+    case BackupVerdict::kUnsupported:
+      status = rp::CHECK_UNSUPPORTED;
+      result = tr("not supported", lang);
+      break;
   }
   auto check = make_check(kBackupCheckId, tr("recovery backup checked on the device", lang), status, outcome.detail);
   add_evidence(check, tr("result", lang), result);

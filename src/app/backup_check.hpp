@@ -39,16 +39,16 @@ enum class BackupVerdict { kMatches, kMismatch, kCancelled, kError, kUnsupported
 struct BackupOutcome {
   BackupVerdict verdict = BackupVerdict::kUnsupported;
   BackupMethod method = BackupMethod::kUnsupported;
-  std::uint32_t word_count = 0;  // 0: not given
-  std::string backup_type;       // from the device, e.g. "bip39"
-  std::string detail;            // what happened, in the run's language
+  std::uint32_t word_count = 0;    // 0: not given
+  std::string backup_type;         // from the device, e.g. "bip39"
+  std::string detail;              // what happened, in the run's language
   std::optional<ErrorCode> error;  // kError: why (timeout, disconnected, ...)
 };
 
 struct BackupCheckOptions {
   findings::Language language = findings::Language::kEnglish;
-  bool assume_yes = false;                      // --yes: skip "start the check?"
-  std::optional<std::uint32_t> word_count;      // --words
+  bool assume_yes = false;                  // --yes: skip "start the check?"
+  std::optional<std::uint32_t> word_count;  // --words
   std::chrono::milliseconds person_timeout{std::chrono::minutes(10)};
 };
 

@@ -57,9 +57,10 @@ void wipe(std::string& s) {
 // Says why an answer was not taken; a recovery word gets the warning, never an echo.
 void refuse_answer(Person& person, std::string& answer, const std::string& hint, Language lang) {
   if (holds_recovery_word(answer)) {
-    person.tell(tr("STOP: that looks like a word of a recovery phrase. Never type your recovery words on a "
-                   "computer or phone; coldcheck does not need them and has not kept what you typed.",
-                   lang));
+    person.tell(
+        tr("STOP: that looks like a word of a recovery phrase. Never type your recovery words on a "
+           "computer or phone; coldcheck does not need them and has not kept what you typed.",
+           lang));
   } else {
     person.tell(hint);
   }
@@ -77,9 +78,10 @@ class TrezorPerson final : public drivers::DryRunPerson {
         break;
       case 12: person_.tell(tr("On the device: choose how many words your backup has.", lang_)); break;
       case 13:
-        person_.tell(tr("On the device: type each word of your backup, in order, on the device's own screen. "
-                        "Take your time; coldcheck waits and does not see what you type.",
-                        lang_));
+        person_.tell(
+            tr("On the device: type each word of your backup, in order, on the device's own screen. "
+               "Take your time; coldcheck waits and does not see what you type.",
+               lang_));
         break;
       case 1: person_.tell(tr("The device shows the result. Read it and confirm on the device.", lang_)); break;
       default: person_.tell(tr("Look at the device and confirm there.", lang_)); break;
@@ -87,22 +89,24 @@ class TrezorPerson final : public drivers::DryRunPerson {
   }
 
   std::optional<std::string> pin_positions(std::uint32_t /*request_type*/) override {
-    person_.tell(tr("The device is locked and shows a grid of numbers in a random order. Find each digit of "
-                    "your PIN on the device's screen and type its position here, using this layout:\n"
-                    "    7 8 9\n    4 5 6\n    1 2 3\n"
-                    "For example, if your PIN starts with the digit shown top left, type 7. Your PIN itself "
-                    "never goes into this computer.",
-                    lang_));
+    person_.tell(
+        tr("The device is locked and shows a grid of numbers in a random order. Find each digit of "
+           "your PIN on the device's screen and type its position here, using this layout:\n"
+           "    7 8 9\n    4 5 6\n    1 2 3\n"
+           "For example, if your PIN starts with the digit shown top left, type 7. Your PIN itself "
+           "never goes into this computer.",
+           lang_));
     return positions(tr("PIN positions (1-9):", lang_), /*single=*/false);
   }
 
   std::optional<std::string> word_position(bool six_cells) override {
     if (!matrix_explained_) {
-      person_.tell(tr("The device shows a grid of letter ranges. Find the cell that holds your word and type "
-                      "that cell's position here (same layout as the PIN grid: 7 8 9 on top, 1 2 3 at the "
-                      "bottom). The device narrows the choice and shows a new grid until the word is chosen. "
-                      "Type b to go back one step.",
-                      lang_));
+      person_.tell(
+          tr("The device shows a grid of letter ranges. Find the cell that holds your word and type "
+             "that cell's position here (same layout as the PIN grid: 7 8 9 on top, 1 2 3 at the "
+             "bottom). The device narrows the choice and shows a new grid until the word is chosen. "
+             "Type b to go back one step.",
+             lang_));
       matrix_explained_ = true;
     }
     return positions(six_cells ? tr("Position on the device's word grid (1-9, b = back):", lang_)
@@ -111,9 +115,10 @@ class TrezorPerson final : public drivers::DryRunPerson {
   }
 
   void on_passphrase_on_device() override {
-    person_.tell(tr("The device asks for your passphrase: enter it on the device. coldcheck never takes a "
-                    "passphrase on this computer.",
-                    lang_));
+    person_.tell(
+        tr("The device asks for your passphrase: enter it on the device. coldcheck never takes a "
+           "passphrase on this computer.",
+           lang_));
   }
 
  private:
@@ -126,7 +131,8 @@ class TrezorPerson final : public drivers::DryRunPerson {
         if (!std::isspace(static_cast<unsigned char>(c))) text += c;
       }
       if (single && (text == "b" || text == "B")) return std::string("\b");
-      const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '1' && c <= '9'; });
+      const bool digits =
+          !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '1' && c <= '9'; });
       if (digits && (!single || text.size() == 1)) {
         wipe(*answer);
         return text;
@@ -148,13 +154,15 @@ class TrezorPerson final : public drivers::DryRunPerson {
 }  // namespace
 
 void explain(Person& person, Language lang) {
-  person.tell(tr("Backup check: you will enter the words of your recovery backup on the device itself. The "
-                 "device compares them with its wallet and tells you whether they match. The words never go "
-                 "into this computer: coldcheck cannot see them and does not ask for them.",
-                 lang));
-  person.tell(tr("Nobody needs your recovery words: not coldcheck, not the maker's support, not any website or "
-                 "app. Anyone who asks you to type, say or photograph them is trying to steal your coins.",
-                 lang));
+  person.tell(
+      tr("Backup check: you will enter the words of your recovery backup on the device itself. The "
+         "device compares them with its wallet and tells you whether they match. The words never go "
+         "into this computer: coldcheck cannot see them and does not ask for them.",
+         lang));
+  person.tell(
+      tr("Nobody needs your recovery words: not coldcheck, not the maker's support, not any website or "
+         "app. Anyone who asks you to type, say or photograph them is trying to steal your coins.",
+         lang));
 }
 
 bool valid_word_count(std::uint32_t n, bool matrix) {
@@ -179,13 +187,14 @@ std::optional<std::uint32_t> ask_word_count(Person& person, bool matrix, Languag
 }
 
 BackupOutcome ledger_procedure(Person& person, BackupOutcome out, Language lang) {
-  person.tell(tr("Ledger devices check a backup with Ledger's Recovery Check app, on the device:\n"
-                 "  1. In Ledger Live, open My Ledger and install the app \"Recovery Check\".\n"
-                 "  2. Open Recovery Check on the device and choose how many words your backup has.\n"
-                 "  3. Enter each word with the device's own buttons or touchscreen.\n"
-                 "  4. The device says whether the recovery phrase is correct.\n"
-                 "coldcheck cannot see the result; you tell it what the device showed.",
-                 lang));
+  person.tell(
+      tr("Ledger devices check a backup with Ledger's Recovery Check app, on the device:\n"
+         "  1. In Ledger Live, open My Ledger and install the app \"Recovery Check\".\n"
+         "  2. Open Recovery Check on the device and choose how many words your backup has.\n"
+         "  3. Enter each word with the device's own buttons or touchscreen.\n"
+         "  4. The device says whether the recovery phrase is correct.\n"
+         "coldcheck cannot see the result; you tell it what the device showed.",
+         lang));
   for (int i = 0; i < kPromptTries; ++i) {
     auto answer = person.ask(tr("What did the device show? Type correct, incorrect, or skip:", lang));
     if (!answer) break;

@@ -16,11 +16,11 @@ namespace {
 std::string error_detail(const Error& e, Language lang) {
   switch (e.code()) {
     case ErrorCode::kDisconnected:
-      return tr("the device was disconnected during the check. Nothing was changed on it; plug it back in and "
-                "run the check again.",
-                lang);
-    case ErrorCode::kTimeout:
-      return i18n::format(tr("the check stopped waiting: %s", lang), {e.what()});
+      return tr(
+          "the device was disconnected during the check. Nothing was changed on it; plug it back in and "
+          "run the check again.",
+          lang);
+    case ErrorCode::kTimeout: return i18n::format(tr("the check stopped waiting: %s", lang), {e.what()});
     default: return i18n::format(tr("the check could not finish: %s", lang), {e.what()});
   }
 }
@@ -55,17 +55,19 @@ void run_trezor_dry_run(drivers::TrezorDriver& driver, Person& person, bool matr
         break;
       case drivers::DryRunResult::kPinInvalid:
         out.verdict = BackupVerdict::kError;
-        out.detail = tr("the device did not accept the PIN. Run the check again and type the positions of the "
-                        "digits as the device shows them; after each wrong PIN the device makes you wait longer, "
-                        "and too many wrong PINs erase it.",
-                        lang);
+        out.detail =
+            tr("the device did not accept the PIN. Run the check again and type the positions of the "
+               "digits as the device shows them; after each wrong PIN the device makes you wait longer, "
+               "and too many wrong PINs erase it.",
+               lang);
         break;
       case drivers::DryRunResult::kRefused:
         out.verdict = BackupVerdict::kError;
         out.error = ErrorCode::kUnsupported;
-        out.detail = tr("the device asked for the words to be typed on the computer. coldcheck never does that; "
-                        "update the device's firmware and check the backup on the device.",
-                        lang);
+        out.detail =
+            tr("the device asked for the words to be typed on the computer. coldcheck never does that; "
+               "update the device's firmware and check the backup on the device.",
+               lang);
         break;
     }
   } catch (const Error& e) {

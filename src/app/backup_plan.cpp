@@ -11,7 +11,7 @@ using findings::tr;
 BackupPlan plan_backup_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Language lang) {
   const auto* model = catalog.find(facts.catalog_id());
   // A locked Ledger names no model; the driver that read it tells the family.
-  const auto method = model != nullptr ? catalog::dry_run_method(*model)
+  const auto method = model != nullptr     ? catalog::dry_run_method(*model)
                       : facts.has_ledger() ? catalog::DryRun::kUserReported
                                            : catalog::DryRun::kNone;
   if (method == catalog::DryRun::kUserReported) return {BackupMethod::kUserReported, {}};

@@ -58,7 +58,8 @@ std::unique_ptr<drivers::Device> open_endpoint(const catalog::Catalog& catalog, 
             request);
     }
   }
-  auto probed = drivers::probe_udp_family(opener_of(access).open_link(path), std::min(options.reply_timeout, kDetectCap));
+  auto probed =
+      drivers::probe_udp_family(opener_of(access).open_link(path), std::min(options.reply_timeout, kDetectCap));
   request.reuse = std::move(probed.link);
   return registry_of(access).open(probed.family, request);
 }
@@ -112,9 +113,8 @@ std::unique_ptr<drivers::Device> open_endpoint(const catalog::Catalog& catalog, 
   std::vector<std::future<::coldcheck::ListedDevice>> emulators;
   emulators.reserve(options.emulators.size());
   for (const auto& path : options.emulators) {
-    emulators.push_back(std::async(std::launch::async, [&catalog, path, &options] {
-      return describe_emulator(catalog, path, options.access);
-    }));
+    emulators.push_back(std::async(
+        std::launch::async, [&catalog, path, &options] { return describe_emulator(catalog, path, options.access); }));
   }
   enumerate::ListOptions usb;
   usb.usb = options.access.usb;
@@ -138,7 +138,8 @@ std::string pick_device(const ::coldcheck::DeviceList& devices) {
   }
   const auto& only = devices.devices(0);
   switch (only.state()) {
-    case ::coldcheck::ACCESS_NO_PERMISSION: throw Error(ErrorCode::kPermissionDenied, only.path() + ": " + only.detail());
+    case ::coldcheck::ACCESS_NO_PERMISSION:
+      throw Error(ErrorCode::kPermissionDenied, only.path() + ": " + only.detail());
     case ::coldcheck::ACCESS_BUSY: throw Error(ErrorCode::kBusy, only.path() + ": " + only.detail());
     case ::coldcheck::ACCESS_UNREACHABLE: throw Error(ErrorCode::kDisconnected, only.path() + ": " + only.detail());
     default: return only.path();
@@ -174,7 +175,8 @@ OpenedDevice open_device(const catalog::Catalog& catalog, const transport::Devic
       std::vector<enumerate::UsbNode> scanned;
       if (access.usb == nullptr) scanned = enumerate::scan_usb(catalog);
       const auto* node = find_node(access.usb != nullptr ? *access.usb : scanned, canonical);
-      if (node == nullptr) throw Error(ErrorCode::kNotFound, "no known device at this path; " + std::string(transport::kDevicePathHint));
+      if (node == nullptr)
+        throw Error(ErrorCode::kNotFound, "no known device at this path; " + std::string(transport::kDevicePathHint));
       auto facts = identify_usb_node(catalog, *node);
       const auto* model = catalog.find(facts.catalog_id());
       if (model == nullptr || !registry_of(access).speaks(model->protocol())) {

@@ -23,11 +23,11 @@ struct DiagnoseOptions {
   std::optional<transport::DevicePath> device;  // parsed by the face; empty: find the one device
   // The device is the built-in demo (its endpoint in `device`): recorded in the report.
   bool demo = false;
-  std::string description;             // the person's own words; already passed the guard
+  std::string description;                            // the person's own words; already passed the guard
   std::optional<std::filesystem::path> firmware_dir;  // release images for the firmware hash check
   bool bind = false;  // have the device sign the report (adds its certificate, an identifier)
   findings::Language language = findings::Language::kEnglish;
-  std::string key_id;                  // install key id, recorded in the report
+  std::string key_id;                                // install key id, recorded in the report
   std::function<void(const std::string&)> progress;  // one line per step
   // Picks one of several devices (e.g. by asking the person); returns its path.
   std::function<std::string(const ::coldcheck::DeviceList&)> choose;
@@ -48,7 +48,7 @@ struct Diagnosis {
   // Why no device could be read, when none could: the report is still worth writing
   // (its host checks explain a lot), and the caller still fails with this.
   std::optional<Error> device_error;
-  std::string binding_note;  // with DiagnoseOptions::bind: what became of the binding
+  std::string binding_note;             // with DiagnoseOptions::bind: what became of the binding
   std::optional<BackupOutcome> backup;  // when the backup check ran
 };
 

@@ -19,14 +19,15 @@ namespace {
 
 rp::CheckResult identified(const ::coldcheck::DeviceFacts& facts, findings::Language lang) {
   auto c = checks::make_check(findings::kDeviceIdentify, tr("identify the device", lang), rp::CHECK_PASS);
-  checks::add_evidence(c, tr("model", lang), facts.model_name().empty() ? tr("not in the catalog", lang) : facts.model_name());
+  checks::add_evidence(c, tr("model", lang),
+                       facts.model_name().empty() ? tr("not in the catalog", lang) : facts.model_name());
   return c;
 }
 
 // The checks this device's family supports, in report order after device.identify.
-std::vector<rp::CheckResult> family_checks(const catalog::Catalog& catalog, drivers::TrezorDriver* driver,
-                                           bool ledger, const ::coldcheck::DeviceFacts& facts,
-                                           const DiagnoseOptions& options, const Say& say) {
+std::vector<rp::CheckResult> family_checks(const catalog::Catalog& catalog, drivers::TrezorDriver* driver, bool ledger,
+                                           const ::coldcheck::DeviceFacts& facts, const DiagnoseOptions& options,
+                                           const Say& say) {
   if (driver != nullptr) {
     say("checking that the device and its firmware are genuine");
     GenuinenessOptions genuine;
@@ -54,8 +55,9 @@ rp::CheckResult backup_entry(DeviceStep& step, const catalog::Catalog& catalog, 
     }
   }
   const std::string why = !options.backup_not_run_reason.empty() ? options.backup_not_run_reason
-                          : step.facts ? tr("not requested: run coldcheck check-backup, or diagnose --check-backup", lang)
-                                       : tr("the device could not be read", lang);
+                          : step.facts
+                              ? tr("not requested: run coldcheck check-backup, or diagnose --check-backup", lang)
+                              : tr("the device could not be read", lang);
   return backup_check_not_run(why, lang);
 }
 
@@ -76,7 +78,8 @@ DeviceStep device_section(const catalog::Catalog& catalog, const Located& where,
     step.driver = opened.driver();
     step.device = std::move(opened.device);
     auto& facts = step.facts.emplace(std::move(opened.facts));
-    if (!facts.device_id().empty()) section.set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts.device_id()));
+    if (!facts.device_id().empty())
+      section.set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts.device_id()));
     facts.clear_device_id();
     *section.mutable_facts() = facts;
     *section.add_checks() = identified(facts, options.language);

@@ -51,13 +51,13 @@ std::vector<::coldcheck::report::CheckResult> host_section(const Located& where,
 // The device section, and what later steps need from reading the device.
 struct DeviceStep {
   ::coldcheck::report::DeviceSection section;
-  std::optional<::coldcheck::DeviceFacts> facts;       // when the device could be read
-  std::unique_ptr<drivers::Device> device;             // kept open for the binding
-  drivers::TrezorDriver* driver = nullptr;             // the device's Trezor side, if it has one
-  enumerate::Bus::Hold hold;                           // scans leave the device alone while open
-  std::optional<BackupOutcome> backup;                 // when the backup check ran
-  std::optional<Error> error;                          // why it could not be read
-  bool silent = false;                                 // reached, but it did not answer in time
+  std::optional<::coldcheck::DeviceFacts> facts;  // when the device could be read
+  std::unique_ptr<drivers::Device> device;        // kept open for the binding
+  drivers::TrezorDriver* driver = nullptr;        // the device's Trezor side, if it has one
+  enumerate::Bus::Hold hold;                      // scans leave the device alone while open
+  std::optional<BackupOutcome> backup;            // when the backup check ran
+  std::optional<Error> error;                     // why it could not be read
+  bool silent = false;                            // reached, but it did not answer in time
 };
 DeviceStep device_section(const catalog::Catalog& catalog, const Located& where, const DiagnoseOptions& options,
                           const report::Pseudonymizer& pseudonymize, UsbNodes& usb, const Say& say);
@@ -67,7 +67,7 @@ void findings_section(::coldcheck::report::Body& body, const DeviceStep& device,
                       const catalog::Catalog& catalog);
 
 // With --bind: the device signs the sealed report. Returns what became of it.
-std::string binding_step(::coldcheck::report::Report& report, const DeviceStep& device,
-                         const catalog::Catalog& catalog, const Say& say);
+std::string binding_step(::coldcheck::report::Report& report, const DeviceStep& device, const catalog::Catalog& catalog,
+                         const Say& say);
 
 }  // namespace cc::app::steps

@@ -97,7 +97,8 @@ rp::CheckResult hash_check(drivers::TrezorDriver& driver, const ::coldcheck::Dev
   } else if (is_replay(f)) {
     ev.no_image_reason = not_comparable_on_replay(lang);
   } else if (auto image = find_release_image(*options.firmware_dir, internal_model, f.firmware_version())) {
-    const auto predicted = firmware::predict_firmware_hash_for_area(image->bytes, area_of(model, internal_model), ev.challenge);
+    const auto predicted =
+        firmware::predict_firmware_hash_for_area(image->bytes, area_of(model, internal_model), ev.challenge);
     ev.predicted = std::vector<std::uint8_t>(predicted.begin(), predicted.end());
     ev.image_name = image->path.filename().string();
   } else {
@@ -120,9 +121,9 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
               checks::unlocked_bootloader_check(e.what(), lang)};
     }
     // A genuine device with a locked bootloader has no reason to refuse.
-    return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
-                            tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) +
-                                ": " + e.what())};
+    return {checks::not_run(
+        findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
+        tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) + ": " + e.what())};
   }
   if (is_replay(f)) {
     return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
@@ -170,10 +171,12 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
     // unkeyed SHA-256 that no published value matches (releases hash the signed file).
     auto c = checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
                              tr(N_("KeepKey has no challenge-keyed firmware hash; the hash it reports is recorded but "
-                                   "no published value can be compared with it"), lang));
+                                   "no published value can be compared with it"),
+                                lang));
     out.push_back(std::move(c));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(checks::not_run(findings::kFwHash, hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
+    out.push_back(
+        checks::not_run(findings::kFwHash, hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
   } else if (!firmware_allows(model, cat::CAPABILITY_FIRMWARE_HASH, f, internal_model)) {
     out.push_back(checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this model or firmware version cannot report its firmware hash"), lang)));
@@ -190,10 +193,12 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
     out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
                                   tr(N_("this model has no secure element that can prove it is genuine"), lang)));
   } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
+    out.push_back(
+        checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
   } else if (!firmware_allows(model, cat::CAPABILITY_AUTHENTICATE_DEVICE, f, internal_model)) {
-    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
-                                  tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang)));
+    out.push_back(
+        checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
+                        tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang)));
   } else {
     try {
       for (auto& c : attestation_checks(driver, f, internal_model, lang)) out.push_back(std::move(c));

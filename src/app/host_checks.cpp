@@ -33,7 +33,8 @@ rp::CheckResult udev_check(const host::HostRoot& root, const enumerate::UsbNode&
   auto c = make_check(findings::kHostUdevRules, tr("udev rules for this device", lang), status, rules.detail);
   std::string files;
   for (const auto& f : rules.files) files += (files.empty() ? "" : ", ") + f;
-  add_evidence(c, tr("matching rule files", lang), files.empty() ? tr("none", lang) : files, tr("a rule with TAG+=\"uaccess\"", lang));
+  add_evidence(c, tr("matching rule files", lang), files.empty() ? tr("none", lang) : files,
+               tr("a rule with TAG+=\"uaccess\"", lang));
   add_evidence(c, tr("uaccess", lang), rules.uaccess ? tr("yes", lang) : tr("no", lang), tr("yes", lang));
   return c;
 }
@@ -59,7 +60,8 @@ rp::CheckResult busy_check(const host::HostRoot& root, const std::string& node, 
            std::to_string(h.pid) + ")";
   }
   auto status = scan.holders.empty() ? (scan.partial ? rp::CHECK_WARN : rp::CHECK_PASS) : rp::CHECK_FAIL;
-  std::string detail = scan.partial ? tr("some processes could not be inspected; a holder may have been missed", lang) : "";
+  std::string detail =
+      scan.partial ? tr("some processes could not be inspected; a holder may have been missed", lang) : "";
   auto c = make_check(findings::kHostBusy, tr("another program holding the device", lang), status, detail);
   add_evidence(c, tr("programs holding it", lang), who.empty() ? tr("none found", lang) : who, tr("none", lang));
   return c;
@@ -67,8 +69,8 @@ rp::CheckResult busy_check(const host::HostRoot& root, const std::string& node, 
 
 }  // namespace
 
-std::vector<rp::CheckResult> host_check_results(Target target, const enumerate::UsbNode* node,
-                                                findings::Language lang, const host::HostRoot& root) {
+std::vector<rp::CheckResult> host_check_results(Target target, const enumerate::UsbNode* node, findings::Language lang,
+                                                const host::HostRoot& root) {
   std::vector<rp::CheckResult> out;
   if (target == Target::kEmulator) {
     out.push_back(make_check(findings::kHostOnBus, tr("device on the USB bus", lang), rp::CHECK_SKIPPED,

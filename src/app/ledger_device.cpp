@@ -42,8 +42,8 @@ std::vector<rp::CheckResult> ledger_checks(const ::coldcheck::DeviceFacts& facts
   const std::string reason = tr("Ledger does not publish firmware images to compare against", lang);
   out.push_back(make_check(findings::kFwRevision, tr("firmware revision against the release catalog", lang),
                            rp::CHECK_UNSUPPORTED, reason));
-  out.push_back(make_check(findings::kFwHash, tr("firmware hash against the release image", lang), rp::CHECK_UNSUPPORTED,
-                           reason));
+  out.push_back(make_check(findings::kFwHash, tr("firmware hash against the release image", lang),
+                           rp::CHECK_UNSUPPORTED, reason));
   return out;
 }
 

@@ -30,8 +30,8 @@ std::string_view extension_of(report::Format format) {
 
 void fail_on(const guard::GuardResult& hit) {
   if (hit.kind == guard::SecretKind::kNone) return;
-  throw Error(ErrorCode::kInternal, "the report tripped the secret guard (" +
-                                        std::string(guard::category_name(hit.kind)) + "); not written");
+  throw Error(ErrorCode::kInternal,
+              "the report tripped the secret guard (" + std::string(guard::category_name(hit.kind)) + "); not written");
 }
 
 // Every string field of `message`, each scanned on its own: words of a field name or

@@ -61,16 +61,14 @@ struct Options {
 // Upper bound on certificates in a proof (Trezor sends two: device, CA).
 inline constexpr int kMaxCertificates = 8;
 
-Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof,
-              std::span<const std::uint8_t> challenge, std::string_view internal_model,
-              const TrustStore& store, const Options& options);
+Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof, std::span<const std::uint8_t> challenge,
+              std::string_view internal_model, const TrustStore& store, const Options& options);
 
 std::string_view to_string(Verdict verdict);
 
 // For the simulator only (test keys): sign like the device does. Returns a DER ECDSA
 // signature over authenticate_message(challenge) with SHA-256.
 // Throws cc::Error{kInvalidArgument} if the PEM is not an EC private key.
-std::vector<std::uint8_t> sign_for_test(std::string_view private_key_pem,
-                                        std::span<const std::uint8_t> challenge);
+std::vector<std::uint8_t> sign_for_test(std::string_view private_key_pem, std::span<const std::uint8_t> challenge);
 
 }  // namespace cc::attest

@@ -31,8 +31,7 @@ crypto::X509Ptr parse_der_certificate(std::span<const std::uint8_t> der, std::st
 std::string subject_text(const X509* cert) {
   crypto::BioPtr bio(BIO_new(BIO_s_mem()));
   if (!bio) return {};
-  if (X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0,
-                         XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
+  if (X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
     return {};
   }
   char* data = nullptr;
@@ -105,15 +104,13 @@ bool check_ca_extensions(X509* ca, int certs_below, std::string& why) {
     return false;
   }
   if (path_len < certs_below) {
-    why = "pathLenConstraint " + std::to_string(path_len) + " does not allow " +
-          std::to_string(certs_below) + " CA certificate(s) below it";
+    why = "pathLenConstraint " + std::to_string(path_len) + " does not allow " + std::to_string(certs_below) +
+          " CA certificate(s) below it";
     return false;
   }
   return true;
 }
 
-bool signed_with_ecdsa_sha256(const X509* cert) {
-  return X509_get_signature_nid(cert) == NID_ecdsa_with_SHA256;
-}
+bool signed_with_ecdsa_sha256(const X509* cert) { return X509_get_signature_nid(cert) == NID_ecdsa_with_SHA256; }
 
 }  // namespace cc::attest

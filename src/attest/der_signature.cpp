@@ -11,8 +11,8 @@ constexpr std::size_t kMaxSignature = 73;
 constexpr std::size_t kMaxInteger = 33;
 
 // Reads INTEGER at `pos`; returns its content bytes or nullopt.
-std::optional<std::span<const std::uint8_t>> read_integer(std::span<const std::uint8_t> in,
-                                                          std::size_t& pos, std::string& why) {
+std::optional<std::span<const std::uint8_t>> read_integer(std::span<const std::uint8_t> in, std::size_t& pos,
+                                                          std::string& why) {
   if (pos + 2 > in.size() || in[pos] != 0x02) {
     why = "not an INTEGER";
     return std::nullopt;
@@ -33,8 +33,7 @@ std::optional<std::span<const std::uint8_t>> read_integer(std::span<const std::u
 
 }  // namespace
 
-std::optional<DerSignature> normalize_der_signature(std::span<const std::uint8_t> sig,
-                                                    std::string& why) {
+std::optional<DerSignature> normalize_der_signature(std::span<const std::uint8_t> sig, std::string& why) {
   if (sig.empty()) {
     why = "empty signature";
     return std::nullopt;

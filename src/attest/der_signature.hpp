@@ -18,7 +18,6 @@ struct DerSignature {
 // Parses SEQUENCE { INTEGER r, INTEGER s } with short-form lengths, each integer at
 // most 33 bytes, the whole at most 73 bytes, nothing after it. Integers are read as
 // unsigned big-endian. On failure returns nullopt and sets `why`.
-std::optional<DerSignature> normalize_der_signature(std::span<const std::uint8_t> sig,
-                                                    std::string& why);
+std::optional<DerSignature> normalize_der_signature(std::span<const std::uint8_t> sig, std::string& why);
 
 }  // namespace cc::attest

@@ -9,10 +9,8 @@ namespace cc::attest {
 crypto::PkeyPtr p256_public_key(std::span<const std::uint8_t> point) {
   if (point.empty()) return nullptr;
   crypto::ParamBldPtr bld(OSSL_PARAM_BLD_new());
-  if (!bld ||
-      OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1 ||
-      OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(),
-                                       point.size()) != 1) {
+  if (!bld || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1 ||
+      OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1) {
     return nullptr;
   }
   crypto::ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
@@ -31,8 +29,7 @@ bool is_p256(const EVP_PKEY* key) {
   if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) return false;
   char group[64] = {};
   std::size_t len = 0;
-  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
-                                     &len) != 1) {
+  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &len) != 1) {
     return false;
   }
   return std::strcmp(group, "prime256v1") == 0;
@@ -50,8 +47,7 @@ std::vector<std::uint8_t> uncompressed_point(const EVP_PKEY* key) {
   if (!got) return {};
   std::vector<std::uint8_t> out(65);
   out[0] = 0x04;
-  if (BN_bn2binpad(x.get(), out.data() + 1, 32) != 32 ||
-      BN_bn2binpad(y.get(), out.data() + 33, 32) != 32) {
+  if (BN_bn2binpad(x.get(), out.data() + 1, 32) != 32 || BN_bn2binpad(y.get(), out.data() + 33, 32) != 32) {
     return {};
   }
   return out;

@@ -6,8 +6,7 @@
 
 namespace cc::attest {
 
-std::vector<std::uint8_t> sign_for_test(std::string_view private_key_pem,
-                                        std::span<const std::uint8_t> challenge) {
+std::vector<std::uint8_t> sign_for_test(std::string_view private_key_pem, std::span<const std::uint8_t> challenge) {
   crypto::BioPtr bio(BIO_new_mem_buf(private_key_pem.data(), static_cast<int>(private_key_pem.size())));
   if (!bio) throw Error(ErrorCode::kInternal, "out of memory");
   crypto::PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));

@@ -17,8 +17,7 @@ namespace pb = ::coldcheck::trust;
 
 class FirstError : public google::protobuf::io::ErrorCollector {
  public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
+  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
     if (error_.empty()) {
       error_ = std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
     }
@@ -33,8 +32,7 @@ class FirstError : public google::protobuf::io::ErrorCollector {
   throw Error(ErrorCode::kInvalidArgument, std::string(origin) + ": " + what);
 }
 
-std::vector<std::uint8_t> decode_point(std::string_view origin, const std::string& where,
-                                       const std::string& hex) {
+std::vector<std::uint8_t> decode_point(std::string_view origin, const std::string& where, const std::string& hex) {
   std::vector<std::uint8_t> bytes;
   try {
     bytes = from_hex(hex);
@@ -98,8 +96,7 @@ void TrustStore::merge(const TrustStore& other) {
 std::vector<const TrustedRoot*> TrustStore::roots_for(std::string_view internal_model) const {
   std::vector<const TrustedRoot*> out;
   for (const TrustedRoot& r : roots_) {
-    if (std::find(r.internal_models.begin(), r.internal_models.end(), internal_model) !=
-        r.internal_models.end()) {
+    if (std::find(r.internal_models.begin(), r.internal_models.end(), internal_model) != r.internal_models.end()) {
       out.push_back(&r);
     }
   }

@@ -14,7 +14,7 @@ struct TrustedRoot {
   std::string device;  // "Trezor Safe 3"
   std::vector<std::string> internal_models;
   std::vector<std::uint8_t> public_key;  // SEC1 point as in the source, validated P-256
-  bool test = false;                      // debug/staging/simulator root
+  bool test = false;                     // debug/staging/simulator root
   std::string source;
 };
 

@@ -58,12 +58,10 @@ bool verify_challenge(EVP_PKEY* leaf_key, const std::vector<std::uint8_t>& der_s
   const std::vector<std::uint8_t> message = authenticate_message(challenge);
   crypto::MdCtxPtr ctx(EVP_MD_CTX_new());
   return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, leaf_key) == 1 &&
-         EVP_DigestVerify(ctx.get(), der_sig.data(), der_sig.size(), message.data(),
-                          message.size()) == 1;
+         EVP_DigestVerify(ctx.get(), der_sig.data(), der_sig.size(), message.data(), message.size()) == 1;
 }
 
-void check_challenge(Evidence& ev, X509* leaf,
-                     const ::coldcheck::wire::trezor::AuthenticityProof& proof,
+void check_challenge(Evidence& ev, X509* leaf, const ::coldcheck::wire::trezor::AuthenticityProof& proof,
                      std::span<const std::uint8_t> challenge) {
   std::string why;
   const auto sig = normalize_der_signature(bytes_of(proof.optiga_signature()), why);
@@ -80,8 +78,7 @@ void check_challenge(Evidence& ev, X509* leaf,
   if (verify_challenge(key, sig->der, challenge)) {
     ev.pass("challenge signature", "device key signed SHA-256 of the prefixed challenge");
   } else {
-    ev.fail("challenge signature", "does not verify under the device certificate key",
-            Verdict::kBadSignature);
+    ev.fail("challenge signature", "does not verify under the device certificate key", Verdict::kBadSignature);
   }
 }
 
@@ -124,12 +121,11 @@ void check_link(Evidence& ev, X509* child, X509* issuer, std::size_t i, const Tr
 }
 
 // The root that signed the top certificate and may be used, or nullptr.
-const TrustedRoot* check_root(Evidence& ev, X509* top, std::string_view model,
-                              const TrustStore& store, const Options& options) {
+const TrustedRoot* check_root(Evidence& ev, X509* top, std::string_view model, const TrustStore& store,
+                              const Options& options) {
   const auto roots = store.roots_for(model);
   if (roots.empty()) {
-    ev.fail("root", "no root public key known for model " + std::string(model),
-            Verdict::kUnknownRoot);
+    ev.fail("root", "no root public key known for model " + std::string(model), Verdict::kUnknownRoot);
     return nullptr;
   }
   if (!signed_with_ecdsa_sha256(top)) {
@@ -144,8 +140,8 @@ const TrustedRoot* check_root(Evidence& ev, X509* top, std::string_view model,
               Verdict::kUnknownRoot);
       return nullptr;
     }
-    ev.pass("root", std::string(root->test ? "TEST root " : "production root ") + "\"" +
-                        root->name + "\" (" + root->device + ") signed the top certificate");
+    ev.pass("root", std::string(root->test ? "TEST root " : "production root ") + "\"" + root->name + "\" (" +
+                        root->device + ") signed the top certificate");
     return root;
   }
   ev.fail("root",
@@ -160,8 +156,7 @@ void check_model(Evidence& ev, X509* leaf, std::string_view model) {
   if (!cn) {
     ev.fail("model", "device certificate subject does not start with a CN", Verdict::kModelMismatch);
   } else if (model.empty() || !std::string_view(*cn).starts_with(model)) {
-    ev.fail("model", "CN \"" + *cn + "\" does not start with " + std::string(model),
-            Verdict::kModelMismatch);
+    ev.fail("model", "CN \"" + *cn + "\" does not start with " + std::string(model), Verdict::kModelMismatch);
   } else {
     ev.pass("model", "CN \"" + *cn + "\" matches " + std::string(model));
   }
@@ -169,9 +164,8 @@ void check_model(Evidence& ev, X509* leaf, std::string_view model) {
 
 }  // namespace
 
-Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof,
-              std::span<const std::uint8_t> challenge, std::string_view internal_model,
-              const TrustStore& store, const Options& options) {
+Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof, std::span<const std::uint8_t> challenge,
+              std::string_view internal_model, const TrustStore& store, const Options& options) {
   Result result;
   Evidence ev(result);
   const int count = proof.optiga_certificates_size();
@@ -181,8 +175,8 @@ Result verify(const ::coldcheck::wire::trezor::AuthenticityProof& proof,
     return result;
   }
   if (count > kMaxCertificates) {
-    ev.fail("certificates", std::to_string(count) + " certificates, at most " +
-                                std::to_string(kMaxCertificates) + " accepted",
+    ev.fail("certificates",
+            std::to_string(count) + " certificates, at most " + std::to_string(kMaxCertificates) + " accepted",
             Verdict::kMalformed);
     result.verdict = ev.worst();
     return result;

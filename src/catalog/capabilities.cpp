@@ -8,8 +8,7 @@ namespace cc::catalog {
 namespace pb = ::coldcheck::catalog;
 
 bool has_capability(const Model& model, Capability capability) noexcept {
-  return std::find(model.capabilities().begin(), model.capabilities().end(), capability) !=
-         model.capabilities().end();
+  return std::find(model.capabilities().begin(), model.capabilities().end(), capability) != model.capabilities().end();
 }
 
 std::optional<FirmwareVersion> parse_firmware_version(std::string_view text) {

@@ -36,8 +36,7 @@ Catalog Catalog::from_texts(const std::vector<NamedText>& files) {
   out.models_.reserve(parsed.size());
   for (ParsedFile& file : parsed) out.models_.push_back(std::move(file.model));
   // Sorted by id so that every listing and the udev rules are deterministic.
-  std::sort(out.models_.begin(), out.models_.end(),
-            [](const Model& a, const Model& b) { return a.id() < b.id(); });
+  std::sort(out.models_.begin(), out.models_.end(), [](const Model& a, const Model& b) { return a.id() < b.id(); });
   return out;
 }
 

@@ -61,8 +61,7 @@ class Catalog {
 
   // For Trezor-v1 devices: the model whose features_match agrees with what the device
   // said. internal_model wins when present; nullptr when nothing matches.
-  const Model* match_features(std::string_view vendor, std::string_view model,
-                              std::string_view internal_model) const;
+  const Model* match_features(std::string_view vendor, std::string_view model, std::string_view internal_model) const;
 
   // OneKey: the model listing this Features.onekey_device_type name ("CLASSIC1S"); it
   // decides even when Features.vendor says "trezor.io". nullptr when none lists it.

@@ -10,24 +10,21 @@ bool product_matches(const UsbId& usb, std::uint16_t product_id) {
   return (product_id & mask) == (usb.product_id() & mask);
 }
 
-bool contains(const google::protobuf::RepeatedPtrField<std::string>& list,
-              std::string_view value) {
+bool contains(const google::protobuf::RepeatedPtrField<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 }  // namespace
 
 std::vector<UsbMatch> Catalog::match_usb(std::uint16_t vendor_id, std::uint16_t product_id,
-                                         std::optional<int> interface_number,
-                                         std::optional<std::uint16_t> usage_page,
+                                         std::optional<int> interface_number, std::optional<std::uint16_t> usage_page,
                                          std::string_view product_string) const {
   std::vector<UsbMatch> out;
   std::size_t longest_prefix = 0;
   for (const Model& model : models_) {
     for (const UsbId& usb : model.usb()) {
       if (usb.vendor_id() != vendor_id || !product_matches(usb, product_id)) continue;
-      if (interface_number && usb.has_interface_number() &&
-          usb.interface_number() != *interface_number) {
+      if (interface_number && usb.has_interface_number() && usb.interface_number() != *interface_number) {
         continue;
       }
       if (usage_page && usb.has_usage_page() && usb.usage_page() != *usage_page) continue;

@@ -16,8 +16,7 @@ using google::protobuf::TextFormat;
 // Keeps the first error only: later ones are usually consequences of it.
 class FirstError : public google::protobuf::io::ErrorCollector {
  public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
+  void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string& message) override {
     if (!error_) {
       // protobuf counts from 0, editors from 1; -1 means "no position".
       Location loc = line >= 0 ? Location{line + 1, column + 1} : Location{};
@@ -39,8 +38,7 @@ Location locate_enum_value(std::string_view text, Location reported, const std::
   if (reported.line == 0 || !message.starts_with(kPrefix)) return reported;
   const std::size_t end = message.find('"', kPrefix.size());
   if (end == std::string::npos) return reported;
-  const std::string_view value =
-      std::string_view(message).substr(kPrefix.size(), end - kPrefix.size());
+  const std::string_view value = std::string_view(message).substr(kPrefix.size(), end - kPrefix.size());
 
   std::size_t offset = 0;
   for (int line = 1; line < reported.line && offset < text.size(); ++line) {
@@ -63,8 +61,8 @@ Location to_location(const TextFormat::ParseLocation& loc) {
   return {loc.line + 1, loc.column + 1};
 }
 
-Location field_location(const TextFormat::ParseInfoTree& tree, const Descriptor& type,
-                        const char* field, int index = -1) {
+Location field_location(const TextFormat::ParseInfoTree& tree, const Descriptor& type, const char* field,
+                        int index = -1) {
   return to_location(tree.GetLocation(type.FindFieldByName(field), index));
 }
 
@@ -72,8 +70,7 @@ Location earliest(const std::vector<Location>& all) {
   Location best;
   for (const Location& loc : all) {
     if (loc.line == 0) continue;
-    if (best.line == 0 || loc.line < best.line ||
-        (loc.line == best.line && loc.column < best.column)) {
+    if (best.line == 0 || loc.line < best.line || (loc.line == best.line && loc.column < best.column)) {
       best = loc;
     }
   }
@@ -148,8 +145,9 @@ CatalogInfo parse_info(const NamedText& file) {
   }
   if (!is_iso_date(info.date())) throw file_error(file.name, {}, "date \"" + info.date() + "\" is not YYYY-MM-DD");
   if (info.schema() != kSchema) {
-    throw file_error(file.name, {}, "schema " + std::to_string(info.schema()) + " is not this build's schema " +
-                                        std::to_string(kSchema));
+    throw file_error(
+        file.name, {},
+        "schema " + std::to_string(info.schema()) + " is not this build's schema " + std::to_string(kSchema));
   }
   return info;
 }

@@ -27,9 +27,7 @@ std::string hex4(std::uint32_t value) {
   return buf;
 }
 
-bool is_masked(const UsbId& usb) {
-  return usb.product_id_mask() != 0 && usb.product_id_mask() != 0xFFFF;
-}
+bool is_masked(const UsbId& usb) { return usb.product_id_mask() != 0 && usb.product_id_mask() != 0xFFFF; }
 
 void add(Group& group, const Model& model, const UsbId& usb) {
   if (usb.transport() == pb::TRANSPORT_HID) group.hid = true;

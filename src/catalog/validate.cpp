@@ -42,8 +42,7 @@ void validate_usb(const ParsedFile& file, int index) {
 void validate_capabilities(const ParsedFile& file) {
   const Model& m = file.model;
   if (m.capabilities_size() == 0) {
-    throw file_error(file.name, file.start,
-                     "model has no capabilities (use CAPABILITY_IDENTIFY_ONLY)");
+    throw file_error(file.name, file.start, "model has no capabilities (use CAPABILITY_IDENTIFY_ONLY)");
   }
   for (int i = 0; i < m.capabilities_size(); ++i) {
     const Location loc = file.capabilities[static_cast<std::size_t>(i)];
@@ -52,8 +51,7 @@ void validate_capabilities(const ParsedFile& file) {
       throw file_error(file.name, loc, "unknown capability " + std::to_string(cap));
     }
     if (cap == pb::CAPABILITY_IDENTIFY_ONLY && m.capabilities_size() != 1) {
-      throw file_error(file.name, loc,
-                       "CAPABILITY_IDENTIFY_ONLY cannot be combined with other capabilities");
+      throw file_error(file.name, loc, "CAPABILITY_IDENTIFY_ONLY cannot be combined with other capabilities");
     }
   }
 }
@@ -66,23 +64,25 @@ void validate_capability_data(const ParsedFile& file) {
   for (const auto& entry : m.capability_firmware()) {
     const std::string name = pb::Capability_Name(entry.capability());
     if (!has_capability(m, entry.capability())) {
-      throw file_error(file.name, file.start, "capability_firmware names " + name + ", which capabilities does not list");
+      throw file_error(file.name, file.start,
+                       "capability_firmware names " + name + ", which capabilities does not list");
     }
     if (!parse_firmware_version(entry.min_version())) {
-      throw file_error(file.name, file.start,
-                       "capability_firmware for " + name + ": min_version \"" + entry.min_version() +
-                           "\" is not major.minor.patch");
+      throw file_error(
+          file.name, file.start,
+          "capability_firmware for " + name + ": min_version \"" + entry.min_version() + "\" is not major.minor.patch");
     }
   }
   const auto& listed = m.features_match().internal_model();
   for (const auto& area : m.firmware_areas()) {
     if (std::find(listed.begin(), listed.end(), area.internal_model()) == listed.end()) {
-      throw file_error(file.name, file.start,
-                       "firmware_areas names internal model \"" + area.internal_model() +
-                           "\", which features_match does not list");
+      throw file_error(
+          file.name, file.start,
+          "firmware_areas names internal model \"" + area.internal_model() + "\", which features_match does not list");
     }
     if (area.size_kib() == 0 || area.size_kib() > kMaxAreaKib) {
-      throw file_error(file.name, file.start, "firmware_areas for " + area.internal_model() + ": size_kib out of range");
+      throw file_error(file.name, file.start,
+                       "firmware_areas for " + area.internal_model() + ": size_kib out of range");
     }
   }
 }
@@ -91,13 +91,11 @@ void validate_file(const ParsedFile& file) {
   const Model& m = file.model;
   if (m.id().empty()) throw file_error(file.name, file.start, "model has no id");
   if (!is_slug(m.id())) {
-    throw file_error(file.name, file.id,
-                     "id \"" + m.id() + "\" is not a lower-case slug like \"trezor-safe-3\"");
+    throw file_error(file.name, file.id, "id \"" + m.id() + "\" is not a lower-case slug like \"trezor-safe-3\"");
   }
   if (m.name().empty()) throw file_error(file.name, file.start, "model has no name");
   if (m.protocol() == pb::PROTOCOL_UNSPECIFIED || !pb::ProtocolFamily_IsValid(m.protocol())) {
-    throw file_error(file.name, file.protocol.line ? file.protocol : file.start,
-                     "model has no valid protocol");
+    throw file_error(file.name, file.protocol.line ? file.protocol : file.start, "model has no valid protocol");
   }
   if (m.protocol() == pb::PROTOCOL_TREZOR_V1) {
     const int table = m.message_table();
@@ -119,9 +117,9 @@ void validate_unique_ids(const std::vector<ParsedFile>& files) {
   for (const ParsedFile& file : files) {
     auto [it, inserted] = seen.emplace(file.model.id(), &file);
     if (!inserted) {
-      throw file_error(file.name, file.id,
-                       "duplicate model id \"" + file.model.id() + "\" (also in " +
-                           where(it->second->name, it->second->id) + ")");
+      throw file_error(
+          file.name, file.id,
+          "duplicate model id \"" + file.model.id() + "\" (also in " + where(it->second->name, it->second->id) + ")");
     }
   }
 }
@@ -131,8 +129,7 @@ using UsbKey = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, int, std:
 
 UsbKey usb_key(const UsbId& usb) {
   const std::uint32_t mask = usb.product_id_mask() ? usb.product_id_mask() : kMaxUsbId;
-  return {usb.vendor_id(), usb.product_id() & mask, mask,
-          usb.has_interface_number() ? usb.interface_number() : -1,
+  return {usb.vendor_id(), usb.product_id() & mask, mask, usb.has_interface_number() ? usb.interface_number() : -1,
           usb.product_string_prefix()};
 }
 
@@ -152,11 +149,10 @@ void validate_usb_conflicts(const std::vector<ParsedFile>& files) {
       if (usb.shared() && other_usb.shared()) continue;
       char id[16];
       std::snprintf(id, sizeof id, "%04x:%04x", usb.vendor_id(), usb.product_id());
-      throw file_error(
-          file.name, file.usb[static_cast<std::size_t>(i)],
-          std::string("usb ") + id + " is also claimed by " +
-              where(other.file->name, other.file->usb[static_cast<std::size_t>(other.index)]) +
-              " (set shared: true on both if the protocol must tell them apart)");
+      throw file_error(file.name, file.usb[static_cast<std::size_t>(i)],
+                       std::string("usb ") + id + " is also claimed by " +
+                           where(other.file->name, other.file->usb[static_cast<std::size_t>(other.index)]) +
+                           " (set shared: true on both if the protocol must tell them apart)");
     }
   }
 }

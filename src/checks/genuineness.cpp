@@ -32,12 +32,13 @@ rp::CheckResult revision_check(const ::coldcheck::DeviceFacts& f, const catalog:
     return make_check(findings::kFwRevision, title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
   }
   if (f.firmware_revision().empty()) {
-    return make_check(findings::kFwRevision, title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a revision"), lang));
+    return make_check(findings::kFwRevision, title, rp::CHECK_UNSUPPORTED,
+                      tr(N_("the device does not report a revision"), lang));
   }
   const auto* release = find_release(catalog, f);
   if (release == nullptr || release->firmware_revision().empty()) {
     auto c = make_check(findings::kFwRevision, title, rp::CHECK_SKIPPED,
-                  tr(N_("the catalog has no revision for this version; it cannot be compared"), lang));
+                        tr(N_("the catalog has no revision for this version; it cannot be compared"), lang));
     add_evidence(c, tr(N_("firmware revision"), lang), f.firmware_revision());
     return c;
   }
@@ -64,11 +65,11 @@ rp::CheckResult firmware_hash_check(const FirmwareHashEvidence& e, findings::Lan
   const bool slow = e.latency > kSlowFirmwareHash;
   auto status = !match ? rp::CHECK_FAIL : (slow ? rp::CHECK_WARN : rp::CHECK_PASS);
   auto c = make_check(findings::kFwHash, title, status,
-                slow ? tr(N_("the answer took unusually long; a device faking the hash may be slow"), lang) : "");
+                      slow ? tr(N_("the answer took unusually long; a device faking the hash may be slow"), lang) : "");
   add_evidence(c, tr(N_("device hash"), lang), device_hex, to_hex(*e.predicted));
   add_evidence(c, tr(N_("release image"), lang), e.image_name);
   add_evidence(c, tr(N_("answer time"), lang), std::to_string(e.latency.count()) + " ms",
-           "< " + std::to_string(kSlowFirmwareHash.count()) + " ms");
+               "< " + std::to_string(kSlowFirmwareHash.count()) + " ms");
   return c;
 }
 
@@ -83,14 +84,16 @@ rp::CheckResult attestation_check(const attest::Result& r, bool test_mode, findi
   }
   auto c = make_check(findings::kAuthDevice, title, status, detail);
   for (const auto& step : r.steps) {
-    add_evidence(c, step.what, step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
+    add_evidence(
+        c, step.what,
+        step.ok ? tr(N_("ok"), lang) : tr(N_("failed"), lang) + (step.detail.empty() ? "" : ": " + step.detail));
   }
   return c;
 }
 
 rp::CheckResult unlocked_bootloader_check(const std::string& device_message, findings::Language lang) {
   auto c = make_check(findings::kAuthUnlockedBootloader, tr(N_("bootloader locked"), lang), rp::CHECK_FAIL,
-                tr(N_("the device declined to authenticate and reports an unlocked bootloader"), lang));
+                      tr(N_("the device declined to authenticate and reports an unlocked bootloader"), lang));
   add_evidence(c, tr(N_("bootloader locked"), lang), tr(N_("no"), lang), tr(N_("yes"), lang));
   add_evidence(c, tr(N_("device answer"), lang), device_message);
   return c;
@@ -101,10 +104,12 @@ rp::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& f, const catalo
   const std::string title = tr(N_("bootloader hash against the catalog"), lang);
   const auto* model = catalog.find(f.catalog_id());
   if (model == nullptr || model->bootloaders().empty()) {
-    return make_check(findings::kFwBootloader, title, rp::CHECK_SKIPPED, tr(N_("the catalog lists no bootloaders for this model"), lang));
+    return make_check(findings::kFwBootloader, title, rp::CHECK_SKIPPED,
+                      tr(N_("the catalog lists no bootloaders for this model"), lang));
   }
   if (f.bootloader_hash().empty()) {
-    return make_check(findings::kFwBootloader, title, rp::CHECK_UNSUPPORTED, tr(N_("the device does not report a bootloader hash"), lang));
+    return make_check(findings::kFwBootloader, title, rp::CHECK_UNSUPPORTED,
+                      tr(N_("the device does not report a bootloader hash"), lang));
   }
   for (const auto& b : model->bootloaders()) {
     if (b.hash() != f.bootloader_hash()) continue;
@@ -114,7 +119,8 @@ rp::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& f, const catalo
   }
   auto c = make_check(findings::kFwBootloader, title, rp::CHECK_WARN,
                       tr(N_("unknown bootloader hash: not in the catalog, so it cannot be vouched for"), lang));
-  add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(), tr(N_("a bootloader listed in the catalog"), lang));
+  add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(),
+               tr(N_("a bootloader listed in the catalog"), lang));
   return c;
 }
 

@@ -25,15 +25,14 @@ struct FirmwareHashEvidence {
   std::vector<std::uint8_t> device_hash;
   std::chrono::milliseconds latency{0};
   std::optional<std::vector<std::uint8_t>> predicted;  // none: no release image at hand
-  std::string image_name;                               // which image the prediction used
-  std::string no_image_reason;                          // why there is no prediction
+  std::string image_name;                              // which image the prediction used
+  std::string no_image_reason;                         // why there is no prediction
 };
 
 // Above this the answer is flagged: the firmware hashes its flash in well under it.
 inline constexpr std::chrono::milliseconds kSlowFirmwareHash{5000};
 
-::coldcheck::report::CheckResult firmware_hash_check(const FirmwareHashEvidence& evidence,
-                                                     findings::Language language);
+::coldcheck::report::CheckResult firmware_hash_check(const FirmwareHashEvidence& evidence, findings::Language language);
 
 // The proof's verdict; test roots count as genuine only when `test_mode`.
 ::coldcheck::report::CheckResult attestation_check(const attest::Result& result, bool test_mode,
@@ -46,8 +45,8 @@ inline constexpr std::chrono::milliseconds kSlowFirmwareHash{5000};
 // fw.bootloader: Features.bootloader_hash against the bootloaders the catalog lists for
 // the model. An unlisted hash is a warning ("unknown hash / not in catalog"), never a
 // pass; a model without bootloader data gets CHECK_SKIPPED.
-::coldcheck::report::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog,
-                                                  findings::Language language);
+::coldcheck::report::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& facts,
+                                                  const catalog::Catalog& catalog, findings::Language language);
 
 // A check that could not run, with the reason (unsupported model, old firmware, error).
 ::coldcheck::report::CheckResult not_run(std::string id, std::string title, ::coldcheck::report::CheckStatus status,

@@ -48,8 +48,9 @@ void show_text(const catalog::Catalog& c) {
             << "from    " << c.origin() << "\n";
   if (!info.source().empty()) std::cout << "source  " << info.source() << "\n";
   for (const auto& m : c.models()) {
-    std::cout << "\n" << m.id() << " (" << m.name() << "): " << m.releases_size() << " releases, "
-              << m.bootloaders_size() << " bootloaders\n";
+    std::cout << "\n"
+              << m.id() << " (" << m.name() << "): " << m.releases_size() << " releases, " << m.bootloaders_size()
+              << " bootloaders\n";
     for (const auto& r : m.releases()) {
       std::cout << "  " << r.version() << "  " << (r.date().empty() ? "(no date)" : r.date())
                 << (r.security_fix() ? "  security fix" : "") << (r.unverified() ? "  unverified" : "") << "\n"
@@ -108,8 +109,8 @@ int update(const std::vector<std::string>& args) {
   const auto dir = catalog::default_bundle_dir();
   const auto outcome =
       catalog::install_bundle(bytes, catalog::active_catalog(), catalog::production_bundle_keys(), dir);
-  std::cout << "installed catalog " << outcome.installed.version() << " (dated " << outcome.installed.date()
-            << ") in " << outcome.path.string() << "\n"
+  std::cout << "installed catalog " << outcome.installed.version() << " (dated " << outcome.installed.date() << ") in "
+            << outcome.path.string() << "\n"
             << "replaces catalog " << outcome.previous.version() << " (dated " << outcome.previous.date() << ")\n";
   return 0;
 }
@@ -118,8 +119,9 @@ int update(const std::vector<std::string>& args) {
 
 int run_catalog(const std::vector<std::string>& args) {
   return guarded([&] {
-    const std::string usage = "usage: coldcheck catalog show [--json] [--catalog DIR]\n"
-                              "       coldcheck catalog update FILE\n";
+    const std::string usage =
+        "usage: coldcheck catalog show [--json] [--catalog DIR]\n"
+        "       coldcheck catalog update FILE\n";
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
       std::cout << usage;
       return args.empty() ? static_cast<int>(kExitUsage) : 0;

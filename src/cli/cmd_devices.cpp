@@ -13,7 +13,8 @@ namespace {
 std::vector<transport::DevicePath> emulator_paths(const po::variables_map& vm) {
   std::vector<transport::DevicePath> out;
   if (vm.count("emulator")) {
-    for (const auto& text : vm["emulator"].as<std::vector<std::string>>()) out.push_back(transport::parse_device_path(text));
+    for (const auto& text : vm["emulator"].as<std::vector<std::string>>())
+      out.push_back(transport::parse_device_path(text));
   }
   return out;
 }
@@ -40,10 +41,11 @@ int run_list(const std::vector<std::string>& args) {
 int run_info(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
-    desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
-        "json", "print JSON (protobuf JSON mapping)")(
-        "timeout-ms", po::value<unsigned>()->default_value(5000), "longest wait for each reply from the device");
+    desc.add_options()(
+        "device,d", po::value<std::string>()->value_name("PATH"),
+        (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
+        "json", "print JSON (protobuf JSON mapping)")("timeout-ms", po::value<unsigned>()->default_value(5000),
+                                                      "longest wait for each reply from the device");
     add_catalog_option(desc);
     add_device_io_options(desc);
     po::variables_map vm;

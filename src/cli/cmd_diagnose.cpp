@@ -41,8 +41,8 @@ std::string ask_which(const ::coldcheck::DeviceList& list) {
   } catch (const std::exception&) {
   }
   // Never quote the line back: a person under stress may type anything here.
-  throw Error(ErrorCode::kInvalidArgument,
-              "that was not a number from the list (1-" + std::to_string(list.devices_size()) + "); nothing was chosen");
+  throw Error(ErrorCode::kInvalidArgument, "that was not a number from the list (1-" +
+                                               std::to_string(list.devices_size()) + "); nothing was chosen");
 }
 
 enum class Kind { kDiagnose, kCheckBackup };
@@ -53,8 +53,8 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     po::options_description desc("options");
     desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
                        (std::string("device path: ") + kDevicePathSchemes +
-                           " (default: the only device found; asks when there are several)")
-                              .c_str());
+                        " (default: the only device found; asks when there are several)")
+                           .c_str());
     if (!backup_command) {
       desc.add_options()("demo", "diagnose the built-in simulator (no wallet needed)")(
           "scenario", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME"),
@@ -73,16 +73,19 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         "format,f", po::value<std::string>()->value_name("FMT"),
         "text, json, html or pb (default: from --out's extension; without --out all four)")(
         "out-dir", po::value<std::string>()->default_value(".")->value_name("DIR"),
-        "without --out: where the four report files go")(
-        "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)")(
+        "without --out: where the four report files go")("lang", po::value<std::string>()->value_name("LANG"),
+                                                         "en or zh-CN (default: from LANG)")(
         "firmware-dir", po::value<std::string>()->value_name("DIR"),
         "release images, to check the device's firmware hash against")(
-        "key", po::value<std::string>()->value_name("FILE"), "install key file (default: ~/.config/coldcheck/install.key)")(
-        "bind", "have the device's secure element sign the report (Safe 3 / Safe 5), so `report verify` can show "
-                "it was made with this genuine device present; this adds the device's certificate, a stable "
-                "identifier of the device, to the report")(
-        "sign", "sign the report with this install's own key (made on first use beside the install key), so a "
-                "desk that knows this install's public key can tell its reports from edited or forged ones")(
+        "key", po::value<std::string>()->value_name("FILE"),
+        "install key file (default: ~/.config/coldcheck/install.key)")(
+        "bind",
+        "have the device's secure element sign the report (Safe 3 / Safe 5), so `report verify` can show "
+        "it was made with this genuine device present; this adds the device's certificate, a stable "
+        "identifier of the device, to the report")(
+        "sign",
+        "sign the report with this install's own key (made on first use beside the install key), so a "
+        "desk that knows this install's public key can tell its reports from edited or forged ones")(
         "quiet,q", "no progress lines");
     add_catalog_option(desc);
     add_store_options(desc);
@@ -92,14 +95,15 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
     if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
     const DeviceIoScope device_io(vm, (backup_command ? "check-backup" : "diagnose"));
-    const auto language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
-                                           : findings::language_from_env();
+    const auto language =
+        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
     app::DiagnoseOptions options;
     if (vm.count("describe")) {
       options.description = vm["describe"].as<std::string>();
       guard::require_clean(options.description, "--describe");  // before anything else happens
     }
-    const auto key_path = vm.count("key") ? std::filesystem::path(vm["key"].as<std::string>()) : report::default_key_path();
+    const auto key_path =
+        vm.count("key") ? std::filesystem::path(vm["key"].as<std::string>()) : report::default_key_path();
     auto key = report::load_or_create_install_key(key_path);
     const report::Pseudonymizer pseudonymize(key);
     options.key_id = report::key_id(key);

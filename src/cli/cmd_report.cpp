@@ -113,8 +113,8 @@ int diff(const std::vector<std::string>& args) {
     warn_unless_verified(check, file);
     return app::localized(check.report, findings::parse_language(check.report.body().run().language()));
   };
-  const auto lines = report::diff(read_shown(vm["before"].as<std::string>()), read_shown(vm["after"].as<std::string>()),
-                                  options);
+  const auto lines =
+      report::diff(read_shown(vm["before"].as<std::string>()), read_shown(vm["after"].as<std::string>()), options);
   if (lines.empty()) std::cout << "no differences\n";
   for (const auto& l : lines) std::cout << l << "\n";
   return 0;

@@ -33,9 +33,9 @@ void add_store_option(po::options_description& desc) {
 }
 
 std::unique_ptr<store::Store> open_store(const po::variables_map& vm) {
-  const auto location = vm.count("store") ? store::parse_location(vm["store"].as<std::string>())
-                                          : store::Location{store::Location::Kind::kSqlite,
-                                                            store::default_store_path().string()};
+  const auto location = vm.count("store")
+                            ? store::parse_location(vm["store"].as<std::string>())
+                            : store::Location{store::Location::Kind::kSqlite, store::default_store_path().string()};
   return store::Store::open(location);
 }
 
@@ -52,8 +52,9 @@ void add_filter_options(po::options_description& desc) {
 
 // A date as the store compares it: YYYY-MM-DD, optionally with a time.
 std::string checked_date(const std::string& text, const std::string& option) {
-  const bool ok = text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
-                  std::all_of(text.begin(), text.begin() + 10, [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  const bool ok =
+      text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
+      std::all_of(text.begin(), text.begin() + 10, [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
   if (!ok) throw Error(ErrorCode::kInvalidArgument, option + ": expected a date YYYY-MM-DD, got '" + text + "'");
   return text;
 }
@@ -78,8 +79,8 @@ class ProgressBar {
     last_ = now;
     constexpr std::size_t kWidth = 30;
     const std::size_t filled = done * kWidth / total;
-    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '-') << "] " << done << "/"
-              << total << std::flush;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '-') << "] " << done << "/" << total
+              << std::flush;
     if (done == total) std::cerr << "\n";
   }
 
@@ -114,8 +115,8 @@ int import(const std::vector<std::string>& args) {
     std::cout << i18n::format(tr("refused: %1$s: %2$s", lang), {r.file.string(), r.reason}) << "\n";
   }
   std::cout << i18n::format(tr("%1$s files: %2$s stored, %3$s already in the store, %4$s refused", lang),
-                                {std::to_string(summary.files), std::to_string(summary.stored),
-                                 std::to_string(summary.duplicates), std::to_string(summary.refused.size())})
+                            {std::to_string(summary.files), std::to_string(summary.stored),
+                             std::to_string(summary.duplicates), std::to_string(summary.refused.size())})
             << "\n";
   return summary.refused.empty() ? 0 : exit_code_for(ErrorCode::kVerificationFailed);
 }
@@ -155,7 +156,8 @@ int show(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("id", 1);
   po::variables_map vm;
-  if (!parse_options("reports show", "ID [--format text|json|html|pb] [--lang en|zh-CN]", desc, args, vm, &pos)) return 0;
+  if (!parse_options("reports show", "ID [--format text|json|html|pb] [--lang en|zh-CN]", desc, args, vm, &pos))
+    return 0;
   const auto id = vm["id"].as<std::int64_t>();
   const auto report = open_store(vm)->get(id);
   if (!report) throw Error(ErrorCode::kNotFound, "no report with id " + std::to_string(id));

@@ -43,8 +43,9 @@ void run_screen(const std::string& debug_path, const std::atomic<bool>& done) {
       const std::string screen = device.screen();
       if (screen != shown) {
         shown = screen;
-        std::cout << "\n┌─ device screen ─────────────────────────────\n" << screen
-                  << "\n└─────────────────────────────────────────────\n" << std::flush;
+        std::cout << "\n┌─ device screen ─────────────────────────────\n"
+                  << screen << "\n└─────────────────────────────────────────────\n"
+                  << std::flush;
       }
     } catch (const Error&) {
       // The device is busy stopping; the next round tells.
@@ -83,11 +84,12 @@ int run_simulate(const std::vector<std::string>& args) {
                        "built-in scenario name or a scenario .textproto file")(
         "listen,l", po::value<std::string>()->default_value("udp:127.0.0.1:21324")->value_name("udp:HOST:PORT"),
         "where to listen (udp:HOST:PORT; tcp:HOST:PORT names the same port for a Ledger scenario); port 0 picks a "
-        "free one")(
-        "port-file", po::value<std::string>()->value_name("FILE"), "write the bound port to FILE once listening")(
-        "list-scenarios", "print the built-in scenario names and exit")(
-        "screen", "this terminal shows the simulated device's screen and types on it (for trying "
-                  "check-backup by hand: run it in a second terminal)");
+        "free one")("port-file", po::value<std::string>()->value_name("FILE"),
+                    "write the bound port to FILE once listening")("list-scenarios",
+                                                                   "print the built-in scenario names and exit")(
+        "screen",
+        "this terminal shows the simulated device's screen and types on it (for trying "
+        "check-backup by hand: run it in a second terminal)");
     po::variables_map vm;
     if (!parse_options("simulate", "[--scenario NAME|FILE] [--listen udp:HOST:PORT]", desc, args, vm)) return 0;
     if (vm.count("list-scenarios")) {
@@ -100,7 +102,8 @@ int run_simulate(const std::vector<std::string>& args) {
     // Ledger scenarios listen on UDP and TCP with one port number; either prefix names it.
     const bool scheme_ok = listen_text.rfind("udp:", 0) == 0 || listen_text.rfind("tcp:", 0) == 0;
     if (!scheme_ok || colon == std::string::npos || colon < 4) {
-      throw Error(ErrorCode::kInvalidArgument, "--listen takes udp:HOST:PORT or tcp:HOST:PORT, got '" + listen_text + "'");
+      throw Error(ErrorCode::kInvalidArgument,
+                  "--listen takes udp:HOST:PORT or tcp:HOST:PORT, got '" + listen_text + "'");
     }
     sim::SimulatorOptions options;
     options.host = listen_text.substr(4, colon - 4);
@@ -137,7 +140,9 @@ int run_simulate(const std::vector<std::string>& args) {
       std::filesystem::rename(tmp, file);
     }
     std::cerr << "coldcheck: simulating '" << scenario.name() << "' on udp:" << options.host << ":" << simulator.port();
-    if (simulator.tcp_port() != 0) std::cerr << " (Ledger HID reports) and tcp:" << options.host << ":" << simulator.tcp_port() << " (Speculos APDUs)";
+    if (simulator.tcp_port() != 0)
+      std::cerr << " (Ledger HID reports) and tcp:" << options.host << ":" << simulator.tcp_port()
+                << " (Speculos APDUs)";
     std::cerr << " (Ctrl-C stops)\n";
     std::thread waiter([&] {
       int sig = 0;

@@ -11,7 +11,8 @@ int run_udev_rules(const std::vector<std::string>& args) {
     po::options_description desc("options");
     add_catalog_option(desc);
     po::variables_map vm;
-    if (!parse_options("udev-rules", "[--catalog DIR] > /etc/udev/rules.d/51-coldcheck.rules", desc, args, vm)) return 0;
+    if (!parse_options("udev-rules", "[--catalog DIR] > /etc/udev/rules.d/51-coldcheck.rules", desc, args, vm))
+      return 0;
     std::cout << catalog::render_udev_rules(catalog_from(vm));
     return 0;
   });

@@ -23,8 +23,9 @@ namespace rp = ::coldcheck::report;
 int run_verify(const std::vector<std::string>& args) {
   return guarded([&] {
     po::options_description desc("options");
-    desc.add_options()("device,d", po::value<std::string>()->value_name("PATH"),
-                       (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
+    desc.add_options()(
+        "device,d", po::value<std::string>()->value_name("PATH"),
+        (std::string("device path: ") + kDevicePathSchemes + " (default: the only device found)").c_str())(
         "firmware-dir", po::value<std::string>()->value_name("DIR"),
         "release images to predict the firmware hash from")("json", "print the check results as JSON")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN (default: from LANG)");
@@ -38,14 +39,14 @@ int run_verify(const std::vector<std::string>& args) {
     const std::string path = selected.path.to_string();
     auto opened = app::open_device(catalog, selected.path, {}, selected.access());
     if (opened.driver() == nullptr) {
-      throw Error(ErrorCode::kUnsupported, path + ": genuineness checks are not supported for " +
-                                               (opened.facts.model_name().empty() ? "this device"
-                                                                                  : opened.facts.model_name()));
+      throw Error(ErrorCode::kUnsupported,
+                  path + ": genuineness checks are not supported for " +
+                      (opened.facts.model_name().empty() ? "this device" : opened.facts.model_name()));
     }
     app::GenuinenessOptions options;
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
-    options.language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
-                                        : findings::language_from_env();
+    options.language =
+        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
     const auto results = app::genuineness_checks(*opened.driver(), opened.facts, catalog, options);
     const auto verdict = app::genuineness_verdict(results);
     if (vm.count("json")) {

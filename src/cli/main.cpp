@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::array kCommands = {
     cc::cli::Command{"diagnose", "check a device and this computer; write a shareable report", cc::cli::run_diagnose},
-    cc::cli::Command{"check-backup", "check your recovery backup on the device itself (words never touch this computer)",
+    cc::cli::Command{"check-backup",
+                     "check your recovery backup on the device itself (words never touch this computer)",
                      cc::cli::run_check_backup},
     cc::cli::Command{"report", "show, verify, explain or diff a report (for support agents)", cc::cli::run_report},
     cc::cli::Command{"reports", "the support desk's report store: import, list, show, export, purge, stats",

@@ -16,9 +16,9 @@ void add_store_options(po::options_description& desc) {
 void store_report(const ::coldcheck::report::Report& sealed, const po::variables_map& vm) {
   if (vm.count("no-store")) return;
   try {
-    const auto location = vm.count("store") ? store::parse_location(vm["store"].as<std::string>())
-                                            : store::Location{store::Location::Kind::kSqlite,
-                                                              store::default_store_path().string()};
+    const auto location = vm.count("store")
+                              ? store::parse_location(vm["store"].as<std::string>())
+                              : store::Location{store::Location::Kind::kSqlite, store::default_store_path().string()};
     const auto put = store::Store::open(location)->put(sealed);
     std::cout << "report stored: id " << put.id << (put.inserted ? "" : " (already there)") << " in "
               << store::display_location(location) << "\n";

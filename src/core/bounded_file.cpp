@@ -32,12 +32,12 @@ std::string read_bounded_file(const std::filesystem::path& path, std::size_t max
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (!fd) {
     const int err = errno;
-    const ErrorCode code = err == ENOENT                  ? ErrorCode::kNotFound
+    const ErrorCode code = err == ENOENT                   ? ErrorCode::kNotFound
                            : err == EACCES || err == EPERM ? ErrorCode::kPermissionDenied
                                                            : ErrorCode::kIo;
     throw Error(code, "cannot open " + name + ": " + std::strerror(err));
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd.get(), &st) != 0) throw Error(ErrorCode::kIo, "cannot stat " + name + ": " + std::strerror(errno));
   if (!S_ISREG(st.st_mode)) {
     throw Error(ErrorCode::kInvalidArgument, name + " is " + kind_of(st.st_mode) + ", not a regular file");

@@ -21,8 +21,7 @@ std::string_view to_string(ErrorCode code) noexcept {
   return "internal";
 }
 
-Error::Error(ErrorCode code, const std::string& message)
-    : std::runtime_error(message), code_(code) {}
+Error::Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
 
 Error Error::with_context(std::string_view context) const {
   std::string msg(context);

@@ -93,7 +93,7 @@ void sync_dir(const fs::path& dir) {
 bool publish(const fs::path& path, std::string_view bytes) {
   // Taken names are refused before a temp file appears beside them (as root, in /dev).
   // link() below still decides: something may appear in between.
-  struct stat st{};
+  struct stat st {};
   if (::lstat(path.c_str(), &st) == 0) return false;
   const fs::path tmp = temp_name(path);
   UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));

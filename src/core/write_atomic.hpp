@@ -28,6 +28,6 @@ struct RenderedFile {
 // SIGINT, SIGTERM and SIGHUP wait while the set is written, so an interrupt cannot
 // leave temp files or half a set. Returns the paths in the order given.
 std::vector<std::filesystem::path> write_report_set(const std::filesystem::path& dir, std::string_view prefix,
-                                                     const std::vector<RenderedFile>& files);
+                                                    const std::vector<RenderedFile>& files);
 
 }  // namespace cc

@@ -32,9 +32,9 @@ ledger::Reply SpeculosApduChannel::exchange(std::span<const std::uint8_t> apdu, 
 std::unique_ptr<ApduChannel> open_apdu_channel(const transport::DevicePath& path, transport::Opener& opener,
                                                std::unique_ptr<transport::Link> reuse) {
   // A replay plays back what it recorded: whole APDUs when that was Speculos.
-  const bool stream = path.scheme == transport::Scheme::kTcp ||
-                      (path.scheme == transport::Scheme::kReplay &&
-                       transport::replay_recorded_scheme(path) == transport::Scheme::kTcp);
+  const bool stream =
+      path.scheme == transport::Scheme::kTcp ||
+      (path.scheme == transport::Scheme::kReplay && transport::replay_recorded_scheme(path) == transport::Scheme::kTcp);
   if (stream) return std::make_unique<SpeculosApduChannel>(opener.open_apdu_stream(path));
   return std::make_unique<HidApduChannel>(reuse ? std::move(reuse) : opener.open_link(path));
 }

@@ -17,7 +17,7 @@ namespace cc::drivers {
 struct OpenRequest {
   transport::DevicePath path;
   const catalog::Catalog* catalog = nullptr;
-  const catalog::Model* model = nullptr;   // from the USB ids; null for an emulator endpoint
+  const catalog::Model* model = nullptr;  // from the USB ids; null for an emulator endpoint
   SessionOptions options;
   transport::Opener* opener = nullptr;     // opens what `reuse` does not provide
   std::unique_ptr<transport::Link> reuse;  // a link the family probe already opened

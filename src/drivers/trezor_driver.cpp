@@ -15,8 +15,8 @@ constexpr std::uint16_t kFeaturesId = 17;
 constexpr std::uint16_t kFailureId = 3;
 }  // namespace
 
-TrezorDriver::TrezorDriver(std::unique_ptr<transport::Link> link, const catalog::Catalog& catalog,
-                           trezor::Table table, SessionOptions options)
+TrezorDriver::TrezorDriver(std::unique_ptr<transport::Link> link, const catalog::Catalog& catalog, trezor::Table table,
+                           SessionOptions options)
     : link_(std::move(link)), catalog_(catalog), session_(*link_, table, options) {}
 
 ::coldcheck::DeviceFacts TrezorDriver::facts_from_reply(const trezor::Message& raw) {
@@ -26,7 +26,8 @@ TrezorDriver::TrezorDriver(std::unique_ptr<transport::Link> link, const catalog:
     throw_failure(static_cast<std::uint32_t>(failure.code()), failure.message());
   }
   if (raw.type != kFeaturesId) {
-    throw Error(ErrorCode::kMalformed, "expected Features from the device, got message type " + std::to_string(raw.type));
+    throw Error(ErrorCode::kMalformed,
+                "expected Features from the device, got message type " + std::to_string(raw.type));
   }
   // Both tables agree on id 17 and on field 1 (vendor), so the vendor picks the layout.
   tw::Features trezor_features;

@@ -85,8 +85,8 @@ DryRunOutcome run_dry_run(TrezorSession& session, const DryRunRequest& request, 
       if (e.code() == ErrorCode::kCancelled) return cancelled(session, "interrupted (Ctrl-C)");
       if (e.code() == ErrorCode::kTimeout) {
         cancel_on_device(session);
-        throw Error(ErrorCode::kTimeout, "stopped after waiting " + std::to_string(timeout.count() / 1000) +
-                                             " s for " + waiting + "; the check was cancelled on the device");
+        throw Error(ErrorCode::kTimeout, "stopped after waiting " + std::to_string(timeout.count() / 1000) + " s for " +
+                                             waiting + "; the check was cancelled on the device");
       }
       throw;
     }

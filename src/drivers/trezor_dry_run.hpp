@@ -28,10 +28,10 @@ class DryRunPerson {
 
 enum class DryRunResult {
   kMatches,
-  kMismatch,          // the words are not this wallet's backup (or not a valid phrase)
-  kCancelled,         // on the device, by Ctrl-C, or by the person at a prompt
+  kMismatch,   // the words are not this wallet's backup (or not a valid phrase)
+  kCancelled,  // on the device, by Ctrl-C, or by the person at a prompt
   kPinInvalid,
-  kRefused,           // the device wanted something coldcheck never sends (host-typed words)
+  kRefused,  // the device wanted something coldcheck never sends (host-typed words)
 };
 
 struct DryRunOutcome {
@@ -40,7 +40,7 @@ struct DryRunOutcome {
 };
 
 struct DryRunRequest {
-  bool matrix = false;          // Trezor One: Matrix input with this word count
+  bool matrix = false;  // Trezor One: Matrix input with this word count
   std::uint32_t word_count = 0;
   // Longest wait for the person at the device (words take minutes).
   std::chrono::milliseconds person_timeout{std::chrono::minutes(10)};

@@ -35,7 +35,7 @@ std::vector<UsbNode> scan_usb(const catalog::Catalog& catalog);
 // USB entries sort by path (numbers compared as numbers), emulators follow in the given
 // order and are probed concurrently.
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
-                                      const std::vector<transport::DevicePath>& emulators);
+                                     const std::vector<transport::DevicePath>& emulators);
 
 struct ListOptions {
   transport::UdpOptions probe;  // PINGPING tries and wait per emulator endpoint
@@ -44,11 +44,9 @@ struct ListOptions {
 };
 
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
-                                      const std::vector<transport::DevicePath>& emulators,
-                                      const ListOptions& options);
+                                     const std::vector<transport::DevicePath>& emulators, const ListOptions& options);
 
 // Joins one scanned node with the catalog; nullopt when no entry matches it.
-std::optional<::coldcheck::ListedDevice> describe_usb_node(const catalog::Catalog& catalog,
-                                                          const UsbNode& node);
+std::optional<::coldcheck::ListedDevice> describe_usb_node(const catalog::Catalog& catalog, const UsbNode& node);
 
 }  // namespace cc::enumerate

@@ -67,12 +67,9 @@ ListedDevice probe_emulator(const transport::DevicePath& path, const transport::
 }  // namespace
 
 std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, const UsbNode& node) {
-  const auto interface_number =
-      node.interface_number >= 0 ? std::optional<int>(node.interface_number) : std::nullopt;
-  const auto usage_page =
-      node.usage_page != 0 ? std::optional<std::uint16_t>(node.usage_page) : std::nullopt;
-  const auto matches =
-      catalog.match_usb(node.vendor_id, node.product_id, interface_number, usage_page, node.product);
+  const auto interface_number = node.interface_number >= 0 ? std::optional<int>(node.interface_number) : std::nullopt;
+  const auto usage_page = node.usage_page != 0 ? std::optional<std::uint16_t>(node.usage_page) : std::nullopt;
+  const auto matches = catalog.match_usb(node.vendor_id, node.product_id, interface_number, usage_page, node.product);
   if (matches.empty()) return std::nullopt;
 
   ListedDevice device;
@@ -90,11 +87,11 @@ std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, c
   device.set_maker(join_distinct(matches, [](const auto& m) { return m.model->vendor(); }));
 
   const auto first_mode = mode_of(*matches.front().usb);
-  const bool same_mode = std::all_of(matches.begin(), matches.end(),
-                                     [&](const auto& m) { return mode_of(*m.usb) == first_mode; });
+  const bool same_mode =
+      std::all_of(matches.begin(), matches.end(), [&](const auto& m) { return mode_of(*m.usb) == first_mode; });
   device.set_mode(same_mode ? first_mode : ::coldcheck::DEVICE_MODE_UNKNOWN);
-  device.set_shared_usb_id(ids.size() > 1 || std::any_of(matches.begin(), matches.end(),
-                                                         [](const auto& m) { return m.usb->shared(); }));
+  device.set_shared_usb_id(ids.size() > 1 ||
+                           std::any_of(matches.begin(), matches.end(), [](const auto& m) { return m.usb->shared(); }));
 
   const bool serial = std::all_of(matches.begin(), matches.end(), [](const auto& m) {
     return m.usb->transport() == ::coldcheck::catalog::TRANSPORT_SERIAL;
@@ -104,13 +101,12 @@ std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, c
 }
 
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
-                                      const std::vector<transport::DevicePath>& emulators) {
+                                     const std::vector<transport::DevicePath>& emulators) {
   return list_devices(catalog, emulators, ListOptions{});
 }
 
 ::coldcheck::DeviceList list_devices(const catalog::Catalog& catalog,
-                                      const std::vector<transport::DevicePath>& emulators,
-                                      const ListOptions& options) {
+                                     const std::vector<transport::DevicePath>& emulators, const ListOptions& options) {
   // Probe emulators while USB is scanned: a silent endpoint costs its whole probe budget.
   std::vector<std::future<ListedDevice>> probes;
   probes.reserve(emulators.size());

@@ -11,8 +11,7 @@ namespace {
 // HID-class devices are listed by scan_hid; listing them here too would show them twice.
 bool is_hid_device(libusb_device* device) {
   libusb_config_descriptor* raw = nullptr;
-  if (libusb_get_active_config_descriptor(device, &raw) != 0 &&
-      libusb_get_config_descriptor(device, 0, &raw) != 0) {
+  if (libusb_get_active_config_descriptor(device, &raw) != 0 && libusb_get_config_descriptor(device, 0, &raw) != 0) {
     return false;
   }
   const transport::UsbConfigPtr config(raw);
@@ -32,8 +31,7 @@ std::string location_path(libusb_device* device) {
 std::string string_descriptor(libusb_device_handle* handle, std::uint8_t index) {
   if (index == 0) return {};
   std::array<unsigned char, 256> text{};
-  const int len = libusb_get_string_descriptor_ascii(handle, index, text.data(),
-                                                     static_cast<int>(text.size()));
+  const int len = libusb_get_string_descriptor_ascii(handle, index, text.data(), static_cast<int>(text.size()));
   if (len <= 0) return {};
   return std::string(reinterpret_cast<const char*>(text.data()), static_cast<std::size_t>(len));
 }
@@ -53,13 +51,11 @@ bool probe_access(UsbNode& node, libusb_device* device, const libusb_device_desc
   if (rc == LIBUSB_ERROR_NO_DEVICE) return false;
   if (rc == LIBUSB_ERROR_ACCESS) {
     node.state = ::coldcheck::ACCESS_NO_PERMISSION;
-    node.detail = "open failed: permission denied (" +
-                  transport::describe_node(transport::usb_node_path(device)) + ")";
+    node.detail = "open failed: permission denied (" + transport::describe_node(transport::usb_node_path(device)) + ")";
     return true;
   }
   node.state = rc == LIBUSB_ERROR_BUSY ? ::coldcheck::ACCESS_BUSY : ::coldcheck::ACCESS_UNKNOWN;
-  node.detail = "open failed: " + transport::usb_error_text(rc) + " (" +
-                transport::usb_node_path(device) + ")";
+  node.detail = "open failed: " + transport::usb_error_text(rc) + " (" + transport::usb_node_path(device) + ")";
   return true;
 }
 

@@ -29,10 +29,10 @@ struct Inputs {
   // CHECK_FAIL raises a finding; other statuses are context.
   std::vector<::coldcheck::report::CheckResult> host_checks;
   std::vector<::coldcheck::report::CheckResult> device_checks;  // fw/auth/backup ids later
-  bool description_refused = false;                 // the secret guard fired on their text
-  bool description_mentions_seed_request = false;   // see description_mentions_seed_request()
-  bool demo = false;                                // made against the built-in simulator
-  bool device_silent = false;                       // reached, but no reply in time (CC-DEV-NO-REPLY)
+  bool description_refused = false;                             // the secret guard fired on their text
+  bool description_mentions_seed_request = false;               // see description_mentions_seed_request()
+  bool demo = false;                                            // made against the built-in simulator
+  bool device_silent = false;                                   // reached, but no reply in time (CC-DEV-NO-REPLY)
 };
 
 // Every finding the inputs support, ordered: critical first, then by a fixed urgency

@@ -22,15 +22,17 @@ void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit) {
     }
     case ::coldcheck::BACKUP_STATE_DISABLED: {
       auto& f = emit.add("CC-BACKUP-MISSING");
-      f.set_detail(emit.t(N_("The wallet was set up without a backup: if the device is lost or breaks, "
-                             "the funds on it cannot be recovered.")));
+      f.set_detail(
+          emit.t(N_("The wallet was set up without a backup: if the device is lost or breaks, "
+                    "the funds on it cannot be recovered.")));
       emit.evidence(f, N_("backup"), emit.t(N_("disabled at setup")), emit.t(N_("made")));
       break;
     }
     case ::coldcheck::BACKUP_STATE_UNFINISHED: {
       auto& f = emit.add("CC-BACKUP-UNFINISHED");
-      f.set_detail(emit.t(N_("The device reports that a backup was started but not finished. It will not "
-                             "show the words again, so the written backup may be missing words.")));
+      f.set_detail(
+          emit.t(N_("The device reports that a backup was started but not finished. It will not "
+                    "show the words again, so the written backup may be missing words.")));
       emit.evidence(f, N_("backup"), emit.t(N_("interrupted")), emit.t(N_("made")));
       break;
     }

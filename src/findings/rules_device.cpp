@@ -15,8 +15,9 @@ void bootloader_rule(const DeviceFacts& facts, Emitter& emit) {
   const bool corrupted = facts.has_firmware_corrupted() && facts.firmware_corrupted();
   if (!in_bootloader(facts) && !no_firmware && !corrupted) return;
   auto& f = emit.add("CC-DEV-BOOTLOADER");
-  std::string detail = emit.t(N_("The device started its bootloader, the small program that installs "
-                                 "firmware, instead of the firmware itself."));
+  std::string detail =
+      emit.t(N_("The device started its bootloader, the small program that installs "
+                "firmware, instead of the firmware itself."));
   if (no_firmware) detail += " " + emit.t(N_("No firmware is installed."));
   if (corrupted) detail += " " + emit.t(N_("The installed firmware is damaged."));
   f.set_detail(detail);
@@ -34,9 +35,10 @@ void bootloader_rule(const DeviceFacts& facts, Emitter& emit) {
 void device_reply_rules(const Inputs& inputs, Emitter& emit) {
   if (!inputs.device_silent) return;
   auto& f = emit.add("CC-DEV-NO-REPLY");
-  f.set_detail(emit.t(N_("The device was reached but did not answer within the wait. A device that shows a request "
-                         "from another app (an address to confirm, a transaction) answers nobody else until that "
-                         "request is finished or cancelled on the device.")));
+  f.set_detail(
+      emit.t(N_("The device was reached but did not answer within the wait. A device that shows a request "
+                "from another app (an address to confirm, a transaction) answers nobody else until that "
+                "request is finished or cancelled on the device.")));
   emit.evidence(f, N_("reply from the device"), emit.t(N_("none in time")), emit.t(N_("a reply")));
 }
 
@@ -45,8 +47,9 @@ void device_state_rules(const DeviceFacts& facts, Emitter& emit) {
 
   if (facts.has_pin_protection() && facts.pin_protection() && facts.has_unlocked() && !facts.unlocked()) {
     auto& f = emit.add("CC-DEV-LOCKED");
-    f.set_detail(emit.t(N_("A PIN is set and the device has not been unlocked since it was connected, so "
-                           "some checks could not run.")));
+    f.set_detail(
+        emit.t(N_("A PIN is set and the device has not been unlocked since it was connected, so "
+                  "some checks could not run.")));
     emit.evidence(f, N_("unlocked"), emit.yes_no(false), emit.yes_no(true));
   }
 
@@ -54,8 +57,9 @@ void device_state_rules(const DeviceFacts& facts, Emitter& emit) {
   const bool initialized_known = facts.has_initialized() && !in_bootloader(facts);
   if (initialized_known && !facts.initialized()) {
     auto& f = emit.add("CC-DEV-NOT-INITIALIZED");
-    f.set_detail(emit.t(N_("The device reports that it is not set up: it holds no recovery phrase and no "
-                           "wallet. A device that held funds looks like this after it has been wiped.")));
+    f.set_detail(
+        emit.t(N_("The device reports that it is not set up: it holds no recovery phrase and no "
+                  "wallet. A device that held funds looks like this after it has been wiped.")));
     emit.evidence(f, N_("initialized"), emit.yes_no(false), emit.yes_no(true));
   }
 
@@ -67,9 +71,10 @@ void device_state_rules(const DeviceFacts& facts, Emitter& emit) {
 
   if (facts.has_passphrase_protection() && facts.passphrase_protection()) {
     auto& f = emit.add("CC-PASSPHRASE-IN-USE");
-    f.set_detail(emit.t(N_("Passphrase protection is on. Every passphrase, even one with a typo, opens a "
-                           "valid but different wallet, so a wallet that looks empty usually means a "
-                           "different passphrase was entered than the one used before.")));
+    f.set_detail(
+        emit.t(N_("Passphrase protection is on. Every passphrase, even one with a typo, opens a "
+                  "valid but different wallet, so a wallet that looks empty usually means a "
+                  "different passphrase was entered than the one used before.")));
     emit.evidence(f, N_("passphrase protection"), emit.yes_no(true), emit.t(N_("either")));
   }
 }

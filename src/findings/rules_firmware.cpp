@@ -43,16 +43,17 @@ const ReleaseView* newest(const std::vector<ReleaseView>& releases) {
   return best;
 }
 
-void unknown_version(const ::coldcheck::DeviceFacts& facts, const catalog::Model& model, bool no_data,
-                     Emitter& emit) {
+void unknown_version(const ::coldcheck::DeviceFacts& facts, const catalog::Model& model, bool no_data, Emitter& emit) {
   auto& f = emit.add("CC-FW-UNKNOWN-VERSION");
   if (no_data) {
     // Nothing to hold against the device: our catalog simply does not know.
     f.set_severity(::coldcheck::report::SEVERITY_INFO);
     emit.detail(f, emit.say(N_("The catalog has no confirmed release data for %s yet, so its firmware "
-                                  "version cannot be checked. This says nothing bad about the device."), {model.name()}));
+                               "version cannot be checked. This says nothing bad about the device."),
+                            {model.name()}));
   } else {
-    emit.detail(f, emit.say(N_("Firmware %1$s is not among the releases the catalog lists for %2$s."), {facts.firmware_version(), model.name()}));
+    emit.detail(f, emit.say(N_("Firmware %1$s is not among the releases the catalog lists for %2$s."),
+                            {facts.firmware_version(), model.name()}));
   }
   emit.evidence(f, N_("firmware version"), facts.firmware_version(), emit.t(N_("a release listed in the catalog")));
 }
@@ -105,7 +106,8 @@ void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalo
   if (const ReleaseView* latest_verified = newest(verified);
       latest_verified != nullptr && compare_versions(*device, latest_verified->version) < 0) {
     auto& f = emit.add("CC-FW-OUTDATED");
-    emit.detail(f, emit.say(N_("The device runs firmware %1$s; the newest release in the catalog for %2$s is %3$s."), {facts.firmware_version(), model->name(), latest->release->version()}));
+    emit.detail(f, emit.say(N_("The device runs firmware %1$s; the newest release in the catalog for %2$s is %3$s."),
+                            {facts.firmware_version(), model->name(), latest->release->version()}));
     emit.evidence(f, N_("firmware version"), facts.firmware_version(),
                   emit.say(N_("%s or later (the newest release in the catalog)"), {latest->release->version()}));
   }
@@ -119,7 +121,9 @@ void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalo
   }
   if (fix != nullptr) {
     auto& f = emit.add("CC-FW-SECURITY-FIX");
-    emit.detail(f, emit.say(N_("Firmware %1$s, a later release than the %2$s on this device, fixes a security problem."), {fix->release->version(), facts.firmware_version()}));
+    emit.detail(f,
+                emit.say(N_("Firmware %1$s, a later release than the %2$s on this device, fixes a security problem."),
+                         {fix->release->version(), facts.firmware_version()}));
     emit.evidence(f, N_("firmware version"), facts.firmware_version(),
                   emit.say(N_("%s or later (a security release)"), {fix->release->version()}));
   }

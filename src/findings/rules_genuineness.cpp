@@ -23,8 +23,7 @@ constexpr Rule kRules[] = {
      N_("The firmware revision the device reports differs from the one published for its version.")},
     {kFwHash, "CC-FW-HASH-MISMATCH",
      N_("The device's keyed hash of its firmware differs from the hash of the released image.")},
-    {kAuthDevice, "CC-AUTH-FAILED",
-     N_("The device's secure element could not prove it was made by the maker.")},
+    {kAuthDevice, "CC-AUTH-FAILED", N_("The device's secure element could not prove it was made by the maker.")},
     {kAuthUnlockedBootloader, "CC-AUTH-UNLOCKED-BOOTLOADER",
      N_("The device reports an unlocked bootloader and declines to prove it is genuine.")},
 };

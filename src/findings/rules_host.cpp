@@ -18,9 +18,7 @@ const CheckResult* find_check(const std::vector<CheckResult>& checks, std::strin
   return it == checks.end() ? nullptr : &*it;
 }
 
-bool failed(const CheckResult* check) {
-  return check != nullptr && check->status() == ::coldcheck::report::CHECK_FAIL;
-}
+bool failed(const CheckResult* check) { return check != nullptr && check->status() == ::coldcheck::report::CHECK_FAIL; }
 
 std::string status_word(const CheckResult& check, const Emitter& emit) {
   switch (check.status()) {
@@ -52,8 +50,9 @@ void host_rules(const Inputs& inputs, Emitter& emit) {
   }
   if (const auto* permission = find_check(checks, kHostPermission); failed(permission)) {
     auto& f = emit.add("CC-HOST-NO-ACCESS");
-    f.set_detail(emit.t(N_("The device is on USB, but opening it was refused for lack of permission. "
-                           "On Linux this usually means the udev rules for it are not installed.")));
+    f.set_detail(
+        emit.t(N_("The device is on USB, but opening it was refused for lack of permission. "
+                  "On Linux this usually means the udev rules for it are not installed.")));
     copy_check(f, *permission, emit);
     const auto* udev = find_check(checks, kHostUdevRules);
     if (udev != nullptr && udev->status() != ::coldcheck::report::CHECK_PASS) copy_check(f, *udev, emit);
@@ -62,9 +61,8 @@ void host_rules(const Inputs& inputs, Emitter& emit) {
   const bool device_says_busy = inputs.facts != nullptr && inputs.facts->has_busy() && inputs.facts->busy();
   if (failed(busy_check) || device_says_busy) {
     auto& f = emit.add("CC-HOST-BUSY");
-    f.set_detail(device_says_busy
-                     ? emit.t(N_("The device reports that it is busy with another program or task."))
-                     : emit.t(N_("Another program on this computer has the device open.")));
+    f.set_detail(device_says_busy ? emit.t(N_("The device reports that it is busy with another program or task."))
+                                  : emit.t(N_("Another program on this computer has the device open.")));
     if (failed(busy_check)) copy_check(f, *busy_check, emit);
     if (device_says_busy) emit.evidence(f, N_("device busy"), emit.yes_no(true), emit.yes_no(false));
   }

@@ -65,8 +65,9 @@ void identity_rules(const Inputs& inputs, const catalog::Catalog& catalog, Emitt
   const bool emulator = inputs.facts != nullptr && inputs.facts->emulator();
   if (inputs.demo || emulator) {
     auto& f = emit.add("CC-AUTH-TEST-ROOT");
-    f.set_detail(inputs.demo ? emit.t(N_("This report was made in demo mode, against coldcheck's built-in simulator."))
-                             : emit.t(N_("This report was made against an emulator or simulator, not a retail device.")));
+    f.set_detail(inputs.demo
+                     ? emit.t(N_("This report was made in demo mode, against coldcheck's built-in simulator."))
+                     : emit.t(N_("This report was made against an emulator or simulator, not a retail device.")));
     emit.evidence(f, N_("retail device"), emit.yes_no(false), emit.yes_no(true));
   }
   if (inputs.facts != nullptr) clone_rule(*inputs.facts, catalog, emit);
@@ -77,8 +78,9 @@ void scam_rules(const Inputs& inputs, Emitter& emit) {
   auto& f = emit.add("CC-SCAM-RISK");
   std::string detail;
   if (inputs.description_refused) {
-    detail = emit.t(N_("Your description contained what looks like a recovery phrase or a private key, so "
-                       "coldcheck refused it and kept none of it."));
+    detail =
+        emit.t(N_("Your description contained what looks like a recovery phrase or a private key, so "
+                  "coldcheck refused it and kept none of it."));
     emit.evidence(f, N_("your description"), emit.t(N_("contained secret material (refused)")),
                   emit.t(N_("no secrets")));
   }

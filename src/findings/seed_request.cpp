@@ -16,22 +16,22 @@ constexpr std::size_t kWordWindow = 6;   // English: words between request and s
 constexpr std::size_t kByteWindow = 30;  // Chinese: about ten characters in UTF-8
 
 // Verbs whose subject matters: "they asked for my seed" yes, "I asked about my seed" no.
-constexpr std::array kAskWords = {"ask", "asks", "asked", "asking", "request", "requests", "requested",
-                                  "requesting", "demand", "demands", "demanded", "demanding", "want",
-                                  "wants", "wanted", "need", "needs", "needed"};
+constexpr std::array kAskWords = {"ask",       "asks",       "asked",  "asking",  "request",  "requests",
+                                  "requested", "requesting", "demand", "demands", "demanded", "demanding",
+                                  "want",      "wants",      "wanted", "need",    "needs",    "needed"};
 // Hand-over verbs count whoever does them: "I sent my seed" is as bad as being asked.
-constexpr std::array kHandOverWords = {"send",     "sent", "share",  "shared",   "give",   "gave",     "given",
-                                       "provide", "provided", "told", "upload", "uploaded", "submit", "submitted"};
+constexpr std::array kHandOverWords = {"send",    "sent",     "share", "shared", "give",     "gave",   "given",
+                                       "provide", "provided", "told",  "upload", "uploaded", "submit", "submitted"};
 constexpr std::array kSeedSingle = {"seed", "seeds", "seedphrase", "mnemonic", "mnemonics"};
 constexpr std::array kSeedFirst = {"recovery", "backup", "secret", "private", "12", "18", "24", "twelve", "eighteen"};
 constexpr std::array kSeedSecond = {"phrase", "phrases", "words", "word", "seed", "key", "keys", "sheet"};
 
-constexpr std::array kZhSeed = {"助记词", "恢复短语", "恢复词", "种子短语", "种子词", "私钥", "备份词",
-                                "12个单词", "24个单词", "12个词", "24个词", "十二个单词", "二十四个单词",
-                                "12 个单词", "24 个单词"};
-constexpr std::array kZhRequest = {"要求", "索要", "索取", "让我", "叫我", "要我", "问我要", "找我要",
-                                   "发给", "发送", "提供", "分享", "告诉他", "告诉她", "告诉对方",
-                                   "上传", "填写", "输入到", "验证钱包"};
+constexpr std::array kZhSeed = {"助记词", "恢复短语",   "恢复词",       "种子短语",  "种子词",
+                                "私钥",   "备份词",     "12个单词",     "24个单词",  "12个词",
+                                "24个词", "十二个单词", "二十四个单词", "12 个单词", "24 个单词"};
+constexpr std::array kZhRequest = {"要求",     "索要", "索取", "让我",   "叫我",    "要我",   "问我要",
+                                   "找我要",   "发给", "发送", "提供",   "分享",    "告诉他", "告诉她",
+                                   "告诉对方", "上传", "填写", "输入到", "验证钱包"};
 
 template <std::size_t N>
 bool one_of(const std::string& word, const std::array<const char*, N>& list) {
@@ -85,7 +85,8 @@ bool english_match(std::string_view text) {
 }
 
 template <std::size_t N>
-std::vector<std::pair<std::size_t, std::size_t>> spans_of(std::string_view text, const std::array<const char*, N>& list) {
+std::vector<std::pair<std::size_t, std::size_t>> spans_of(std::string_view text,
+                                                          const std::array<const char*, N>& list) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (const char* term : list) {
     const std::string_view t(term);

@@ -42,15 +42,15 @@ struct ImageInfo {
   // images with an all-zero hw_model, as trezorlib does) and internal_model_inferred is set.
   std::string internal_model;
   bool internal_model_inferred = false;
-  std::string version;                     // "1.12.1"; empty for legacy-v1 (no version field)
-  Version version_number;                  // all zero for legacy-v1
-  Version fix_version;                     // lowest version this one may not be downgraded below
-  std::string vendor;                      // vendor string (core only), non-printable bytes as '?'
-  std::size_t code_length = 0;             // code after the firmware header, as declared
-  std::size_t code_offset = 0;             // where that code starts in the parsed buffer
-  std::size_t trailing_bytes = 0;          // bytes after the declared code
-  bool has_legacy_header = false;          // a 256-byte TRZR container header leads the image
-  std::uint32_t header_length = 0;         // firmware header (TRZF); 256 for legacy-v1 (TRZR)
+  std::string version;              // "1.12.1"; empty for legacy-v1 (no version field)
+  Version version_number;           // all zero for legacy-v1
+  Version fix_version;              // lowest version this one may not be downgraded below
+  std::string vendor;               // vendor string (core only), non-printable bytes as '?'
+  std::size_t code_length = 0;      // code after the firmware header, as declared
+  std::size_t code_offset = 0;      // where that code starts in the parsed buffer
+  std::size_t trailing_bytes = 0;   // bytes after the declared code
+  bool has_legacy_header = false;   // a 256-byte TRZR container header leads the image
+  std::uint32_t header_length = 0;  // firmware header (TRZF); 256 for legacy-v1 (TRZR)
   // legacy-v2: the word after TRZF, which a Trezor One image uses for its reset handler
   // address, not for header_len [legacy/firmware/header.S]; 0 for the other layouts.
   std::uint32_t reset_handler = 0;

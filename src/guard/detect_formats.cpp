@@ -54,8 +54,8 @@ bool is_keystore(std::string_view text) {
 bool signature_word_before(std::string_view text, std::size_t start) {
   const std::size_t lo = start > 48 ? start - 48 : 0;
   const std::string_view left = text.substr(lo, start - lo);
-  for (const std::string_view w : {"signature", "sig", "tx", "transaction", "hash", "\xE7\xAD\xBE\xE5\x90\x8D",
-                                   "\xE4\xBA\xA4\xE6\x98\x93"}) {
+  for (const std::string_view w :
+       {"signature", "sig", "tx", "transaction", "hash", "\xE7\xAD\xBE\xE5\x90\x8D", "\xE4\xBA\xA4\xE6\x98\x93"}) {
     if (find_nocase(left, w) != std::string_view::npos) return true;
   }
   return false;
@@ -76,7 +76,8 @@ bool is_byte_array_key(std::string_view text, std::size_t open) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r')) ++i;
     std::size_t j = i;
     unsigned value = 0;
-    while (j < text.size() && is_digit(text[j]) && j - i < 4) value = value * 10 + static_cast<unsigned>(text[j++] - '0');
+    while (j < text.size() && is_digit(text[j]) && j - i < 4)
+      value = value * 10 + static_cast<unsigned>(text[j++] - '0');
     if (j == i || value > 255) return false;
     ++count;
     i = j;
@@ -161,7 +162,8 @@ bool is_key_body(std::string_view run) {
   std::copy_n(run.begin(), in.size(), in.begin());
   std::array<unsigned char, 40> out{};
   const int n = EVP_DecodeBlock(out.data(), in.data(), static_cast<int>(in.size()));
-  const bool key = n > 0 && is_private_key_body(std::span<const unsigned char>(out.data(), static_cast<std::size_t>(n)));
+  const bool key =
+      n > 0 && is_private_key_body(std::span<const unsigned char>(out.data(), static_cast<std::size_t>(n)));
   OPENSSL_cleanse(in.data(), in.size());
   OPENSSL_cleanse(out.data(), out.size());
   return key;

@@ -14,9 +14,7 @@ namespace cc::guard {
 namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_hex(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -28,9 +26,7 @@ constexpr std::array<bool, 256> make_alnum_table() {
   return t;
 }
 constexpr auto kAlnum = make_alnum_table();
-bool alnum_at(std::string_view text, std::size_t i) noexcept {
-  return kAlnum[static_cast<unsigned char>(text[i])];
-}
+bool alnum_at(std::string_view text, std::size_t i) noexcept { return kAlnum[static_cast<unsigned char>(text[i])]; }
 bool all_base58(std::string_view s) noexcept { return std::all_of(s.begin(), s.end(), is_base58_char); }
 
 // BIP32 serialisation: version(4) depth(1) fingerprint(4) child(4) chain code(32)
@@ -52,8 +48,8 @@ bool is_extended_private_key(std::string_view token) {
   // Any version bytes, as long as the checksum holds and the key data is private.
   if (token.size() >= 100 && token.size() <= 115) {
     Base58Bytes b;
-    if (base58_decode(token, b) && b.bytes().size() == kExtendedKeySize &&
-        base58check_valid(b.bytes()) && b.bytes()[kExtendedKeyDataOffset] == 0x00) {
+    if (base58_decode(token, b) && b.bytes().size() == kExtendedKeySize && base58check_valid(b.bytes()) &&
+        b.bytes()[kExtendedKeyDataOffset] == 0x00) {
       return true;
     }
   }
@@ -189,8 +185,9 @@ Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end)
   if (const std::size_t nl_at = r.find('\n'); nl_at != std::string_view::npos) r = r.substr(0, nl_at);
   // A marker right before the hex ("checksum: <hex>", "private key=<hex>") decides alone.
   std::size_t glue = l.size();
-  while (glue > 0 && l.size() - glue < 4 && (l[glue - 1] == ' ' || l[glue - 1] == ':' || l[glue - 1] == '=' ||
-                                             l[glue - 1] == '"' || l[glue - 1] == '\'' || l[glue - 1] == '\n')) {
+  while (glue > 0 && l.size() - glue < 4 &&
+         (l[glue - 1] == ' ' || l[glue - 1] == ':' || l[glue - 1] == '=' || l[glue - 1] == '"' || l[glue - 1] == '\'' ||
+          l[glue - 1] == '\n')) {
     --glue;
   }
   for (const MarkerWord& m : kMarkers) {
@@ -215,8 +212,8 @@ Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end)
     }
   };
   auto kind_at = [](std::string_view side, std::size_t pos, const MarkerWord& m) {
-    if (m.word == "key" && side.substr(pos > 8 ? pos - 8 : 0, pos > 8 ? 8 : pos).find("pub") !=
-                               std::string_view::npos) {
+    if (m.word == "key" &&
+        side.substr(pos > 8 ? pos - 8 : 0, pos > 8 ? 8 : pos).find("pub") != std::string_view::npos) {
       return Marker::kBenign;
     }
     return m.kind;
@@ -359,7 +356,8 @@ bool has_pem_private_key(std::string_view text) {
     // Up to three label words, then "private key".
     std::array<char, 64> label{};
     std::size_t n = 0;
-    while (i < text.size() && n < label.size() && text[i] != '\n' && (is_letter(text[i]) || text[i] == ' ' || text[i] == '-')) {
+    while (i < text.size() && n < label.size() && text[i] != '\n' &&
+           (is_letter(text[i]) || text[i] == ' ' || text[i] == '-')) {
       label[n++] = lower(text[i++]);
     }
     std::string_view l(label.data(), n);

@@ -29,8 +29,8 @@ namespace {
 constexpr float kHanRankThreshold = 5.5f;
 constexpr float kElectrumOldRankThreshold = 5.4f;
 
-constexpr std::array<ListId, 8> kLatinLists = {ListId::kEnglish, ListId::kSpanish, ListId::kFrench,
-                                               ListId::kItalian, ListId::kCzech,   ListId::kSlip39,
+constexpr std::array<ListId, 8> kLatinLists = {ListId::kEnglish,     ListId::kSpanish, ListId::kFrench,
+                                               ListId::kItalian,     ListId::kCzech,   ListId::kSlip39,
                                                ListId::kElectrumOld, ListId::kMonero};
 constexpr std::array<ListId, 2> kNativeLists = {ListId::kJapanese, ListId::kKorean};
 constexpr std::array<ListId, 2> kHanLists = {ListId::kChineseSimplified, ListId::kChineseTraditional};
@@ -79,9 +79,7 @@ struct ListRun {
     groups = 0;
   }
   // The k-th of the last n indices, oldest first (n <= exact, n <= kKeep).
-  std::uint16_t last(std::size_t n, std::size_t k) const noexcept {
-    return recent[(pushed - n + k) % kKeep];
-  }
+  std::uint16_t last(std::size_t n, std::size_t k) const noexcept { return recent[(pushed - n + k) % kKeep]; }
   float mean_log_rank(std::size_t n) const noexcept {
     const auto& logs = log_ranks();
     float sum = 0;
@@ -246,8 +244,8 @@ class Scanner {
   }
 
   static bool marker_before(std::span<const std::string_view> chars) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kMarkers = {{
-        {"助", "记"}, {"助", "記"}, {"种", "子"}, {"種", "子"}, {"恢", "复"}, {"恢", "復"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kMarkers = {
+        {{"助", "记"}, {"助", "記"}, {"种", "子"}, {"種", "子"}, {"恢", "复"}, {"恢", "復"}}};
     for (std::size_t k = 0; k + 1 < chars.size(); ++k) {
       for (const auto& [a, b] : kMarkers) {
         if (chars[k] == a && chars[k + 1] == b) return true;
@@ -257,7 +255,8 @@ class Scanner {
   }
 
   static bool is_label(std::span<const std::string_view> chars) {
-    static constexpr std::string_view kLabelChars[] = {"第", "个", "個", "位", "号", "號", "词", "詞", "字", "单", "單"};
+    static constexpr std::string_view kLabelChars[] = {"第", "个", "個", "位", "号", "號",
+                                                       "词", "詞", "字", "单", "單"};
     for (const std::string_view c : chars) {
       if (std::find(std::begin(kLabelChars), std::end(kLabelChars), c) == std::end(kLabelChars)) return false;
     }
@@ -286,8 +285,7 @@ class Scanner {
         }
         break;
       case ListId::kChineseSimplified:
-      case ListId::kChineseTraditional:
-        break;  // decided per group (han_group): characters written together need more
+      case ListId::kChineseTraditional: break;  // decided per group (han_group): characters written together need more
       case ListId::kEnglish:
         if (r.exact >= kMnemonicMinWords) fire(PhraseKind::kBip39, r.exact);
         break;
@@ -338,8 +336,9 @@ class Scanner {
     std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
     unsigned int len = 0;
     constexpr std::string_view kKey = "Seed version";
-    const bool ok = HMAC(EVP_sha512(), kKey.data(), static_cast<int>(kKey.size()),
-                         reinterpret_cast<const unsigned char*>(phrase.data()), phrase.size(), mac.data(), &len) != nullptr;
+    const bool ok =
+        HMAC(EVP_sha512(), kKey.data(), static_cast<int>(kKey.size()),
+             reinterpret_cast<const unsigned char*>(phrase.data()), phrase.size(), mac.data(), &len) != nullptr;
     const bool versioned = ok && (mac[0] == 0x01 || (mac[0] == 0x10 && (mac[1] >> 4) <= 2));
     OPENSSL_cleanse(phrase.data(), phrase.size());
     OPENSSL_cleanse(mac.data(), mac.size());
@@ -385,6 +384,7 @@ class Scanner {
 
   const WordIndex& index_;
   std::array<ListRun, kListCount> runs_{};
+
  public:
   ~Scanner() { OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_)); }
   Scanner(const Scanner&) = delete;

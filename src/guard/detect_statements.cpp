@@ -40,25 +40,32 @@ std::string word_at(std::string_view text, std::size_t i, std::size_t& end) {
 
 // Words that follow "PIN is"/"passphrase is" in talk about them, not values.
 constexpr std::string_view kNotValues[] = {
-    "not", "no", "optional", "enabled", "disabled", "enable", "disable", "on", "off", "wrong", "correct",
-    "incorrect", "empty", "blank", "required", "needed", "the", "a", "an", "set", "case", "different",
-    "lost", "forgotten", "forgot", "too", "very", "same", "asked", "shown", "entered", "protection",
-    "feature", "prompt", "screen", "dialog", "working", "accepted", "rejected", "also", "still", "now",
-    "only", "never", "always", "just", "being", "applied", "used", "what", "how", "for", "in", "my",
-    "your", "it", "this", "that", "something", "unknown", "long", "short", "saved", "stored", "there",
-    "here", "and", "or", "but", "so", "if", "when", "where", "which", "who", "why", "of", "to", "at",
-    "by", "with", "from", "as", "active", "supported", "sensitive", "mandatory", "important",
-    "separate", "another", "like", "missing", "gone", "fine", "ok", "okay", "good", "bad", "weird",
-    "strange", "safe", "secure", "stuck", "broken", "invalid", "valid", "typed", "requested",
-    "displayed", "hidden", "visible", "none", "changed", "reset", "cleared", "really", "definitely",
-    "probably", "maybe", "currently", "actually", "each", "every", "please", "entry", "input", "field",
-    "option", "setting", "settings", "word", "words", "phrase", "wallet", "device", "pin", "passphrase",
-    "password", "trezor", "ledger", "onekey", "keepkey", "app", "cached", "remembered", "unlocked",
-    "locked", "asking", "wiped", "was", "is", "be", "been", "are", "were", "has", "have", "had", "will",
-    "would", "can", "could", "should", "must", "may", "might", "does", "did", "do", "all", "any",
-    "some", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "digits",
-    "digit", "characters", "letters", "numbers", "number", "code", "supposed", "meant", "already",
-    "again", "exactly", "i", "we", "you", "they", "he", "she", "our", "their", "his", "her", "its",
+    "not",        "no",       "optional",  "enabled",   "disabled",   "enable",    "disable",   "on",
+    "off",        "wrong",    "correct",   "incorrect", "empty",      "blank",     "required",  "needed",
+    "the",        "a",        "an",        "set",       "case",       "different", "lost",      "forgotten",
+    "forgot",     "too",      "very",      "same",      "asked",      "shown",     "entered",   "protection",
+    "feature",    "prompt",   "screen",    "dialog",    "working",    "accepted",  "rejected",  "also",
+    "still",      "now",      "only",      "never",     "always",     "just",      "being",     "applied",
+    "used",       "what",     "how",       "for",       "in",         "my",        "your",      "it",
+    "this",       "that",     "something", "unknown",   "long",       "short",     "saved",     "stored",
+    "there",      "here",     "and",       "or",        "but",        "so",        "if",        "when",
+    "where",      "which",    "who",       "why",       "of",         "to",        "at",        "by",
+    "with",       "from",     "as",        "active",    "supported",  "sensitive", "mandatory", "important",
+    "separate",   "another",  "like",      "missing",   "gone",       "fine",      "ok",        "okay",
+    "good",       "bad",      "weird",     "strange",   "safe",       "secure",    "stuck",     "broken",
+    "invalid",    "valid",    "typed",     "requested", "displayed",  "hidden",    "visible",   "none",
+    "changed",    "reset",    "cleared",   "really",    "definitely", "probably",  "maybe",     "currently",
+    "actually",   "each",     "every",     "please",    "entry",      "input",     "field",     "option",
+    "setting",    "settings", "word",      "words",     "phrase",     "wallet",    "device",    "pin",
+    "passphrase", "password", "trezor",    "ledger",    "onekey",     "keepkey",   "app",       "cached",
+    "remembered", "unlocked", "locked",    "asking",    "wiped",      "was",       "is",        "be",
+    "been",       "are",      "were",      "has",       "have",       "had",       "will",      "would",
+    "can",        "could",    "should",    "must",      "may",        "might",     "does",      "did",
+    "do",         "all",      "any",       "some",      "one",        "two",       "three",     "four",
+    "five",       "six",      "seven",     "eight",     "nine",       "ten",       "digits",    "digit",
+    "characters", "letters",  "numbers",   "number",    "code",       "supposed",  "meant",     "already",
+    "again",      "exactly",  "i",         "we",        "you",        "they",      "he",        "she",
+    "our",        "their",    "his",       "her",       "its",
 };
 
 // The word lists above as packed-letter tables: one lookup instead of a string compare
@@ -83,9 +90,9 @@ bool is_ordinary_word(const std::string& w) {
 
 // Words after the digits that make them a count, a time or a version, not a PIN.
 constexpr std::string_view kNotPinAfter[] = {
-    "digits", "digit", "times", "time", "attempts", "attempt", "tries", "try", "characters", "chars",
-    "numbers", "places", "long", "wrong", "seconds", "secs", "minutes", "mins", "hours", "days",
-    "months", "years", "ms", "bytes", "words", "version", "failed", "left", "remaining",
+    "digits",  "digit",  "times", "time",  "attempts", "attempt", "tries",   "try",  "characters", "chars",
+    "numbers", "places", "long",  "wrong", "seconds",  "secs",    "minutes", "mins", "hours",      "days",
+    "months",  "years",  "ms",    "bytes", "words",    "version", "failed",  "left", "remaining",
 };
 
 // Digits (4 to 50, single spaces or dashes allowed between them) at text[i]; returns
@@ -104,8 +111,8 @@ std::size_t pin_digits_at(std::string_view text, std::size_t i) {
     }
   }
   if (digits < 4 || digits > 50) return 0;
-  if (j < text.size() && (text[j] == '.' || text[j] == ':' || text[j] == '%' || text[j] == '/') && j + 1 < text.size() &&
-      is_digit(text[j + 1])) {
+  if (j < text.size() && (text[j] == '.' || text[j] == ':' || text[j] == '%' || text[j] == '/') &&
+      j + 1 < text.size() && is_digit(text[j + 1])) {
     return 0;  // 1.12.1, 10:30, 1/2
   }
   if (j < text.size() && (is_letter(text[j]) || text[j] == '%')) return 0;  // 1234abc, 2048MB
@@ -120,8 +127,8 @@ std::size_t pin_digits_at(std::string_view text, std::size_t i) {
 // After a marker: up to four joining words or signs, then the value.
 enum class ValueKind { kPin, kPassphrase };
 bool statement_after(std::string_view text, std::size_t i, ValueKind kind) {
-  static constexpr std::string_view kJoiners[] = {"is", "was", "were", "are", "set", "to", "now", "still",
-                                                 "code", "number", "be", "should", "will", "remains", "just"};
+  static constexpr std::string_view kJoiners[] = {"is",   "was",    "were", "are",    "set",  "to",      "now", "still",
+                                                  "code", "number", "be",   "should", "will", "remains", "just"};
   bool joined = false;
   // A quoted value right after the marker: 'the passphrase "moonlambo"'.
   std::size_t q = i;
@@ -145,8 +152,8 @@ bool statement_after(std::string_view text, std::size_t i, ValueKind kind) {
     }
     if (is_digit(c)) return (kind == ValueKind::kPin || joined) && pin_digits_at(text, i) > 0;
     if (!is_letter(c)) {
-      if (kind == ValueKind::kPassphrase && joined && static_cast<unsigned char>(c) < 0x80 && c != '\n' &&
-          c != '.' && c != ',' && c != '?' && c != '!' && c != ')' && c != '(') {
+      if (kind == ValueKind::kPassphrase && joined && static_cast<unsigned char>(c) < 0x80 && c != '\n' && c != '.' &&
+          c != ',' && c != '?' && c != '!' && c != ')' && c != '(') {
         return true;  // a value made of signs: "passphrase: #$%&"
       }
       return false;
@@ -164,7 +171,8 @@ bool statement_after(std::string_view text, std::size_t i, ValueKind kind) {
     bool mixed = false;
     std::size_t k = i;
     while (k < text.size() && text[k] != ' ' && text[k] != '\n' && k - i < 64) {
-      if (is_digit(text[k]) || std::string_view("@#$%^&*+=~<>|\\/_").find(text[k]) != std::string_view::npos) mixed = true;
+      if (is_digit(text[k]) || std::string_view("@#$%^&*+=~<>|\\/_").find(text[k]) != std::string_view::npos)
+        mixed = true;
       ++k;
     }
     return mixed || (w.size() >= 3 && !is_ordinary_word(w));
@@ -199,7 +207,8 @@ bool has_pin_or_passphrase(std::string_view text) {
       if (m.ascii) {
         if (i > 0 && is_letter(text[i - 1])) continue;
         // "PIN码", "PIN-code", "pin code", "PIN number" belong to the marker.
-        if (text.substr(after).starts_with("\xE7\xA0\x81") || text.substr(after).starts_with("\xE7\xA2\xBC")) after += 3;
+        if (text.substr(after).starts_with("\xE7\xA0\x81") || text.substr(after).starts_with("\xE7\xA2\xBC"))
+          after += 3;
         if (after < text.size() && is_letter(text[after])) continue;
       }
       // Chinese values are ASCII too ("密码是 abc123"); a Han word after the marker

@@ -38,11 +38,16 @@ struct KeyKind {
   SecretKind kind;
 };
 constexpr KeyKind kKeyKinds[] = {
-    {kKeyExtended, SecretKind::kExtendedPrivateKey}, {kKeyWif, SecretKind::kWif},
-    {kKeyHex, SecretKind::kHexPrivateKey},           {kKeyPem, SecretKind::kPemPrivateKey},
-    {kKeyKeystore, SecretKind::kKeystore},           {kKeySolana, SecretKind::kSolanaKey},
-    {kKeyNostr, SecretKind::kNostrKey},              {kKeyBip38, SecretKind::kBip38Key},
-    {kKeyMini, SecretKind::kMiniKey},                {kKeyAge, SecretKind::kAgeKey},
+    {kKeyExtended, SecretKind::kExtendedPrivateKey},
+    {kKeyWif, SecretKind::kWif},
+    {kKeyHex, SecretKind::kHexPrivateKey},
+    {kKeyPem, SecretKind::kPemPrivateKey},
+    {kKeyKeystore, SecretKind::kKeystore},
+    {kKeySolana, SecretKind::kSolanaKey},
+    {kKeyNostr, SecretKind::kNostrKey},
+    {kKeyBip38, SecretKind::kBip38Key},
+    {kKeyMini, SecretKind::kMiniKey},
+    {kKeyAge, SecretKind::kAgeKey},
 };
 
 }  // namespace

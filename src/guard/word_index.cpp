@@ -154,9 +154,7 @@ const WordHit* WordIndex::find_other(std::string_view folded) const {
   return it == other_.end() ? nullptr : &hits_[it->second];
 }
 
-bool WordIndex::english_abbreviation(std::uint64_t packed) const noexcept {
-  return english_prefix4_.contains(packed);
-}
+bool WordIndex::english_abbreviation(std::uint64_t packed) const noexcept { return english_prefix4_.contains(packed); }
 
 bool WordIndex::english_near_miss(std::string_view lower) const {
   const std::size_t n = lower.size();
@@ -174,7 +172,7 @@ bool WordIndex::english_near_miss(std::string_view lower) const {
   if (english_deleted_.contains(pack_letters(lower))) return true;  // a letter left out
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t d = packed_without(i);
-    if (english_words_.contains(d)) return true;                // a letter too many
+    if (english_words_.contains(d)) return true;                    // a letter too many
     if (english_deleted_at_.contains(with_tag(d, i))) return true;  // a letter replaced
   }
   std::copy(lower.begin(), lower.end(), buf.begin());

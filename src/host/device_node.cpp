@@ -117,8 +117,8 @@ std::optional<UsbIds> usb_ids_for_node(const HostRoot& root, const std::string& 
   const std::string_view path(node);
   constexpr std::string_view kHidraw = "/dev/";
   if (path.substr(0, kHidraw.size()) == kHidraw && is_hidraw_name(path.substr(kHidraw.size()))) {
-    const auto uevent = read_text_file(
-        root.at("/sys/class/hidraw/" + std::string(path.substr(kHidraw.size())) + "/device/uevent"));
+    const auto uevent =
+        read_text_file(root.at("/sys/class/hidraw/" + std::string(path.substr(kHidraw.size())) + "/device/uevent"));
     if (!uevent) return std::nullopt;
     return ids_from_hid_uevent(*uevent);
   }
@@ -131,8 +131,7 @@ std::optional<UsbIds> usb_ids_for_node(const HostRoot& root, const std::string& 
   const auto dev = parse_number(rest.substr(slash + 1));
   if (!bus || !dev) return std::nullopt;
   std::error_code ec;
-  for (fs::directory_iterator it(root.at("/sys/bus/usb/devices"), ec), end; !ec && it != end;
-       it.increment(ec)) {
+  for (fs::directory_iterator it(root.at("/sys/bus/usb/devices"), ec), end; !ec && it != end; it.increment(ec)) {
     if (read_number(it->path() / "busnum") == bus && read_number(it->path() / "devnum") == dev) {
       return ids_from_sysfs_device(it->path());
     }

@@ -117,8 +117,7 @@ class Scanner {
 
 }  // namespace
 
-HolderScan find_holders(const HostRoot& root, const std::string& node,
-                        const HolderScanOptions& options) {
+HolderScan find_holders(const HostRoot& root, const std::string& node, const HolderScanOptions& options) {
   HolderScan scan;
   const Scanner scanner(root, node);
   const int self = static_cast<int>(::getpid());

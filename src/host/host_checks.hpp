@@ -20,11 +20,11 @@ namespace cc::host {
 struct UdevRuleHit {
   std::string file;  // host path, e.g. "/etc/udev/rules.d/51-trezor.rules"
   int line = 0;
-  bool vendor_only = false;    // matches the whole vendor id (no idProduct condition)
-  std::string applies_to;      // "usb", "hidraw" or "any" (from SUBSYSTEM / KERNEL)
-  bool uaccess = false;        // TAG+="uaccess"
-  std::string group;           // GROUP="..." or empty
-  std::string mode;            // MODE="..." or empty
+  bool vendor_only = false;  // matches the whole vendor id (no idProduct condition)
+  std::string applies_to;    // "usb", "hidraw" or "any" (from SUBSYSTEM / KERNEL)
+  bool uaccess = false;      // TAG+="uaccess"
+  std::string group;         // GROUP="..." or empty
+  std::string mode;          // MODE="..." or empty
   // The id is written in upper case: udev compares case-sensitively and sysfs uses lower
   // case hex, so udev itself will not match this line.
   bool case_mismatch = false;
@@ -99,8 +99,7 @@ struct HolderScanOptions {
 
 // Scans /proc/*/fd for links to `node`. On the real root, links are also compared by
 // device and inode, so a node opened through another name is still found.
-HolderScan find_holders(const HostRoot& root, const std::string& node,
-                        const HolderScanOptions& options = {});
+HolderScan find_holders(const HostRoot& root, const std::string& node, const HolderScanOptions& options = {});
 
 // Friendly name for a program ("trezord" -> "trezord (Trezor Bridge)"), or empty.
 // Accepts comm names truncated to 15 bytes and versioned AppImage names.
@@ -111,8 +110,7 @@ std::string_view known_program(std::string_view name);
 // "001-1.4" (webusb) -> "/dev/bus/usb/001/004" through /sys/bus/usb/devices/1-1.4/
 // {busnum,devnum}. hid: "/dev/hidraw3" or "hidraw3" -> "/dev/hidraw3"; a hidapi libusb
 // path "0001:0004:00" -> "/dev/bus/usb/001/004". nullopt when it cannot be mapped.
-std::optional<std::string> device_node_for(const HostRoot& root, std::string_view device_path_target,
-                                           bool webusb);
+std::optional<std::string> device_node_for(const HostRoot& root, std::string_view device_path_target, bool webusb);
 
 struct UsbIds {
   std::uint16_t vendor_id = 0;

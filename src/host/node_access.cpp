@@ -27,8 +27,9 @@ std::string describe(const NodeAccess& a, const Identity& who) {
   std::string out = a.node + " mode " + octal(a.mode) + " " + a.owner + ":" + a.group;
   if (!a.char_device) out += " (not a character device)";
   if (a.running_as_root) {
-    return out + "; running as root, which can open any device node (the result does not "
-                 "tell whether a normal user could)";
+    return out +
+           "; running as root, which can open any device node (the result does not "
+           "tell whether a normal user could)";
   }
   if (a.readable_writable_by_us) {
     out += "; read-write for " + who.user + " via " + a.access_via;
@@ -65,10 +66,10 @@ NodeAccess check_node_access(const HostRoot& root, const std::string& node, cons
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     const int err = errno;
-    a.detail = node + (err == ENOENT || err == ENOTDIR
-                           ? std::string(" does not exist (device unplugged, or the driver did "
-                                         "not create it)")
-                           : " cannot be inspected: " + std::string(std::strerror(err)));
+    a.detail =
+        node + (err == ENOENT || err == ENOTDIR ? std::string(" does not exist (device unplugged, or the driver did "
+                                                              "not create it)")
+                                                : " cannot be inspected: " + std::string(std::strerror(err)));
     return a;
   }
   a.exists = true;

@@ -19,8 +19,8 @@ Permission without_acl(unsigned mode, uid_t owner, gid_t group, const Identity& 
 
 }  // namespace
 
-Permission evaluate_permission(unsigned mode, uid_t owner, gid_t group,
-                               const std::optional<Acl>& acl, const Identity& who) {
+Permission evaluate_permission(unsigned mode, uid_t owner, gid_t group, const std::optional<Acl>& acl,
+                               const Identity& who) {
   // CAP_DAC_OVERRIDE: root reads and writes any device node regardless of its mode.
   if (who.uid == 0) return decided(true, "root");
   if (!acl || acl->empty()) return without_acl(mode, owner, group, who);

@@ -20,7 +20,7 @@ struct Permission {
   bool via_acl = false;  // a named user or group ACL entry grants read-write
 };
 
-Permission evaluate_permission(unsigned mode, uid_t owner, gid_t group,
-                               const std::optional<Acl>& acl, const Identity& who);
+Permission evaluate_permission(unsigned mode, uid_t owner, gid_t group, const std::optional<Acl>& acl,
+                               const Identity& who);
 
 }  // namespace cc::host

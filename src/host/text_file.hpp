@@ -8,8 +8,7 @@
 namespace cc::host {
 
 // The first `max_bytes` of the file, or nullopt when it cannot be read.
-std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                          std::size_t max_bytes = 64 * 1024);
+std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes = 64 * 1024);
 
 // Target of a symbolic link, or nullopt.
 std::optional<std::string> read_link(const std::filesystem::path& path);

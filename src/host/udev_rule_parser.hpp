@@ -9,10 +9,10 @@
 namespace cc::host {
 
 struct UdevKey {
-  std::string key;   // "ATTRS"
-  std::string attr;  // "idVendor" (the part in braces), or empty
-  std::string op;    // "==", "!=", "=", "+=", "-=", ":="
-  std::string value; // without quotes
+  std::string key;    // "ATTRS"
+  std::string attr;   // "idVendor" (the part in braces), or empty
+  std::string op;     // "==", "!=", "=", "+=", "-=", ":="
+  std::string value;  // without quotes
 };
 
 struct UdevRule {

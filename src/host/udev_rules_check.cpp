@@ -90,8 +90,7 @@ ValueMatch match_value(std::string_view pattern, const std::string& lower_hex) {
 }
 
 bool is_id_key(const UdevKey& key, std::string_view attr, std::string_view env) {
-  return ((key.key == "ATTR" || key.key == "ATTRS") && key.attr == attr) ||
-         (key.key == "ENV" && key.attr == env);
+  return ((key.key == "ATTR" || key.key == "ATTRS") && key.attr == attr) || (key.key == "ENV" && key.attr == env);
 }
 
 std::string applies_to(const UdevRule& rule) {
@@ -101,8 +100,7 @@ std::string applies_to(const UdevRule& rule) {
       continue;
     }
     const std::string value = to_lower(key.value);
-    if ((key.key == "KERNEL" && value.rfind("hidraw", 0) == 0) ||
-        (key.key == "SUBSYSTEM" && value == "hidraw")) {
+    if ((key.key == "KERNEL" && value.rfind("hidraw", 0) == 0) || (key.key == "SUBSYSTEM" && value == "hidraw")) {
       return "hidraw";
     }
     if (key.key == "SUBSYSTEM" && value == "usb") return "usb";
@@ -112,8 +110,7 @@ std::string applies_to(const UdevRule& rule) {
   return own_attr ? "usb" : "any";
 }
 
-std::optional<UdevRuleHit> match_rule(const UdevRule& rule, const std::string& vid,
-                                      const std::string& pid) {
+std::optional<UdevRuleHit> match_rule(const UdevRule& rule, const std::string& vid, const std::string& pid) {
   bool vendor_seen = false;
   bool product_seen = false;
   bool ok = true;
@@ -155,12 +152,14 @@ std::string describe_hit(const UdevRuleHit& hit) {
   if (!hit.mode.empty()) out += ", mode " + hit.mode;
   out += ")";
   if (hit.case_mismatch) {
-    out += " [upper-case id: udev compares case-sensitively and sysfs uses lower case, so "
-           "udev will not apply it]";
+    out +=
+        " [upper-case id: udev compares case-sensitively and sysfs uses lower case, so "
+        "udev will not apply it]";
   }
   if (hit.uaccess_too_late) {
-    out += " [uaccess is set after 73-seat-late.rules: rename the file to sort earlier, "
-           "e.g. 51-...]";
+    out +=
+        " [uaccess is set after 73-seat-late.rules: rename the file to sort earlier, "
+        "e.g. 51-...]";
   }
   return out;
 }

@@ -23,8 +23,6 @@ Language language_from_env() {
   return Language::kEnglish;
 }
 
-std::string_view language_tag(Language language) {
-  return language == Language::kChineseSimplified ? "zh-CN" : "en";
-}
+std::string_view language_tag(Language language) { return language == Language::kChineseSimplified ? "zh-CN" : "en"; }
 
 }  // namespace cc::i18n

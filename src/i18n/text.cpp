@@ -59,7 +59,8 @@ void for_each_pair(pb::Message& message, const Fn& fn) {
       continue;
     }
     if (field->is_repeated()) {
-      for (int j = 0; j < refl->FieldSize(message, field); ++j) for_each_pair(*refl->MutableRepeatedMessage(&message, field, j), fn);
+      for (int j = 0; j < refl->FieldSize(message, field); ++j)
+        for_each_pair(*refl->MutableRepeatedMessage(&message, field, j), fn);
     } else if (refl->HasField(message, field)) {
       for_each_pair(*refl->MutableMessage(&message, field), fn);
     }

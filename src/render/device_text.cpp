@@ -63,7 +63,8 @@ std::string render_facts_text(const ::coldcheck::DeviceFacts& f, const Labels& l
   t.row("capabilities", caps);
   if (f.has_ledger()) {
     const auto& ledger = f.ledger();
-    static constexpr const char* kScreens[] = {"unknown", "dashboard", "app open", "bootloader", "LOCKED (enter the PIN on the device)"};
+    static constexpr const char* kScreens[] = {"unknown", "dashboard", "app open", "bootloader",
+                                               "LOCKED (enter the PIN on the device)"};
     t.row("screen", kScreens[static_cast<int>(ledger.screen()) % 5]);
     t.row("app", ledger.app_name().empty() ? "" : ledger.app_name() + " " + ledger.app_version());
     t.row("SE", ledger.se_version());
@@ -75,10 +76,12 @@ std::string render_facts_text(const ::coldcheck::DeviceFacts& f, const Labels& l
     }
     if (ledger.flags_known()) {
       std::string flags;
-      const std::pair<bool, const char*> named[] = {
-          {ledger.onboarded(), "onboarded"},         {ledger.pin_validated(), "PIN validated"},
-          {ledger.recovery_mode(), "RECOVERY MODE"}, {ledger.trust_issuer(), "trusts issuer"},
-          {ledger.trust_custom_ca(), "TRUSTS A CUSTOM CA"}, {ledger.hsm_initialized(), "HSM initialized"}};
+      const std::pair<bool, const char*> named[] = {{ledger.onboarded(), "onboarded"},
+                                                    {ledger.pin_validated(), "PIN validated"},
+                                                    {ledger.recovery_mode(), "RECOVERY MODE"},
+                                                    {ledger.trust_issuer(), "trusts issuer"},
+                                                    {ledger.trust_custom_ca(), "TRUSTS A CUSTOM CA"},
+                                                    {ledger.hsm_initialized(), "HSM initialized"}};
       for (const auto& [on, name] : named) {
         if (on) flags += (flags.empty() ? "" : ", ") + std::string(name);
       }

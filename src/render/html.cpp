@@ -51,8 +51,8 @@ void finding(std::ostringstream& out, const rpt::Finding& f, const Labels& l) {
       << "<h3>" << html_escape(f.title()) << "</h3>\n";
   if (!f.detail().empty()) out << text_p("detail", f.detail());
   if (!f.remediation().empty()) {
-    out << "<div class=\"todo\"><h4>" << html_escape(l.what_to_do) << "</h4>\n" << text_p("remediation", f.remediation())
-        << "</div>\n";
+    out << "<div class=\"todo\"><h4>" << html_escape(l.what_to_do) << "</h4>\n"
+        << text_p("remediation", f.remediation()) << "</div>\n";
   }
   evidence_list(out, f.evidence(), l);
   out << "</article>\n";
@@ -69,7 +69,8 @@ void checks(std::ostringstream& out, std::string_view id, const std::string& hea
     out << "<details class=\"check " << status << "\" data-id=\"" << html_escape(c.id()) << "\" data-status=\""
         << status_class(c.status()) << "\"" << (open ? " open" : "") << ">\n"
         << "<summary><span class=\"badge " << status << "\">" << html_escape(status_word(c.status(), l))
-        << "</span> <span class=\"title\">" << html_escape(c.title().empty() ? c.id() : c.title()) << "</span></summary>\n"
+        << "</span> <span class=\"title\">" << html_escape(c.title().empty() ? c.id() : c.title())
+        << "</span></summary>\n"
         << "<div class=\"body\"><p><code>" << html_escape(c.id()) << "</code></p>\n";
     if (!c.detail().empty()) out << text_p("detail", c.detail());
     evidence_list(out, c.evidence(), l);

@@ -85,7 +85,8 @@ struct Labels {
   std::string verdict_ok = "OK";
   std::string verdict_ok_sentence = "No problems that need action were found.";
   std::string verdict_attention = "Attention";
-  std::string verdict_attention_sentence = "Some things need your attention. Read the findings below, most urgent first.";
+  std::string verdict_attention_sentence =
+      "Some things need your attention. Read the findings below, most urgent first.";
   std::string verdict_stop = "STOP";
   std::string verdict_stop_sentence =
       "Stop using this device or wallet for now and follow the first finding below before you do anything else.";

@@ -116,7 +116,6 @@ std::string yes_no(bool has, bool value, const Labels& l) {
   return value ? l.yes : l.no;
 }
 
-
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> fact_rows(const rpt::DeviceSection& device, const Labels& l) {

@@ -152,7 +152,8 @@ std::vector<std::string> diff(const rpt::Report& before, const rpt::Report& afte
                   "the reports are about different devices (" + name(dev_a) + " and " + name(dev_b) +
                       "), or were made on different installs; force the comparison to see the differences anyway");
     }
-    out.push_back("device: " + name(dev_a) + std::string(kArrow) + name(dev_b) + " (different devices, compared anyway)");
+    out.push_back("device: " + name(dev_a) + std::string(kArrow) + name(dev_b) +
+                  " (different devices, compared anyway)");
   }
   if (a.verdict() != b.verdict()) {
     const auto* v = rpt::Verdict_descriptor();

@@ -23,7 +23,8 @@ Format parse_format(std::string_view name) {
   if (n == "json") return Format::kJson;
   if (n == "html" || n == "htm") return Format::kHtml;
   if (n == "pb" || n == "binary" || n == "bin") return Format::kPb;
-  throw Error(ErrorCode::kInvalidArgument, "unknown report format \"" + std::string(name) + "\" (use text, json, html or pb)");
+  throw Error(ErrorCode::kInvalidArgument,
+              "unknown report format \"" + std::string(name) + "\" (use text, json, html or pb)");
 }
 
 Format format_from_extension(const std::filesystem::path& path) {

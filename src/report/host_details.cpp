@@ -134,7 +134,8 @@ std::string scrub_host_details(std::string_view text, const HostIdentity& identi
   std::vector<std::pair<std::string, std::string_view>> names;
   for (const auto& host : identity.hosts) names.emplace_back(host, "<host>");
   for (const auto& user : identity.users) names.emplace_back(user, "<user>");
-  std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::stable_sort(names.begin(), names.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (const auto& [name, placeholder] : names) {
     if (usable_name(name)) out = replace_word(out, name, placeholder);
   }

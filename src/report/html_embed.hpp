@@ -8,8 +8,7 @@
 
 namespace cc::report {
 
-inline constexpr std::string_view kEmbeddedReportOpenTag =
-    R"(<script type="application/json" id="coldcheck-report">)";
+inline constexpr std::string_view kEmbeddedReportOpenTag = R"(<script type="application/json" id="coldcheck-report">)";
 inline constexpr std::string_view kEmbeddedReportCloseTag = "</script>";
 
 // JSON made safe inside <script>: '<', '>' and '&' become \u003c, \u003e, \u0026

@@ -65,7 +65,7 @@ void fsync_dir(const fs::path& dir) {
 // mkdir -p, each directory we create gets 0700 whatever the umask says.
 void create_private_dirs(const fs::path& dir) {
   if (dir.empty()) return;
-  struct stat st{};
+  struct stat st {};
   if (::stat(dir.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode)) throw Error(ErrorCode::kIo, dir.string() + " exists and is not a directory");
     return;
@@ -83,25 +83,29 @@ bool try_load(const fs::path& path, std::size_t size, const std::string& what, s
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
   if (!fd) {
     if (errno == ENOENT) return false;
-    if (errno == ELOOP) throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is a symbolic link; refusing to use it");
+    if (errno == ELOOP)
+      throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is a symbolic link; refusing to use it");
     throw os_error(errno, "cannot open " + what, path);
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd.get(), &st) != 0) throw os_error(errno, "cannot stat " + what, path);
-  if (!S_ISREG(st.st_mode)) throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is not a regular file");
+  if (!S_ISREG(st.st_mode))
+    throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " is not a regular file");
   if (st.st_uid != ::geteuid()) {
     throw Error(ErrorCode::kPermissionDenied, what + " " + path.string() + " belongs to another user (uid " +
                                                   std::to_string(st.st_uid) + "); refusing to use it");
   }
   if ((st.st_mode & 077) != 0) {
-    throw Error(ErrorCode::kPermissionDenied,
-                what + " " + path.string() + " has mode " + mode_octal(st.st_mode) +
-                    ", so other users could read it (and undo report pseudonyms or sign as this install); run: chmod 600 " + path.string());
+    throw Error(
+        ErrorCode::kPermissionDenied,
+        what + " " + path.string() + " has mode " + mode_octal(st.st_mode) +
+            ", so other users could read it (and undo report pseudonyms or sign as this install); run: chmod 600 " +
+            path.string());
   }
   if (st.st_size != static_cast<off_t>(size)) {
-    throw Error(ErrorCode::kInvalidArgument, what + " " + path.string() + " has " + std::to_string(st.st_size) +
-                                                 " bytes, expected " + std::to_string(size) +
-                                                 "; delete it to make a new one (old reports will no longer correlate)");
+    throw Error(ErrorCode::kInvalidArgument,
+                what + " " + path.string() + " has " + std::to_string(st.st_size) + " bytes, expected " +
+                    std::to_string(size) + "; delete it to make a new one (old reports will no longer correlate)");
   }
   WipedBuffer buf(size + 1);
   std::size_t got = 0;
@@ -175,7 +179,8 @@ fs::path default_key_path() {
   return fs::path(home) / ".config" / "coldcheck" / "install.key";
 }
 
-std::vector<std::uint8_t> load_or_create_secret_file(const fs::path& path, std::size_t size, std::string_view what_view) {
+std::vector<std::uint8_t> load_or_create_secret_file(const fs::path& path, std::size_t size,
+                                                     std::string_view what_view) {
   const std::string what(what_view);
   std::vector<std::uint8_t> key;
   // Two rounds cover losing the creation race to another process.

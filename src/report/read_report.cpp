@@ -20,7 +20,8 @@ constexpr std::size_t kMaxReportBytes = 64u << 20;
 
 std::string_view trim_front(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);  // UTF-8 byte order mark
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
   return s;
 }
 
@@ -81,7 +82,8 @@ rpt::Report parse_report(std::string_view bytes) {
       return report;
     }
     if (!looks_like_text(bytes)) {
-      throw Error(ErrorCode::kInvalidArgument, "the binary report cannot be parsed (it is damaged or not a coldcheck report)");
+      throw Error(ErrorCode::kInvalidArgument,
+                  "the binary report cannot be parsed (it is damaged or not a coldcheck report)");
     }
   }
 
@@ -98,7 +100,8 @@ rpt::Report parse_report(std::string_view bytes) {
   if (looks_like_text(bytes) && bytes.substr(0, 512).find("coldcheck") != std::string_view::npos) {
     throw Error(ErrorCode::kInvalidArgument, "the text format is for reading; use the .json, .html or .pb file");
   }
-  throw Error(ErrorCode::kInvalidArgument, "not a coldcheck report (expected a .json, .html or .pb file coldcheck wrote)");
+  throw Error(ErrorCode::kInvalidArgument,
+              "not a coldcheck report (expected a .json, .html or .pb file coldcheck wrote)");
 }
 
 std::string read_report_bytes(const std::filesystem::path& path) {

@@ -113,7 +113,8 @@ std::string pseudonymize_paths_in_text(const std::string& text, const Pseudonymi
       continue;
     }
     std::size_t end = pos + matched;
-    while (end < text.size() && std::string_view(" \t\n\"'`,;()[]{}<>").find(text[end]) == std::string_view::npos) ++end;
+    while (end < text.size() && std::string_view(" \t\n\"'`,;()[]{}<>").find(text[end]) == std::string_view::npos)
+      ++end;
     while (end > pos + matched && std::string_view(".:").find(text[end - 1]) != std::string_view::npos) --end;
     const std::string_view rest(text.data() + pos + matched, end - pos - matched);
     if (!rest.empty() && !is_pseudonym(rest)) {

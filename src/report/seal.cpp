@@ -60,8 +60,9 @@ VerifyResult verify(const rpt::Report& report) {
   result.expected_hex = report.integrity().digest_hex();
   result.actual_hex = body_digest_hex(body);
   if (report.has_integrity() && result.expected_hex != result.actual_hex) {
-    problems.push_back("digest mismatch: the report says " + (result.expected_hex.empty() ? "(nothing)" : result.expected_hex) +
-                       " but its body hashes to " + result.actual_hex + "; it was changed or damaged after it was made");
+    problems.push_back("digest mismatch: the report says " +
+                       (result.expected_hex.empty() ? "(nothing)" : result.expected_hex) + " but its body hashes to " +
+                       result.actual_hex + "; it was changed or damaged after it was made");
   }
   result.ok = problems.empty();
   return result;

@@ -20,8 +20,8 @@ std::string body_digest_hex(const ::coldcheck::report::Body& body);
 
 struct VerifyResult {
   bool ok = false;
-  std::string expected_hex;  // the digest the report carries
-  std::string actual_hex;    // the digest of the body as it is now
+  std::string expected_hex;           // the digest the report carries
+  std::string actual_hex;             // the digest of the body as it is now
   std::vector<std::string> problems;  // human lines; empty when ok
 };
 

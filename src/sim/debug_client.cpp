@@ -26,7 +26,8 @@ dbg::DebugLinkState DebugClient::state(std::chrono::milliseconds timeout) {
   std::array<std::uint8_t, transport::kReportSize> report{};
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) throw Error(ErrorCode::kTimeout, "the simulated device's debug link did not answer");
     const auto n = link_->read(report, left);
     if (decoder.feed(std::span(report.data(), n)) != trezor::Decoder::Step::kComplete) continue;

@@ -50,8 +50,7 @@ std::unique_ptr<google::protobuf::Message> decode(const cc::trezor::Message& mes
   if (d == nullptr) {
     throw Error(ErrorCode::kInvalidArgument, "debug link message id " + std::to_string(message.type) + " is not known");
   }
-  const google::protobuf::Message* prototype =
-      google::protobuf::MessageFactory::generated_factory()->GetPrototype(d);
+  const google::protobuf::Message* prototype = google::protobuf::MessageFactory::generated_factory()->GetPrototype(d);
   std::unique_ptr<google::protobuf::Message> out(prototype->New());
   if (!out->ParseFromArray(message.payload.data(), static_cast<int>(message.payload.size()))) {
     throw Error(ErrorCode::kMalformed, "debug link message " + std::string(d->name()) + " does not parse");

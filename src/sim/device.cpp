@@ -142,8 +142,7 @@ Reply Device::handle_wire(const cc::trezor::Message& message) {
 }
 
 bool Device::allowed_while_busy(const Descriptor* d) const {
-  return d == wire::Initialize::descriptor() || d == wire::GetFeatures::descriptor() ||
-         d == wire::Cancel::descriptor();
+  return d == wire::Initialize::descriptor() || d == wire::GetFeatures::descriptor() || d == wire::Cancel::descriptor();
 }
 
 Reply Device::handle(const Message& request) {
@@ -182,7 +181,8 @@ std::string Device::resume_or_new_session(const wire::Initialize& request) {
 
 // KeepKey replies in its own layout; its Features have no session_id.
 Reply Device::features_reply() const {
-  if (table_ == cc::trezor::Table::kKeepKey) return std::make_unique<::coldcheck::wire::keepkey::Features>(keepkey_features_);
+  if (table_ == cc::trezor::Table::kKeepKey)
+    return std::make_unique<::coldcheck::wire::keepkey::Features>(keepkey_features_);
   return std::make_unique<wire::Features>(features_);
 }
 
@@ -501,8 +501,7 @@ std::optional<Reply> Device::handle_in_flow(const Message& request) {
     case Flow::kMatrix:
       if (d == wire::WordAck::descriptor()) return on_word_ack(as<wire::WordAck>(request));
       break;
-    case Flow::kIdle:
-      break;
+    case Flow::kIdle: break;
   }
   // Any other message abandons the workflow, as a new message does on the device.
   end_flow();
@@ -514,7 +513,8 @@ DebugOutcome Device::handle_debug_wire(const cc::trezor::Message& message) {
   try {
     request = debuglink::decode(message);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::kMalformed) return {make_failure(wire::FAILURE_DATA_ERROR, "Failed to decode message"), nullptr};
+    if (e.code() == ErrorCode::kMalformed)
+      return {make_failure(wire::FAILURE_DATA_ERROR, "Failed to decode message"), nullptr};
     return {make_failure(wire::FAILURE_UNEXPECTED_MESSAGE, "Unexpected message"), nullptr};
   }
   return handle_debug(*request);
@@ -532,7 +532,8 @@ DebugOutcome Device::handle_debug(const Message& request) {
     if (flow_ == Flow::kMatrix || flow_ == Flow::kWords) {
       state->set_recovery_word_pos(static_cast<std::uint32_t>(typed_.size() + 1));
     }
-    if (flow_ == Flow::kWords) state->add_tokens("Type word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_));
+    if (flow_ == Flow::kWords)
+      state->add_tokens("Type word " + std::to_string(typed_.size() + 1) + " of " + std::to_string(word_count_));
     state->set_screen(screen());
     return {std::move(state), nullptr};
   }

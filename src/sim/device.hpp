@@ -124,7 +124,7 @@ class Device {
   std::uint32_t word_count_ = 0;
   std::vector<std::string> typed_;  // words entered on the device in this check
   WordMatrix word_matrix_;
-  bool require_press_ = false;  // see Scenario.require_press
+  bool require_press_ = false;   // see Scenario.require_press
   bool awaiting_press_ = false;  // the host acked; the person has not pressed yet
   bool pressed_early_ = false;   // the person pressed before the host's ack arrived
   std::string result_text_;      // the verdict on screen (Flow::kResult)

@@ -39,8 +39,7 @@ std::vector<cc::trezor::Packet> FaultPolicy::shape(std::uint16_t type, std::vect
     case Fault::KIND_TRUNCATED:
       if (type == kFeaturesType && packets.size() > 1) packets.resize(1);
       break;
-    default:
-      break;
+    default: break;
   }
   return packets;
 }

@@ -49,8 +49,7 @@ std::vector<std::string> embedded_firmware_image_names() {
 Hardware hardware_for(const ::coldcheck::sim::Scenario& scenario) {
   Hardware hw;
   if (!scenario.firmware_image().empty()) {
-    hw.flash = require(embedded_firmware_image(scenario.firmware_image()), "firmware_image",
-                       scenario.firmware_image());
+    hw.flash = require(embedded_firmware_image(scenario.firmware_image()), "firmware_image", scenario.firmware_image());
   }
   if (scenario.has_attestation()) {
     const auto& a = scenario.attestation();
@@ -58,7 +57,8 @@ Hardware hardware_for(const ::coldcheck::sim::Scenario& scenario) {
     for (const auto& name : a.certificates()) {
       se.certificates.push_back(require(embedded_attestation_file(name), "attestation certificate", name));
     }
-    se.signing_key_pem = require(embedded_attestation_file(a.signing_key()), "attestation signing_key", a.signing_key());
+    se.signing_key_pem =
+        require(embedded_attestation_file(a.signing_key()), "attestation signing_key", a.signing_key());
     se.fault = a.fault();
     hw.secure_element = std::move(se);
   }

@@ -19,7 +19,7 @@ struct SecureElement {
 };
 
 struct Hardware {
-  std::optional<std::string> flash;                    // firmware image as installed
+  std::optional<std::string> flash;  // firmware image as installed
   std::optional<SecureElement> secure_element;
 };
 

@@ -57,9 +57,7 @@ struct Client {
   std::vector<std::uint8_t> in;
 };
 
-std::string peer_key(const Endpoint& e) {
-  return std::string(reinterpret_cast<const char*>(&e.address), e.length);
-}
+std::string peer_key(const Endpoint& e) { return std::string(reinterpret_cast<const char*>(&e.address), e.length); }
 
 }  // namespace
 
@@ -109,8 +107,8 @@ struct LedgerServer::Impl {
       c.in.insert(c.in.end(), buffer.begin(), buffer.begin() + n);
     }
     while (c.in.size() >= 4) {
-      const std::uint32_t length = (std::uint32_t{c.in[0]} << 24) | (std::uint32_t{c.in[1]} << 16) |
-                                   (std::uint32_t{c.in[2]} << 8) | c.in[3];
+      const std::uint32_t length =
+          (std::uint32_t{c.in[0]} << 24) | (std::uint32_t{c.in[1]} << 16) | (std::uint32_t{c.in[2]} << 8) | c.in[3];
       if (length > kMaxRequest) return false;
       if (c.in.size() < 4 + length) break;
       const std::vector<std::uint8_t> apdu(c.in.begin() + 4, c.in.begin() + 4 + length);
@@ -118,7 +116,8 @@ struct LedgerServer::Impl {
       const auto answer = ledger_answer(device, apdu);
       // Speculos: the length counts the data only; the status word follows it.
       const auto data_size = static_cast<std::uint32_t>(answer.size() - 2);
-      std::vector<std::uint8_t> out{static_cast<std::uint8_t>(data_size >> 24), static_cast<std::uint8_t>(data_size >> 16),
+      std::vector<std::uint8_t> out{static_cast<std::uint8_t>(data_size >> 24),
+                                    static_cast<std::uint8_t>(data_size >> 16),
                                     static_cast<std::uint8_t>(data_size >> 8), static_cast<std::uint8_t>(data_size)};
       out.insert(out.end(), answer.begin(), answer.end());
       // Replies are tiny; a client that does not read them is dropped, not waited for.
@@ -144,7 +143,8 @@ struct LedgerServer::Impl {
       }
       // Clients first: accepting may reallocate `clients` and shift the poll indexes.
       for (std::size_t i = clients.size(); i-- > 0;) {
-        if (fds[3 + i].revents != 0 && !on_client_bytes(clients[i])) clients.erase(clients.begin() + static_cast<std::ptrdiff_t>(i));
+        if (fds[3 + i].revents != 0 && !on_client_bytes(clients[i]))
+          clients.erase(clients.begin() + static_cast<std::ptrdiff_t>(i));
       }
       if (fds[1].revents != 0) {
         UniqueFd fd(::accept4(tcp.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));

@@ -21,9 +21,9 @@ class LedgerServer {
   LedgerServer& operator=(const LedgerServer&) = delete;
 
   std::uint16_t port() const noexcept;
-  void run();             // until stop()
-  void stop() noexcept;   // async-signal-safe
-  void start();           // run() on a thread the destructor joins
+  void run();            // until stop()
+  void stop() noexcept;  // async-signal-safe
+  void start();          // run() on a thread the destructor joins
 
  private:
   struct Impl;

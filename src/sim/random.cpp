@@ -16,8 +16,6 @@ void Random::fill(std::span<std::uint8_t> out) {
   }
 }
 
-std::uint64_t Random::below(std::uint64_t n) {
-  return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(engine_);
-}
+std::uint64_t Random::below(std::uint64_t n) { return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(engine_); }
 
 }  // namespace cc::sim

@@ -34,7 +34,7 @@ std::string_view scenario_name(const EmbeddedFile& file) {
   return name;
 }
 
-constexpr std::size_t kMaxPinLength = 50;   // trezorlib's MAX_PIN_LENGTH
+constexpr std::size_t kMaxPinLength = 50;  // trezorlib's MAX_PIN_LENGTH
 constexpr std::uint32_t kMaxDelayMs = 60'000;
 
 // Collects the first parse error as "<file>:<line>:<col>: reason" (1-based).
@@ -148,8 +148,9 @@ void validate_attestation(const Scenario& s, std::string_view file) {
   }
   const bool refuses = a.fault() == coldcheck::sim::Attestation::FAULT_REFUSE_UNLOCKED;
   if (refuses != unlocked) {
-    invalid(file, "attestation fault FAULT_REFUSE_UNLOCKED goes with features.bootloader_locked = false, "
-                  "and only with it (the firmware refuses exactly when the bootloader is unlocked)");
+    invalid(file,
+            "attestation fault FAULT_REFUSE_UNLOCKED goes with features.bootloader_locked = false, "
+            "and only with it (the firmware refuses exactly when the bootloader is unlocked)");
   }
 }
 
@@ -177,9 +178,11 @@ coldcheck::wire::trezor::Features keepkey_common(const coldcheck::wire::keepkey:
 // A Ledger scenario carries none of the Trezor-family fields.
 void validate_ledger(const Scenario& s, std::string_view file) {
   if (s.has_features() || s.has_pin() || s.has_attestation() || !s.mnemonic().empty() || !s.firmware_image().empty() ||
-      s.debug_link() || s.fault().kind() != coldcheck::sim::Fault::KIND_NONE || s.table() != coldcheck::sim::TABLE_UNSPECIFIED) {
-    invalid(file, "a ledger scenario takes none of table, features, pin, fault, firmware_image, attestation, "
-                  "mnemonic, debug_link");
+      s.debug_link() || s.fault().kind() != coldcheck::sim::Fault::KIND_NONE ||
+      s.table() != coldcheck::sim::TABLE_UNSPECIFIED) {
+    invalid(file,
+            "a ledger scenario takes none of table, features, pin, fault, firmware_image, attestation, "
+            "mnemonic, debug_link");
   }
   const auto& l = s.ledger();
   if (l.target_id() == 0) invalid(file, "ledger.target_id is missing");
@@ -192,9 +195,7 @@ void validate_ledger(const Scenario& s, std::string_view file) {
 void validate(Scenario& s, std::string_view file) {
   if (s.has_ledger()) return validate_ledger(s, file);
   switch (s.table()) {
-    case coldcheck::sim::TABLE_UNSPECIFIED:
-      s.set_table(coldcheck::sim::TABLE_TREZOR);
-      [[fallthrough]];
+    case coldcheck::sim::TABLE_UNSPECIFIED: s.set_table(coldcheck::sim::TABLE_TREZOR); [[fallthrough]];
     case coldcheck::sim::TABLE_TREZOR:
       if (s.has_keepkey_features()) invalid(file, "keepkey_features goes with table: TABLE_KEEPKEY only");
       break;
@@ -267,8 +268,7 @@ Scenario builtin_scenario(std::string_view name) {
   for (const auto& e : detail::embedded_scenarios()) {
     if (scenario_name(e) == name) return parse(e.bytes, "firmware_fixtures/scenarios/" + std::string(e.name), name);
   }
-  throw Error(ErrorCode::kNotFound,
-              "no builtin scenario \"" + std::string(name) + "\"; known: " + builtin_list());
+  throw Error(ErrorCode::kNotFound, "no builtin scenario \"" + std::string(name) + "\"; known: " + builtin_list());
 }
 
 }  // namespace cc::sim

@@ -51,8 +51,8 @@ std::uint16_t UdpSocket::local_port() const {
 std::optional<std::size_t> UdpSocket::receive(std::span<std::uint8_t> buffer, Endpoint& from) {
   for (;;) {
     from.length = sizeof(from.address);
-    const ssize_t n = ::recvfrom(fd_.get(), buffer.data(), buffer.size(), 0,
-                                 reinterpret_cast<sockaddr*>(&from.address), &from.length);
+    const ssize_t n = ::recvfrom(fd_.get(), buffer.data(), buffer.size(), 0, reinterpret_cast<sockaddr*>(&from.address),
+                                 &from.length);
     if (n >= 0) return static_cast<std::size_t>(n);
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) return std::nullopt;
@@ -63,8 +63,8 @@ std::optional<std::size_t> UdpSocket::receive(std::span<std::uint8_t> buffer, En
 }
 
 void UdpSocket::send_to(std::span<const std::uint8_t> data, const Endpoint& to) noexcept {
-  while (::sendto(fd_.get(), data.data(), data.size(), 0, reinterpret_cast<const sockaddr*>(&to.address),
-                  to.length) < 0 &&
+  while (::sendto(fd_.get(), data.data(), data.size(), 0, reinterpret_cast<const sockaddr*>(&to.address), to.length) <
+             0 &&
          errno == EINTR) {
   }
 }

@@ -47,8 +47,8 @@ class WordMatrix {
   std::string label(const Range& r) const;
 
   std::span<const std::string_view> words_;
-  std::vector<Range> ranges_;    // ranges_[level]: what is left to choose from
-  std::vector<Range> choices_;   // the current level's choices
+  std::vector<Range> ranges_;   // ranges_[level]: what is left to choose from
+  std::vector<Range> choices_;  // the current level's choices
   std::array<std::uint8_t, kCells> cell_choice_{};
   std::array<std::string, kCells> labels_;
 };

@@ -10,16 +10,16 @@
 namespace cc::store {
 
 struct Columns {
-  std::string digest;        // the report's body digest (hex): its identity in the store
-  std::string created;       // RFC 3339 UTC, as the report says
-  std::string week;          // ISO 8601 week of `created`, "2026-W49"; empty when unparsable
-  std::string model;         // catalog id, e.g. "trezor-safe3"; empty when unknown
-  std::string firmware;      // "2.8.1"; empty when none or unknown
-  std::string verdict;       // "ok", "attention", "stop", "no-device", "unspecified"
-  std::string device;        // the device pseudonym (keyed hash); empty when none
-  std::string catalog_date;  // YYYY-MM-DD of the catalog that judged it; may be empty
-  std::vector<std::string> codes;                            // finding codes, in report order
-  std::vector<std::pair<std::string, std::string>> checks;   // check id, status name
+  std::string digest;              // the report's body digest (hex): its identity in the store
+  std::string created;             // RFC 3339 UTC, as the report says
+  std::string week;                // ISO 8601 week of `created`, "2026-W49"; empty when unparsable
+  std::string model;               // catalog id, e.g. "trezor-safe3"; empty when unknown
+  std::string firmware;            // "2.8.1"; empty when none or unknown
+  std::string verdict;             // "ok", "attention", "stop", "no-device", "unspecified"
+  std::string device;              // the device pseudonym (keyed hash); empty when none
+  std::string catalog_date;        // YYYY-MM-DD of the catalog that judged it; may be empty
+  std::vector<std::string> codes;  // finding codes, in report order
+  std::vector<std::pair<std::string, std::string>> checks;  // check id, status name
 };
 
 Columns columns_of(const ::coldcheck::report::Report& sealed);

@@ -20,8 +20,8 @@ struct Blob {
 using Value = std::variant<std::monostate, std::int64_t, std::string, Blob>;
 using Row = std::vector<Value>;
 
-std::int64_t as_int(const Value& v);       // NULL reads as 0
-std::string as_text(const Value& v);       // NULL reads as ""; a blob gives its bytes
+std::int64_t as_int(const Value& v);  // NULL reads as 0
+std::string as_text(const Value& v);  // NULL reads as ""; a blob gives its bytes
 
 enum class Dialect { kSqlite, kPostgres };
 

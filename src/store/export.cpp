@@ -84,8 +84,8 @@ std::size_t export_csv(Store& store, const Filter& filter, std::ostream& out) {
     std::string codes;
     for (const auto& c : s.codes) codes += (codes.empty() ? "" : " ") + c;
     // "sha256:" says what the hex is, for people and for the secret guard alike.
-    out << s.id << ',' << csv_field("sha256:" + s.digest) << ',' << csv_field(s.created) << ',' << csv_field(s.week) << ','
-        << csv_field(s.model) << ',' << csv_field(s.firmware) << ',' << csv_field(s.verdict) << ','
+    out << s.id << ',' << csv_field("sha256:" + s.digest) << ',' << csv_field(s.created) << ',' << csv_field(s.week)
+        << ',' << csv_field(s.model) << ',' << csv_field(s.firmware) << ',' << csv_field(s.verdict) << ','
         << csv_field(s.catalog_date) << ',' << csv_field(codes) << "\n";
     ++n;
   });

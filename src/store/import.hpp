@@ -37,7 +37,6 @@ struct ImportOptions {
 // Throws Error{kNotFound} for a path that does not exist.
 std::vector<std::filesystem::path> report_files(const std::vector<std::filesystem::path>& paths);
 
-ImportSummary import_files(Store& store, const std::vector<std::filesystem::path>& files,
-                           const ImportOptions& options);
+ImportSummary import_files(Store& store, const std::vector<std::filesystem::path>& files, const ImportOptions& options);
 
 }  // namespace cc::store

@@ -23,8 +23,8 @@ std::size_t scheme_end(std::string_view text) {
   if (colon == std::string_view::npos || colon == 0) return std::string_view::npos;
   for (std::size_t i = 0; i < colon; ++i) {
     const char c = text[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') ||
-                                                                                  c == '+' || c == '-' || c == '.'));
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return std::string_view::npos;
   }
   return colon;
@@ -52,9 +52,9 @@ Location parse_location(std::string_view text) {
     return {Location::Kind::kSqlite, std::string(path)};
   }
   if (scheme_end(text) != std::string_view::npos) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "--store: unknown store type '" + std::string(text.substr(0, scheme_end(text))) +
-                    "' (a file path, sqlite:PATH or postgresql://...)");
+    throw Error(ErrorCode::kInvalidArgument, "--store: unknown store type '" +
+                                                 std::string(text.substr(0, scheme_end(text))) +
+                                                 "' (a file path, sqlite:PATH or postgresql://...)");
   }
   return {Location::Kind::kSqlite, std::string(text)};
 }

@@ -27,8 +27,8 @@ using Result = std::unique_ptr<PGresult, ResultFree>;
   const std::string sqlstate = state ? state : "";
   // 40001 serialization failure, 40P01 deadlock, 55P03 lock not available: worth a retry.
   const ErrorCode code = sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03" ? ErrorCode::kBusy
-                         : PQstatus(conn) != CONNECTION_OK                                ? ErrorCode::kDisconnected
-                                                                                          : ErrorCode::kIo;
+                         : PQstatus(conn) != CONNECTION_OK                                 ? ErrorCode::kDisconnected
+                                                                                           : ErrorCode::kIo;
   throw Error(code, "postgresql: " + what + ": " + message);
 }
 
@@ -111,7 +111,8 @@ class PgConnection final : public Connection {
       throw Error(ErrorCode::kDisconnected, "postgresql: cannot connect: " + message);
     }
     // Notices (e.g. "relation already exists, skipping") are not for the person.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
   }
   ~PgConnection() override { PQfinish(conn_); }
 

@@ -102,9 +102,8 @@ void fill_version2(Connection& c) {
   auto select = c.prepare("SELECT id, sealed FROM reports");
   auto update = c.prepare("UPDATE reports SET catalog_date = $1, week = $2 WHERE id = $3");
   std::vector<std::pair<std::int64_t, Columns>> filled;
-  select->run({}, [&](const Row& row) {
-    filled.emplace_back(as_int(row[0]), columns_of(sealed_from_bytes(as_text(row[1]))));
-  });
+  select->run(
+      {}, [&](const Row& row) { filled.emplace_back(as_int(row[0]), columns_of(sealed_from_bytes(as_text(row[1])))); });
   for (const auto& [id, cols] : filled) update->run({cols.catalog_date, cols.week, id});
 }
 
@@ -156,8 +155,8 @@ void migrate(Connection& c, int target) {
     const int current = schema_version(c);
     if (current > kSchemaVersion) {
       throw Error(ErrorCode::kUnsupported, "the store has schema version " + std::to_string(current) +
-                                               ", newer than this coldcheck knows (" +
-                                               std::to_string(kSchemaVersion) + "): update coldcheck");
+                                               ", newer than this coldcheck knows (" + std::to_string(kSchemaVersion) +
+                                               "): update coldcheck");
     }
     if (current >= target) return;
     apply(c, current + 1);

@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 30000;
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-  const ErrorCode ec = (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED ? ErrorCode::kBusy
+  const ErrorCode ec = (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED      ? ErrorCode::kBusy
                        : (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB ? ErrorCode::kMalformed
                        : (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_PERM ? ErrorCode::kPermissionDenied
                                                                                           : ErrorCode::kIo;

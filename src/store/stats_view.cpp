@@ -27,9 +27,7 @@ struct Section {
   std::int64_t whole = 0;  // what the shares are of
 };
 
-std::string or_unknown(const std::string& s, findings::Language lang) {
-  return s.empty() ? tr("unknown", lang) : s;
-}
+std::string or_unknown(const std::string& s, findings::Language lang) { return s.empty() ? tr("unknown", lang) : s; }
 
 std::vector<Section> sections(const Stats& s, findings::Language lang) {
   std::vector<Section> out;
@@ -40,7 +38,8 @@ std::vector<Section> sections(const Stats& s, findings::Language lang) {
   };
   simple(tr("By model", lang), s.by_model, s.reports);
   Section fw{tr("By firmware version", lang), {}, s.reports};
-  for (const auto& c : s.by_firmware) fw.rows.emplace_back(or_unknown(c.key, lang) + " " + or_unknown(c.sub, lang), c.n);
+  for (const auto& c : s.by_firmware)
+    fw.rows.emplace_back(or_unknown(c.key, lang) + " " + or_unknown(c.sub, lang), c.n);
   out.push_back(std::move(fw));
   simple(tr("By verdict", lang), s.by_verdict, s.reports);
   simple(tr("By finding code", lang), s.by_code, s.reports);
@@ -157,7 +156,8 @@ std::string stats_html(const Stats& s, findings::Language lang) {
       << "<meta name=\"referrer\" content=\"no-referrer\">\n"
       << "<title>coldcheck — " << html_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n"
       << "<body>\n<main>\n<h1>coldcheck — " << html_escape(title) << "</h1>\n<dl class=\"head\" id=\"headline\">\n";
-  for (const auto& [k, v] : headline(s, lang)) out << "<dt>" << html_escape(k) << "</dt><dd>" << html_escape(v) << "</dd>\n";
+  for (const auto& [k, v] : headline(s, lang))
+    out << "<dt>" << html_escape(k) << "</dt><dd>" << html_escape(v) << "</dd>\n";
   out << "</dl>\n";
   if (s.reports == 0) out << "<p>" << html_escape(tr("No reports stored yet.", lang)) << "</p>\n";
   int index = 0;

@@ -114,8 +114,8 @@ std::int64_t single(Connection& c, std::string_view sql, const std::vector<Value
 
 std::unique_ptr<Store> Store::open(const Location& location) {
   try {
-    auto connection = location.kind == Location::Kind::kPostgres ? open_postgres(location.target)
-                                                                 : open_sqlite(location.target);
+    auto connection =
+        location.kind == Location::Kind::kPostgres ? open_postgres(location.target) : open_sqlite(location.target);
     return std::make_unique<Store>(std::move(connection));
   } catch (const Error& e) {
     throw e.with_context("store " + display_location(location));
@@ -199,8 +199,8 @@ std::vector<PutResult> Store::put_many(std::span<const rp::Report> sealed) {
 
 std::vector<Summary> Store::list(const Filter& filter) {
   std::vector<Value> params;
-  std::string sql = std::string(kSummaryColumns) + " FROM reports r" + where_clause(filter, params) +
-                    " ORDER BY r.created, r.id";
+  std::string sql =
+      std::string(kSummaryColumns) + " FROM reports r" + where_clause(filter, params) + " ORDER BY r.created, r.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   std::vector<Summary> out;
   db_->prepare(sql)->run(params, [&](const Row& row) { out.push_back(summary_of(row)); });
@@ -212,8 +212,8 @@ std::vector<Summary> Store::list(const Filter& filter) {
 
 void Store::for_each(const Filter& filter, const std::function<void(const Summary&, const rp::Report&)>& each) {
   std::vector<Value> params;
-  const std::string sql = std::string(kSummaryColumns) + ", r.sealed FROM reports r" +
-                          where_clause(filter, params) + " ORDER BY r.created, r.id";
+  const std::string sql = std::string(kSummaryColumns) + ", r.sealed FROM reports r" + where_clause(filter, params) +
+                          " ORDER BY r.created, r.id";
   db_->prepare(sql)->run(params, [&](const Row& row) {
     Summary s = summary_of(row);
     const auto report = sealed_from_bytes(as_text(row[8]));

@@ -23,11 +23,11 @@ struct PutResult {
 
 // Which reports: every field left empty matches all.
 struct Filter {
-  std::string model;    // catalog id
-  std::string code;     // a finding code the report carries
-  std::string verdict;  // "ok", "attention", "stop", "no-device"
-  std::string since;    // created at or after (YYYY-MM-DD or RFC 3339)
-  std::string before;   // created before
+  std::string model;       // catalog id
+  std::string code;        // a finding code the report carries
+  std::string verdict;     // "ok", "attention", "stop", "no-device"
+  std::string since;       // created at or after (YYYY-MM-DD or RFC 3339)
+  std::string before;      // created before
   std::int64_t limit = 0;  // 0: no limit
 };
 

@@ -33,7 +33,9 @@ struct Walker {
   Transcript& t;
   std::size_t replaced = 0;
 
-  std::uint8_t at(const Message& m, std::size_t i) const { return t.records[m.bytes[i].record].bytes[m.bytes[i].offset]; }
+  std::uint8_t at(const Message& m, std::size_t i) const {
+    return t.records[m.bytes[i].record].bytes[m.bytes[i].offset];
+  }
 
   std::optional<std::uint64_t> varint(const Message& m, std::size_t& pos) const {
     std::uint64_t value = 0;
@@ -92,7 +94,7 @@ RedactionSummary redact_transcript(Transcript& transcript) {
     if (colon != std::string::npos) h.device_path = h.device_path.substr(0, colon) + ":redacted";
   }
   Walker walker{transcript};
-  if (h.transport == kTransportTcp) return {};  // Ledger replies carry no device identifier we read
+  if (h.transport == kTransportTcp) return {};           // Ledger replies carry no device identifier we read
   std::map<std::uint32_t, std::optional<Message>> open;  // per conn, the device message being reassembled
   for (std::size_t i = 0; i < transcript.records.size(); ++i) {
     const auto& r = transcript.records[i];
@@ -102,7 +104,8 @@ RedactionSummary redact_transcript(Transcript& transcript) {
     if (b.size() >= kHeaderBytes && b[0] == '?' && b[1] == '#' && b[2] == '#') {
       walker.finish(m);
       m = Message{static_cast<std::uint16_t>((b[3] << 8) | b[4]),
-                  (std::size_t{b[5]} << 24) | (std::size_t{b[6]} << 16) | (std::size_t{b[7]} << 8) | b[8], {}};
+                  (std::size_t{b[5]} << 24) | (std::size_t{b[6]} << 16) | (std::size_t{b[7]} << 8) | b[8],
+                  {}};
       for (std::size_t k = kHeaderBytes; k < b.size() && m->bytes.size() < m->declared; ++k) m->bytes.push_back({i, k});
     } else if (m && !b.empty() && b[0] == '?') {
       for (std::size_t k = 1; k < b.size() && m->bytes.size() < m->declared; ++k) m->bytes.push_back({i, k});

@@ -30,8 +30,7 @@ std::string printable(std::string_view text) {
 }
 
 [[noreturn]] void fail(std::string_view text, std::string_view reason) {
-  throw Error(ErrorCode::kInvalidArgument,
-              "invalid device path '" + printable(text) + "': " + std::string(reason));
+  throw Error(ErrorCode::kInvalidArgument, "invalid device path '" + printable(text) + "': " + std::string(reason));
 }
 
 bool all_digits(std::string_view s) {
@@ -45,8 +44,8 @@ bool all_digits(std::string_view s) {
 std::uint16_t parse_port(std::string_view text, std::string_view port) {
   if (!all_digits(port)) fail(text, "port '" + std::string(port) + "' is not a number");
   unsigned value = 0;
-  const bool parsed = port.size() <= 5 &&
-      std::from_chars(port.data(), port.data() + port.size(), value).ec == std::errc{};
+  const bool parsed =
+      port.size() <= 5 && std::from_chars(port.data(), port.data() + port.size(), value).ec == std::errc{};
   if (!parsed || value == 0 || value > 65535) {
     fail(text, "port " + std::string(port) + " is out of range 1..65535");
   }
@@ -129,8 +128,7 @@ std::string DevicePath::to_string() const {
     case Scheme::kUdp:
     case Scheme::kTcp: {
       const std::string host = target.find(':') != std::string::npos ? "[" + target + "]" : target;
-      return std::string(scheme == Scheme::kUdp ? "udp:" : "tcp:") + host + ":" +
-             std::to_string(port);
+      return std::string(scheme == Scheme::kUdp ? "udp:" : "tcp:") + host + ":" + std::to_string(port);
     }
   }
   return target;
@@ -149,8 +147,7 @@ DevicePath parse_device_path(std::string_view text) {
   if (scheme == "udp") return parse_socket(text, Scheme::kUdp, rest);
   if (scheme == "tcp") return parse_socket(text, Scheme::kTcp, rest);
   if (scheme == "replay") return parse_replay(text, rest);
-  fail(text, "unknown scheme '" + std::string(scheme) + "'; expected one of " +
-                 std::string(kValidSchemes));
+  fail(text, "unknown scheme '" + std::string(scheme) + "'; expected one of " + std::string(kValidSchemes));
 }
 
 }  // namespace cc::transport

@@ -32,9 +32,8 @@ void HidLink::fail(const char* operation) const {
 
 void HidLink::write(std::span<const std::uint8_t> report) {
   if (report.size() != kReportSize) {
-    throw Error(ErrorCode::kInvalidArgument,
-                path_ + ": report of " + std::to_string(report.size()) + " bytes, expected " +
-                    std::to_string(kReportSize));
+    throw Error(ErrorCode::kInvalidArgument, path_ + ": report of " + std::to_string(report.size()) +
+                                                 " bytes, expected " + std::to_string(kReportSize));
   }
   std::array<std::uint8_t, kReportSize + 1> buffer{};  // [0] = report id 0
   std::copy(report.begin(), report.end(), buffer.begin() + 1);
@@ -50,8 +49,7 @@ std::size_t HidLink::read(std::span<std::uint8_t> out, std::chrono::milliseconds
   const int got = hid_read_timeout(device_.get(), out.data(), out.size(), ms);
   if (got < 0) fail("read");
   if (got == 0) {
-    throw Error(ErrorCode::kTimeout,
-                path_ + ": no report within " + std::to_string(timeout.count()) + " ms");
+    throw Error(ErrorCode::kTimeout, path_ + ": no report within " + std::to_string(timeout.count()) + " ms");
   }
   return static_cast<std::size_t>(got);
 }

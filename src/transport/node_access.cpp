@@ -53,19 +53,17 @@ std::optional<Error> explain_node_access(const std::string& node, std::string_vi
   if (::stat(node.c_str(), &st) != 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR) {
-      return Error(ErrorCode::kNotFound, "no such device: " + where + " (" + node + " does not exist); " +
-                                              std::string(kDevicePathHint));
+      return Error(ErrorCode::kNotFound,
+                   "no such device: " + where + " (" + node + " does not exist); " + std::string(kDevicePathHint));
     }
     if (err == EACCES) {
-      return Error(ErrorCode::kPermissionDenied,
-                   "permission denied: " + where + " (cannot look up " + node + ")");
+      return Error(ErrorCode::kPermissionDenied, "permission denied: " + where + " (cannot look up " + node + ")");
     }
     return std::nullopt;
   }
   if (::access(node.c_str(), R_OK | W_OK) != 0 && (errno == EACCES || errno == EPERM)) {
-    return Error(ErrorCode::kPermissionDenied,
-                 "permission denied: " + where + " (" + describe_node(node) +
-                     "); install the coldcheck udev rules or join the owning group");
+    return Error(ErrorCode::kPermissionDenied, "permission denied: " + where + " (" + describe_node(node) +
+                                                   "); install the coldcheck udev rules or join the owning group");
   }
   return std::nullopt;
 }

@@ -67,7 +67,8 @@ void add(std::uint32_t conn, Direction dir, std::span<const std::uint8_t> bytes)
   if (!r->first) r->first = now;
   TranscriptRecord record;
   // Tenths of a millisecond, as the format rounds them.
-  record.t_ms = static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(now - *r->first).count() / 100) / 10.0;
+  record.t_ms =
+      static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(now - *r->first).count() / 100) / 10.0;
   record.dir = dir;
   record.bytes.assign(bytes.begin(), bytes.end());
   record.conn = conn;
@@ -126,8 +127,9 @@ class RecordPipe final : public ApduStream {
     add(conn_, Direction::kHostToDevice, request);
     auto reply = inner_->exchange(apdu, timeout);
     const auto length = static_cast<std::uint32_t>(reply.size() >= 2 ? reply.size() - 2 : 0);
-    std::vector<std::uint8_t> framed = {static_cast<std::uint8_t>(length >> 24), static_cast<std::uint8_t>(length >> 16),
-                                        static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length)};
+    std::vector<std::uint8_t> framed = {static_cast<std::uint8_t>(length >> 24),
+                                        static_cast<std::uint8_t>(length >> 16), static_cast<std::uint8_t>(length >> 8),
+                                        static_cast<std::uint8_t>(length)};
     framed.insert(framed.end(), reply.begin(), reply.end());
     add(conn_, Direction::kDeviceToHost, framed);
     return reply;

@@ -270,8 +270,8 @@ class Session {
   std::string mismatch(const TranscriptRecord& r, std::size_t at, Bytes sent) const {
     return "record at line " + std::to_string(r.line) + " (conn " + std::to_string(r.conn) + ", " +
            std::string(direction_name(r.dir)) + "): the host sent " + hex_around(sent, at) +
-           " where the transcript has " + hex_around(r.bytes, at) + " (first difference at byte " +
-           std::to_string(at) + ")";
+           " where the transcript has " + hex_around(r.bytes, at) + " (first difference at byte " + std::to_string(at) +
+           ")";
   }
 
   void anchor(const TranscriptRecord& r) {
@@ -325,7 +325,8 @@ std::shared_ptr<Session> session_for(const DevicePath& path) {
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxTranscriptBytes) {
-      throw Error(ErrorCode::kMalformed, path.to_string() + ": larger than " + std::to_string(kMaxTranscriptBytes) + " bytes");
+      throw Error(ErrorCode::kMalformed,
+                  path.to_string() + ": larger than " + std::to_string(kMaxTranscriptBytes) + " bytes");
     }
   }
   slot = std::make_shared<Session>(path.target, parse_transcript(text, path.to_string()));
@@ -362,8 +363,8 @@ class ReplayLink final : public Link {
       const std::string where = conn_ ? s_->position(*conn_) : "before the host sent anything";
       lock.unlock();
       fail_timeout(path_ + ": no report within " + std::to_string(timeout_ms.count()) +
-                  " ms (replay: the transcript has nothing more from the device here, " + where + ")",
-              timeout_ms);
+                       " ms (replay: the transcript has nothing more from the device here, " + where + ")",
+                   timeout_ms);
     }
     const std::size_t n = std::min(out.size(), got->size());
     std::copy_n(got->begin(), n, out.begin());
@@ -381,7 +382,8 @@ class ReplayPipe final : public ApduStream {
   explicit ReplayPipe(std::shared_ptr<Session> s) : s_(std::move(s)), path_(s_->recorded_path()) {}
   std::string path() const override { return path_; }
 
-  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout_ms) override {
+  std::vector<std::uint8_t> exchange(std::span<const std::uint8_t> apdu,
+                                     std::chrono::milliseconds timeout_ms) override {
     if (apdu.size() > 0xFFFF) throw Error(ErrorCode::kInvalidArgument, path_ + ": APDU too long");
     std::vector<std::uint8_t> request(4 + apdu.size());
     const auto size = static_cast<std::uint32_t>(apdu.size());
@@ -413,8 +415,8 @@ class ReplayPipe final : public ApduStream {
     const std::string where = s_->position(*conn_);
     lock.unlock();
     fail_timeout(path_ + ": no complete " + what + " in time (" + std::to_string(got) + " of " + std::to_string(want) +
-                " bytes; replay: the transcript has no more from the device here, " + where + ")",
-            timeout_ms);
+                     " bytes; replay: the transcript has no more from the device here, " + where + ")",
+                 timeout_ms);
   }
 
   std::shared_ptr<Session> s_;

@@ -24,7 +24,8 @@ using Clock = std::chrono::steady_clock;
   if (err == ECONNREFUSED) {
     throw Error(ErrorCode::kDisconnected, path + ": nothing is listening (connection refused); is Speculos running?");
   }
-  if (err == ECONNRESET || err == EPIPE) throw Error(ErrorCode::kDisconnected, path + ": the emulator closed the connection");
+  if (err == ECONNRESET || err == EPIPE)
+    throw Error(ErrorCode::kDisconnected, path + ": the emulator closed the connection");
   throw Error(ErrorCode::kIo, path + ": " + operation + " failed: " + std::strerror(err));
 }
 
@@ -93,11 +94,10 @@ void SpeculosClient::read_exact(std::span<std::uint8_t> out, Clock::time_point d
       continue;
     }
     if (n == 0) {
-      throw Error(ErrorCode::kDisconnected, path_ + ": the emulator closed the connection " +
-                                                (got == 0 ? std::string("before the ") + what
-                                                          : std::string("in the middle of the ") + what) +
-                                                " (" + std::to_string(got) + " of " + std::to_string(out.size()) +
-                                                " bytes)");
+      throw Error(ErrorCode::kDisconnected,
+                  path_ + ": the emulator closed the connection " +
+                      (got == 0 ? std::string("before the ") + what : std::string("in the middle of the ") + what) +
+                      " (" + std::to_string(got) + " of " + std::to_string(out.size()) + " bytes)");
     }
     if (errno == EINTR) continue;
     if (errno != EAGAIN && errno != EWOULDBLOCK) fail(path_, "recv", errno);
@@ -108,7 +108,8 @@ void SpeculosClient::read_exact(std::span<std::uint8_t> out, Clock::time_point d
   }
 }
 
-std::vector<std::uint8_t> SpeculosClient::exchange(std::span<const std::uint8_t> apdu, std::chrono::milliseconds timeout) {
+std::vector<std::uint8_t> SpeculosClient::exchange(std::span<const std::uint8_t> apdu,
+                                                   std::chrono::milliseconds timeout) {
   if (apdu.size() > 0xFFFF) throw Error(ErrorCode::kInvalidArgument, path_ + ": APDU too long");
   std::vector<std::uint8_t> request(4 + apdu.size());
   const auto size = static_cast<std::uint32_t>(apdu.size());
@@ -122,8 +123,8 @@ std::vector<std::uint8_t> SpeculosClient::exchange(std::span<const std::uint8_t>
   const auto deadline = Clock::now() + std::max(timeout, std::chrono::milliseconds(0));
   std::uint8_t header[4];
   read_exact(header, deadline, "reply length");
-  const std::uint32_t length = (std::uint32_t{header[0]} << 24) | (std::uint32_t{header[1]} << 16) |
-                               (std::uint32_t{header[2]} << 8) | header[3];
+  const std::uint32_t length =
+      (std::uint32_t{header[0]} << 24) | (std::uint32_t{header[1]} << 16) | (std::uint32_t{header[2]} << 8) | header[3];
   if (length > max_reply_) {
     throw Error(ErrorCode::kMalformed, path_ + ": reply declares " + std::to_string(length) +
                                            " bytes, above the cap of " + std::to_string(max_reply_));

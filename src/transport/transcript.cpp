@@ -32,8 +32,8 @@ const pb::Value* field(const pb::Struct& object, const std::string& name) {
   return it == object.fields().end() ? nullptr : &it->second;
 }
 
-std::string string_field(const pb::Struct& object, const std::string& name, std::string_view what,
-                         std::size_t line, bool required) {
+std::string string_field(const pb::Struct& object, const std::string& name, std::string_view what, std::size_t line,
+                         bool required) {
   const pb::Value* v = field(object, name);
   if (v == nullptr) {
     if (required) fail(what, line, "missing \"" + name + "\"");
@@ -96,7 +96,8 @@ TranscriptRecord parse_record(std::string_view what, std::size_t line, std::stri
   }
   if (r.bytes.empty()) fail(what, line, "\"hex\" is empty");
   const double conn = number_field(object, "conn", what, line);
-  if (!(conn >= 1 && conn <= 1e6) || std::floor(conn) != conn) fail(what, line, "\"conn\" must be a whole number from 1");
+  if (!(conn >= 1 && conn <= 1e6) || std::floor(conn) != conn)
+    fail(what, line, "\"conn\" must be a whole number from 1");
   r.conn = static_cast<std::uint32_t>(conn);
   return r;
 }
@@ -136,7 +137,8 @@ std::string_view direction_name(Direction dir) noexcept {
 
 Transcript parse_transcript(std::string_view text, std::string_view what, const TranscriptLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw Error(ErrorCode::kMalformed, std::string(what) + ": larger than " + std::to_string(limits.max_bytes) + " bytes");
+    throw Error(ErrorCode::kMalformed,
+                std::string(what) + ": larger than " + std::to_string(limits.max_bytes) + " bytes");
   }
   Transcript out;
   std::size_t line = 0;

@@ -19,7 +19,7 @@ inline constexpr std::string_view kTransportWebUsb = "webusb-reports";
 struct TranscriptLimits {
   std::size_t max_bytes = 16u * 1024 * 1024;  // whole file
   std::size_t max_records = 200000;
-  std::size_t max_record_bytes = 64 * 1024;   // one datagram or chunk
+  std::size_t max_record_bytes = 64 * 1024;  // one datagram or chunk
 };
 
 enum class Direction { kHostToDevice, kDeviceToHost };

@@ -42,20 +42,17 @@ void UdpLink::probe(const UdpOptions& options) {
     const auto got = socket_.receive(reply, Clock::now() + options.probe_timeout);
     if (!got) continue;
     if (is_pong(std::span(reply).first(*got))) return;
-    throw Error(ErrorCode::kMalformed,
-                path() + ": not a Trezor emulator (answered PINGPING with " +
-                    std::to_string(*got) + " bytes that are not PONGPONG)");
+    throw Error(ErrorCode::kMalformed, path() + ": not a Trezor emulator (answered PINGPING with " +
+                                           std::to_string(*got) + " bytes that are not PONGPONG)");
   }
-  throw Error(ErrorCode::kTimeout,
-              path() + ": no answer to PINGPING after " + std::to_string(tries) + " tries of " +
-                  std::to_string(options.probe_timeout.count()) + " ms; is the emulator running?");
+  throw Error(ErrorCode::kTimeout, path() + ": no answer to PINGPING after " + std::to_string(tries) + " tries of " +
+                                       std::to_string(options.probe_timeout.count()) + " ms; is the emulator running?");
 }
 
 void UdpLink::write(std::span<const std::uint8_t> report) {
   if (report.size() != kReportSize) {
-    throw Error(ErrorCode::kInvalidArgument,
-                path() + ": report of " + std::to_string(report.size()) + " bytes, expected " +
-                    std::to_string(kReportSize));
+    throw Error(ErrorCode::kInvalidArgument, path() + ": report of " + std::to_string(report.size()) +
+                                                 " bytes, expected " + std::to_string(kReportSize));
   }
   socket_.send(report);
 }
@@ -65,8 +62,7 @@ std::size_t UdpLink::read(std::span<std::uint8_t> out, std::chrono::milliseconds
   while (true) {
     const auto got = socket_.receive(out, deadline);
     if (!got) {
-      throw Error(ErrorCode::kTimeout,
-                  path() + ": no report within " + std::to_string(timeout.count()) + " ms");
+      throw Error(ErrorCode::kTimeout, path() + ": no report within " + std::to_string(timeout.count()) + " ms");
     }
     // A late answer to an earlier probe; reports are never 8 bytes long.
     if (is_pong(out.first(*got))) continue;

@@ -11,8 +11,8 @@
 namespace cc::transport {
 
 struct UdpOptions {
-  int probe_tries = 3;                            // PINGPING sent this many times at most
-  std::chrono::milliseconds probe_timeout{200};   // wait for PONGPONG after each one
+  int probe_tries = 3;                           // PINGPING sent this many times at most
+  std::chrono::milliseconds probe_timeout{200};  // wait for PONGPONG after each one
 };
 
 class UdpLink final : public Link {

@@ -53,8 +53,7 @@ void UdpSocket::send(std::span<const std::uint8_t> datagram) {
   }
 }
 
-std::optional<std::size_t> UdpSocket::receive(std::span<std::uint8_t> out,
-                                              Clock::time_point deadline) {
+std::optional<std::size_t> UdpSocket::receive(std::span<std::uint8_t> out, Clock::time_point deadline) {
   while (true) {
     pollfd pfd{fd_.get(), POLLIN, 0};
     const int ready = ::poll(&pfd, 1, poll_timeout_ms(deadline));

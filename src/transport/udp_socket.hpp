@@ -25,8 +25,7 @@ class UdpSocket {
   // Waits until `deadline` for one datagram and copies at most out.size() bytes of it.
   // Returns the number of bytes copied, nullopt when the deadline passed first.
   // Throws kDisconnected when the peer refused, kIo otherwise.
-  std::optional<std::size_t> receive(std::span<std::uint8_t> out,
-                                     std::chrono::steady_clock::time_point deadline);
+  std::optional<std::size_t> receive(std::span<std::uint8_t> out, std::chrono::steady_clock::time_point deadline);
 
   const std::string& path() const noexcept { return path_; }
 

@@ -58,8 +58,7 @@ Error usb_error(int code, const std::string& path, const std::string& operation)
 UsbDeviceList::UsbDeviceList(libusb_context* context) {
   const ssize_t count = libusb_get_device_list(context, &list_);
   if (count < 0) {
-    throw Error(ErrorCode::kIo,
-                "listing USB devices failed: " + usb_error_text(static_cast<int>(count)));
+    throw Error(ErrorCode::kIo, "listing USB devices failed: " + usb_error_text(static_cast<int>(count)));
   }
   size_ = static_cast<std::size_t>(count);
 }
@@ -70,8 +69,7 @@ UsbDeviceList::~UsbDeviceList() {
 
 std::string usb_node_path(libusb_device* device) {
   char node[64];
-  std::snprintf(node, sizeof node, "/dev/bus/usb/%03u/%03u",
-                static_cast<unsigned>(libusb_get_bus_number(device)),
+  std::snprintf(node, sizeof node, "/dev/bus/usb/%03u/%03u", static_cast<unsigned>(libusb_get_bus_number(device)),
                 static_cast<unsigned>(libusb_get_device_address(device)));
   return node;
 }

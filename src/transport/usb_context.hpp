@@ -26,9 +26,7 @@ struct UsbHandleCloser {
 using UsbHandlePtr = std::unique_ptr<libusb_device_handle, UsbHandleCloser>;
 
 struct UsbConfigFree {
-  void operator()(libusb_config_descriptor* config) const noexcept {
-    libusb_free_config_descriptor(config);
-  }
+  void operator()(libusb_config_descriptor* config) const noexcept { libusb_free_config_descriptor(config); }
 };
 using UsbConfigPtr = std::unique_ptr<libusb_config_descriptor, UsbConfigFree>;
 

@@ -8,9 +8,7 @@
 namespace cc::transport {
 namespace {
 
-[[noreturn]] void fail(const std::string& reason) {
-  throw Error(ErrorCode::kInvalidArgument, reason);
-}
+[[noreturn]] void fail(const std::string& reason) { throw Error(ErrorCode::kInvalidArgument, reason); }
 
 std::uint8_t parse_byte(std::string_view digits, std::string_view what) {
   unsigned value = 0;

@@ -52,19 +52,18 @@ std::unique_ptr<WebUsbLink> WebUsbLink::open(const DevicePath& path, const WebUs
   UsbHandlePtr handle;
   {
     UsbDeviceList devices(context);
-    const auto found = std::find_if(devices.begin(), devices.end(), [&](libusb_device* device) {
-      return location_of(device) == wanted;
-    });
+    const auto found = std::find_if(devices.begin(), devices.end(),
+                                    [&](libusb_device* device) { return location_of(device) == wanted; });
     if (found == devices.end()) {
-      throw Error(ErrorCode::kNotFound, "no such device: " + shown + " (nothing plugged in at that port); " +
-                                             std::string(kDevicePathHint));
+      throw Error(ErrorCode::kNotFound,
+                  "no such device: " + shown + " (nothing plugged in at that port); " + std::string(kDevicePathHint));
     }
     libusb_device_handle* raw = nullptr;
     const int rc = libusb_open(*found, &raw);
     if (rc == LIBUSB_ERROR_ACCESS) {
-      throw Error(ErrorCode::kPermissionDenied,
-                  "permission denied: " + shown + " (" + describe_node(usb_node_path(*found)) +
-                      "); install the coldcheck udev rules or join the owning group");
+      throw Error(ErrorCode::kPermissionDenied, "permission denied: " + shown + " (" +
+                                                    describe_node(usb_node_path(*found)) +
+                                                    "); install the coldcheck udev rules or join the owning group");
     }
     if (rc == LIBUSB_ERROR_NO_DEVICE) {
       throw Error(ErrorCode::kNotFound, "no such device: " + shown + " (unplugged while opening)");
@@ -98,16 +97,14 @@ std::unique_ptr<WebUsbLink> WebUsbLink::open(const DevicePath& path, const WebUs
 
 void WebUsbLink::write(std::span<const std::uint8_t> report) {
   if (report.size() != kReportSize) {
-    throw Error(ErrorCode::kInvalidArgument,
-                path_ + ": report of " + std::to_string(report.size()) + " bytes, expected " +
-                    std::to_string(kReportSize));
+    throw Error(ErrorCode::kInvalidArgument, path_ + ": report of " + std::to_string(report.size()) +
+                                                 " bytes, expected " + std::to_string(kReportSize));
   }
   std::array<std::uint8_t, kReportSize> buffer{};
   std::copy(report.begin(), report.end(), buffer.begin());
   int sent = 0;
-  const int rc = libusb_interrupt_transfer(handle_.get(), kEndpointOut, buffer.data(),
-                                           static_cast<int>(buffer.size()), &sent,
-                                           transfer_timeout(options_.write_timeout));
+  const int rc = libusb_interrupt_transfer(handle_.get(), kEndpointOut, buffer.data(), static_cast<int>(buffer.size()),
+                                           &sent, transfer_timeout(options_.write_timeout));
   if (rc != 0) throw usb_error(rc, path_, "write");
   if (static_cast<std::size_t>(sent) != buffer.size()) {
     throw Error(ErrorCode::kIo, path_ + ": short write of " + std::to_string(sent) + " bytes");
@@ -117,11 +114,10 @@ void WebUsbLink::write(std::span<const std::uint8_t> report) {
 std::size_t WebUsbLink::read(std::span<std::uint8_t> out, std::chrono::milliseconds timeout) {
   int got = 0;
   const int length = static_cast<int>(std::min<std::size_t>(out.size(), INT_MAX));
-  const int rc = libusb_interrupt_transfer(handle_.get(), kEndpointIn, out.data(), length, &got,
-                                           transfer_timeout(timeout));
+  const int rc =
+      libusb_interrupt_transfer(handle_.get(), kEndpointIn, out.data(), length, &got, transfer_timeout(timeout));
   if (rc == LIBUSB_ERROR_TIMEOUT && got == 0) {
-    throw Error(ErrorCode::kTimeout,
-                path_ + ": no report within " + std::to_string(timeout.count()) + " ms");
+    throw Error(ErrorCode::kTimeout, path_ + ": no report within " + std::to_string(timeout.count()) + " ms");
   }
   if (rc != 0 && rc != LIBUSB_ERROR_TIMEOUT) throw usb_error(rc, path_, "read");
   return static_cast<std::size_t>(got);

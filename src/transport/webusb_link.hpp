@@ -13,8 +13,7 @@ namespace cc::transport {
 // Holds a claimed interface; released before the handle closes (member order).
 class InterfaceClaim {
  public:
-  InterfaceClaim(libusb_device_handle* handle, int number) noexcept
-      : handle_(handle), number_(number) {}
+  InterfaceClaim(libusb_device_handle* handle, int number) noexcept : handle_(handle), number_(number) {}
   ~InterfaceClaim() { libusb_release_interface(handle_, number_); }
   InterfaceClaim(const InterfaceClaim&) = delete;
   InterfaceClaim& operator=(const InterfaceClaim&) = delete;

@@ -49,9 +49,18 @@ class BrowserStats : public ::testing::Test {
     if (!dir_.empty()) fs::remove_all(dir_, ec);
   }
   std::vector<std::string> chromium(const std::string& extra) {
-    return {kChromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-            "--user-data-dir=" + (dir_ / "profile").string(), extra, "file://" + page_.string()};
+    return {kChromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--user-data-dir=" + (dir_ / "profile").string(),
+            extra,
+            "file://" + page_.string()};
   }
 
   fs::path dir_, page_;

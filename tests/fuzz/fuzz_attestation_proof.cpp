@@ -26,8 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.allow_test_roots = true;
   options.now = 1767225600;  // 2026-01-01: deterministic runs
   const cc::attest::Result r = cc::attest::verify(proof, kChallenge, "T2B1", store, options);
-  const bool genuine = r.verdict == cc::attest::Verdict::kGenuine ||
-                       r.verdict == cc::attest::Verdict::kGenuineTestRoot;
+  const bool genuine = r.verdict == cc::attest::Verdict::kGenuine || r.verdict == cc::attest::Verdict::kGenuineTestRoot;
   if (r.steps.empty()) __builtin_trap();
   for (const cc::attest::Step& s : r.steps) {
     if (genuine && !s.ok) __builtin_trap();

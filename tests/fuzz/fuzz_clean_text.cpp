@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       __builtin_trap();
     }
   }
-  if (once.find("\xE2\x80\xAE") != std::string::npos || once.find("\xE2\x81\xA6") != std::string::npos) __builtin_trap();
+  if (once.find("\xE2\x80\xAE") != std::string::npos || once.find("\xE2\x81\xA6") != std::string::npos)
+    __builtin_trap();
   if (once.size() + 3 < limit && cc::clean_text(once, limit, options) != once) __builtin_trap();
   return 0;
 }

@@ -11,7 +11,8 @@ namespace cc::fuzz {
 
 class ScratchDir {
  public:
-  explicit ScratchDir(const std::string& name) : path_(base() / ("cc-fuzz-" + name + "-" + std::to_string(::getpid()))) {
+  explicit ScratchDir(const std::string& name)
+      : path_(base() / ("cc-fuzz-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::create_directories(path_);
   }
   ~ScratchDir() {

@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   cc::trezor::Decoder decoder(payload.size());  // the tightest cap that must still pass
   for (std::size_t i = 0; i < packets.size(); ++i) {
     const auto step = decoder.feed(packets[i]);
-    const auto want = i + 1 == packets.size() ? cc::trezor::Decoder::Step::kComplete
-                                              : cc::trezor::Decoder::Step::kNeedMore;
+    const auto want =
+        i + 1 == packets.size() ? cc::trezor::Decoder::Step::kComplete : cc::trezor::Decoder::Step::kNeedMore;
     if (step != want) __builtin_trap();
   }
   const cc::trezor::Message m = decoder.take();

@@ -23,15 +23,15 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test_support::DeviceHands;
 using test_support::HandsScript;
 using test_support::Interactive;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Public BIP39 test vector (never a real wallet), a PIN and a passphrase that appear
 // nowhere else, so that any trace of them in an output is a leak.
-const std::vector<std::string> kSeed = {"legal", "winner", "thank", "year",  "wave",   "sausage",
+const std::vector<std::string> kSeed = {"legal", "winner", "thank", "year",   "wave",  "sausage",
                                         "worth", "useful", "legal", "winner", "thank", "yellow"};
 const std::string kPin = "9183726451";
 const std::string kPassphrase = "quokka-Zeta7-passphrase";
@@ -68,7 +68,8 @@ std::vector<std::string> leaks_in(const std::string& text, bool guard_scan = tru
     if (text.find(kSeed[i] + " " + kSeed[i + 1]) != std::string::npos) found.push_back("a seed word pair");
   }
   const auto hit = guard_scan ? guard::scan(text) : guard::GuardResult{};
-  if (hit.kind != guard::SecretKind::kNone) found.push_back(std::string("guard: ") + std::string(guard::category_name(hit.kind)));
+  if (hit.kind != guard::SecretKind::kNone)
+    found.push_back(std::string("guard: ") + std::string(guard::category_name(hit.kind)));
   return found;
 }
 
@@ -101,9 +102,16 @@ class CheckBackup : public ::testing::Test {
   }
 
   std::unique_ptr<Interactive> host(bool pty, std::vector<std::string> extra = {}, const std::string& lang = "en") {
-    std::vector<std::string> argv = {test_support::coldcheck_binary(), "check-backup", "--device", sim_.path(),
-                                     "--key", (dir_ / "install.key").string(), "--out-dir", (dir_ / "reports").string(),
-                                     "--lang", lang};
+    std::vector<std::string> argv = {test_support::coldcheck_binary(),
+                                     "check-backup",
+                                     "--device",
+                                     sim_.path(),
+                                     "--key",
+                                     (dir_ / "install.key").string(),
+                                     "--out-dir",
+                                     (dir_ / "reports").string(),
+                                     "--lang",
+                                     lang};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return std::make_unique<Interactive>(argv, pty);
   }
@@ -278,8 +286,8 @@ TEST_F(CheckBackup, TrezorOneMatrixEntrySendsOnlyGridPositions) {
 TEST_F(CheckBackup, LedgerIsGuidedThroughRecoveryCheckAndTheResultIsMarkedReported) {
   sim_ = test_support::start_simulator("ledger-dashboard");
   const std::string tcp = "tcp:127.0.0.1:" + std::to_string(sim_.port);
-  for (const auto& [answer, code, finding] : {std::tuple{"correct", 0, "CC-BACKUP-VERIFIED"},
-                                              std::tuple{"incorrect", 12, "CC-BACKUP-MISMATCH"}}) {
+  for (const auto& [answer, code, finding] :
+       {std::tuple{"correct", 0, "CC-BACKUP-VERIFIED"}, std::tuple{"incorrect", 12, "CC-BACKUP-MISMATCH"}}) {
     fs::remove_all(dir_ / "reports");
     fs::create_directories(dir_ / "reports");
     Interactive p({test_support::coldcheck_binary(), "check-backup", "--device", tcp, "--key",
@@ -305,9 +313,9 @@ TEST_F(CheckBackup, FamiliesWithoutAGuidedCheckSayWhyAndExit11) {
 
 TEST_F(CheckBackup, DiagnoseWithoutATerminalDoesNotRunItAndSaysHow) {
   start_device("backup-safe3");
-  const auto r = test_support::run({test_support::coldcheck_binary(), "diagnose", "--device", sim_.path(), "--key",
-                                    (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "-q",
-                                    "--lang", "en"});
+  const auto r =
+      test_support::run({test_support::coldcheck_binary(), "diagnose", "--device", sim_.path(), "--key",
+                         (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "-q", "--lang", "en"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const std::string json = slurp(dir_ / "r.json");
   EXPECT_THAT(json, HasSubstr("not requested: run coldcheck check-backup"));
@@ -316,10 +324,10 @@ TEST_F(CheckBackup, DiagnoseWithoutATerminalDoesNotRunItAndSaysHow) {
 
 TEST_F(CheckBackup, DiagnoseWithCheckBackupIncludesTheResult) {
   start_device("backup-safe3");
-  Interactive p({test_support::coldcheck_binary(), "diagnose", "--check-backup", "--yes", "--words", "12", "--device",
-                 sim_.path(), "--key", (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "--lang",
-                 "en"},
-                false);
+  Interactive p(
+      {test_support::coldcheck_binary(), "diagnose", "--check-backup", "--yes", "--words", "12", "--device",
+       sim_.path(), "--key", (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "--lang", "en"},
+      false);
   DeviceHands hands(debug_, HandsScript{"12", kSeed, {}, {}});
   ASSERT_TRUE(p.expect("PIN positions (1-9):")) << p.output();
   p.send_line(test_support::pin_positions(debug_, kPin));
@@ -383,10 +391,10 @@ TEST_F(CheckBackup, TwoTerminalsOneIsTheDeviceWithItsOwnScreenAndKeyboard) {
   std::ifstream(port_file) >> port;
   ASSERT_NE(port, 0u);
 
-  Interactive computer({test_support::coldcheck_binary(), "check-backup", "--device",
-                        "udp:127.0.0.1:" + std::to_string(port), "--key", (dir_ / "install.key").string(),
-                        "--out-dir", (dir_ / "reports").string(), "--lang", "en"},
-                       /*pty=*/true);
+  Interactive computer(
+      {test_support::coldcheck_binary(), "check-backup", "--device", "udp:127.0.0.1:" + std::to_string(port), "--key",
+       (dir_ / "install.key").string(), "--out-dir", (dir_ / "reports").string(), "--lang", "en"},
+      /*pty=*/true);
   ASSERT_TRUE(computer.expect("How many words does your backup have")) << computer.output();
   computer.send_line("12");
   ASSERT_TRUE(computer.expect("Start the check on the device?")) << computer.output();

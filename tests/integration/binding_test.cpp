@@ -17,8 +17,8 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using test_support::run;
+using ::testing::HasSubstr;
 
 class Binding : public ::testing::Test {
  protected:

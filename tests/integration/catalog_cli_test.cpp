@@ -15,8 +15,8 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using test_support::run;
+using ::testing::HasSubstr;
 
 const std::string kBundles = std::string(CC_SOURCE_DIR) + "/firmware_fixtures/catalog-bundles/";
 const std::string kImages = std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images/";
@@ -65,8 +65,8 @@ TEST(CatalogCli, UpdateRefusesWhatThePinnedKeyDidNotSign) {
   for (const Case& c : {Case{"unsigned.bundle", "catalog bundle refused: it is not signed"},
                         Case{"tampered.bundle", "does not verify with the key pinned in this build"},
                         Case{"newer.bundle", "does not verify with the key pinned in this build"}}) {
-    const auto r = run({test_support::coldcheck_binary(), "catalog", "update", kBundles + c.file},
-                       std::chrono::seconds(30), &env);
+    const auto r =
+        run({test_support::coldcheck_binary(), "catalog", "update", kBundles + c.file}, std::chrono::seconds(30), &env);
     EXPECT_NE(r.exit_code, 0) << c.file;
     EXPECT_THAT(r.err, HasSubstr(c.reason)) << c.file;
     EXPECT_FALSE(home.installed()) << c.file;

@@ -24,78 +24,69 @@ namespace fs = std::filesystem;
 namespace rp = ::coldcheck::report;
 using test_support::run;
 
-constexpr const char* kModelFile = R"pb(# A made-up model for tests: no such device exists.
-id: "trezor-safe-9-test"
-vendor: "Trezor"
-name: "Trezor Safe 9 (test model)"
-protocol: PROTOCOL_TREZOR_V1
-message_table: TABLE_TREZOR
-usb {
-  vendor_id: 0x1209
-  product_id: 0x53c1
-  mode: MODE_FIRMWARE
-  transport: TRANSPORT_WEBUSB
-  interface_number: 0
-  shared: true
-}
-features_match {
-  vendor: "trezor.io"
-  model: "Safe 9"
-  internal_model: "T9Z9"
-}
-capabilities: CAPABILITY_FEATURES
-capabilities: CAPABILITY_PING
-capabilities: CAPABILITY_FIRMWARE_HASH
-capabilities: CAPABILITY_AUTHENTICATE_DEVICE
-capabilities: CAPABILITY_DRY_RUN_ON_DEVICE
-capabilities: CAPABILITY_PASSPHRASE_ON_DEVICE
-capability_firmware {
-  capability: CAPABILITY_AUTHENTICATE_DEVICE
-  min_version: "2.13.0"
-}
-firmware_areas {
-  internal_model: "T9Z9"
-  size_kib: 1664
-  source: "test"
-}
-releases {
-  version: "2.12.5"
-  date: "2025-01-01"
-  firmware_revision: "66ac7295aaa0aa9fb427a0cc035b34dd61b6d472"
-  source: "test"
-}
-releases {
-  version: "2.13.0"
-  date: "2025-06-01"
-  firmware_revision: "00112233445566778899aabbccddeeff00112233"
-  source: "test"
-}
-)pb";
+constexpr const char* kModelFile =
+    R"pb(# A made-up model for tests: no such device exists.
+         id: "trezor-safe-9-test"
+         vendor: "Trezor"
+         name: "Trezor Safe 9 (test model)"
+         protocol: PROTOCOL_TREZOR_V1
+         message_table: TABLE_TREZOR
+         usb {
+           vendor_id: 0x1209
+           product_id: 0x53c1
+           mode: MODE_FIRMWARE
+           transport: TRANSPORT_WEBUSB
+           interface_number: 0
+           shared: true
+         }
+         features_match { vendor: "trezor.io" model: "Safe 9" internal_model: "T9Z9" }
+         capabilities: CAPABILITY_FEATURES
+         capabilities: CAPABILITY_PING
+         capabilities: CAPABILITY_FIRMWARE_HASH
+         capabilities: CAPABILITY_AUTHENTICATE_DEVICE
+         capabilities: CAPABILITY_DRY_RUN_ON_DEVICE
+         capabilities: CAPABILITY_PASSPHRASE_ON_DEVICE
+         capability_firmware { capability: CAPABILITY_AUTHENTICATE_DEVICE min_version: "2.13.0" }
+         firmware_areas { internal_model: "T9Z9" size_kib: 1664 source: "test" }
+         releases {
+           version: "2.12.5"
+           date: "2025-01-01"
+           firmware_revision: "66ac7295aaa0aa9fb427a0cc035b34dd61b6d472"
+           source: "test"
+         }
+         releases {
+           version: "2.13.0"
+           date: "2025-06-01"
+           firmware_revision: "00112233445566778899aabbccddeeff00112233"
+           source: "test"
+         }
+    )pb";
 
-constexpr const char* kScenario = R"pb(name: "safe9-test"
-description: "made-up Trezor Safe 9 (T9Z9), firmware 2.12.5"
-table: TABLE_TREZOR
-pin: "1357"
-features {
-  vendor: "trezor.io"
-  major_version: 2
-  minor_version: 12
-  patch_version: 5
-  device_id: "SIMFAKE0000000000000S9T1"
-  pin_protection: true
-  passphrase_protection: false
-  label: "Simulated Safe 9"
-  initialized: true
-  revision: "\x66\xac\x72\x95\xaa\xa0\xaa\x9f\xb4\x27\xa0\xcc\x03\x5b\x34\xdd\x61\xb6\xd4\x72"
-  unlocked: true
-  model: "Safe 9"
-  no_backup: false
-  unfinished_backup: false
-  backup_type: BACKUP_TYPE_BIP39
-  internal_model: "T9Z9"
-  bootloader_locked: true
-}
-)pb";
+constexpr const char* kScenario =
+    R"pb(name: "safe9-test"
+         description: "made-up Trezor Safe 9 (T9Z9), firmware 2.12.5"
+         table: TABLE_TREZOR
+         pin: "1357"
+         features {
+           vendor: "trezor.io"
+           major_version: 2
+           minor_version: 12
+           patch_version: 5
+           device_id: "SIMFAKE0000000000000S9T1"
+           pin_protection: true
+           passphrase_protection: false
+           label: "Simulated Safe 9"
+           initialized: true
+           revision: "\x66\xac\x72\x95\xaa\xa0\xaa\x9f\xb4\x27\xa0\xcc\x03\x5b\x34\xdd\x61\xb6\xd4\x72"
+           unlocked: true
+           model: "Safe 9"
+           no_backup: false
+           unfinished_backup: false
+           backup_type: BACKUP_TYPE_BIP39
+           internal_model: "T9Z9"
+           bootloader_locked: true
+         }
+    )pb";
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p);
@@ -126,8 +117,17 @@ class NewModelFile : public ::testing::Test {
 
   rp::Report diagnose(bool with_catalog) {
     const fs::path out = dir_ / (with_catalog ? "with.json" : "without.json");
-    std::vector<std::string> argv{test_support::coldcheck_binary(), "diagnose", "--device", sim_.path(), "--key",
-                                  (dir_ / "key").string(), "--out", out.string(), "--lang", "en", "-q"};
+    std::vector<std::string> argv{test_support::coldcheck_binary(),
+                                  "diagnose",
+                                  "--device",
+                                  sim_.path(),
+                                  "--key",
+                                  (dir_ / "key").string(),
+                                  "--out",
+                                  out.string(),
+                                  "--lang",
+                                  "en",
+                                  "-q"};
     if (with_catalog) {
       argv.push_back("--catalog");
       argv.push_back((dir_ / "devices").string());
@@ -190,7 +190,8 @@ TEST_F(NewModelFile, WithoutTheFileTheModelIsUnknown) {
 
 TEST_F(NewModelFile, InfoAndListNameTheNewModel) {
   const std::string catalog = (dir_ / "devices").string();
-  const auto info = run({test_support::coldcheck_binary(), "info", "--device", sim_.path(), "--json", "--catalog", catalog});
+  const auto info =
+      run({test_support::coldcheck_binary(), "info", "--device", sim_.path(), "--json", "--catalog", catalog});
   ASSERT_EQ(info.exit_code, 0) << info.err;
   ::coldcheck::DeviceFacts facts;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(info.out, &facts).ok()) << info.out;

@@ -16,9 +16,9 @@
 namespace cc {
 namespace {
 
-using ::testing::HasSubstr;
 using test_support::run;
 using test_support::start_simulator;
+using ::testing::HasSubstr;
 
 std::string cc_bin() { return test_support::coldcheck_binary(); }
 
@@ -58,8 +58,8 @@ TEST_P(InfoPerScenario, JsonShowsTheScenarioValues) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto facts = parse_facts(r.out);
 
-  const std::string reported =
-      std::to_string(f.major_version()) + "." + std::to_string(f.minor_version()) + "." + std::to_string(f.patch_version());
+  const std::string reported = std::to_string(f.major_version()) + "." + std::to_string(f.minor_version()) + "." +
+                               std::to_string(f.patch_version());
   EXPECT_EQ(facts.path(), sim.path());
   EXPECT_TRUE(facts.emulator());
   EXPECT_EQ(facts.protocol_vendor(), f.vendor());
@@ -68,8 +68,8 @@ TEST_P(InfoPerScenario, JsonShowsTheScenarioValues) {
     EXPECT_EQ(facts.mode(), ::coldcheck::DEVICE_MODE_BOOTLOADER);
     EXPECT_EQ(facts.bootloader_version(), reported);
     if (f.has_fw_major()) {
-      EXPECT_EQ(facts.firmware_version(), std::to_string(f.fw_major()) + "." + std::to_string(f.fw_minor()) + "." +
-                                              std::to_string(f.fw_patch()));
+      EXPECT_EQ(facts.firmware_version(),
+                std::to_string(f.fw_major()) + "." + std::to_string(f.fw_minor()) + "." + std::to_string(f.fw_patch()));
     }
   } else {
     EXPECT_EQ(facts.mode(), ::coldcheck::DEVICE_MODE_FIRMWARE);

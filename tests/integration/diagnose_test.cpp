@@ -16,9 +16,9 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::run;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test_support::run;
 
 std::string cc_bin() { return test_support::coldcheck_binary(); }
 
@@ -41,7 +41,7 @@ class Diagnose : public ::testing::Test {
 
   test_support::RunResult diagnose(std::vector<std::string> extra) {
     std::vector<std::string> argv = {cc_bin(), "diagnose", "--key", (dir_ / "key").string(), "--out-dir", dir_.string(),
-                                     "--lang", "en", "-q"};
+                                     "--lang", "en",       "-q"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return run(argv, std::chrono::seconds(60));
   }
@@ -130,13 +130,13 @@ TEST_F(Diagnose, RecoveryPhraseInDescriptionIsRefusedAndNothingIsWritten) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("support"));
   EXPECT_THAT(r.err + r.out, Not(HasSubstr("sausage")));
-  EXPECT_TRUE(fs::is_empty(dir_) || (fs::exists(dir_ / "key") && std::distance(fs::directory_iterator(dir_),
-                                                                               fs::directory_iterator()) == 1));
+  EXPECT_TRUE(fs::is_empty(dir_) ||
+              (fs::exists(dir_ / "key") && std::distance(fs::directory_iterator(dir_), fs::directory_iterator()) == 1));
 }
 
 TEST_F(Diagnose, SomeoneAskingForTheSeedIsTheFirstFinding) {
-  const auto r = diagnose({"--demo", "--describe", "support on telegram asked for my 24 words to fix it",
-                           "--out", (dir_ / "r.json").string()});
+  const auto r = diagnose({"--demo", "--describe", "support on telegram asked for my 24 words to fix it", "--out",
+                           (dir_ / "r.json").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ::coldcheck::report::Report report;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "r.json"), &report).ok());

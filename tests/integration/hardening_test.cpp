@@ -19,9 +19,9 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::run;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test_support::run;
 
 class Hardening : public ::testing::Test {
  protected:
@@ -35,7 +35,7 @@ class Hardening : public ::testing::Test {
 
   std::vector<std::string> demo(std::vector<std::string> extra, const std::string& lang = "en") const {
     std::vector<std::string> argv = {test_support::coldcheck_binary(), "diagnose", "--demo", "--key",
-                                     (dir_ / "key").string(), "--lang", lang, "-q"};
+                                     (dir_ / "key").string(),          "--lang",   lang,     "-q"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
   }
@@ -69,7 +69,8 @@ TEST_F(Hardening, EightParallelDemoRunsIntoOneDirectoryEachKeepTheirFullSet) {
   EXPECT_EQ(sets.size(), 8u);
   for (const auto& [stem, exts] : sets) {
     EXPECT_EQ(exts, (std::set<std::string>{".txt", ".json", ".html", ".pb"})) << stem;
-    const auto v = run({test_support::coldcheck_binary(), "report", "verify", (dir_ / "out" / (stem + ".pb")).string()});
+    const auto v =
+        run({test_support::coldcheck_binary(), "report", "verify", (dir_ / "out" / (stem + ".pb")).string()});
     EXPECT_EQ(v.exit_code, 0) << stem << ": " << v.out << v.err;
   }
 }
@@ -115,7 +116,8 @@ TEST_F(Hardening, AnUnknownLanguageIsAUsageErrorNamingTheAcceptedOnes) {
     EXPECT_FALSE(fs::exists(dir_ / "x.json"));
   }
   ASSERT_EQ(run(demo({"--out", (dir_ / "ok.json").string()}, "zh_CN")).exit_code, 0);
-  const auto show = run({test_support::coldcheck_binary(), "report", "show", (dir_ / "ok.json").string(), "--lang", "de"});
+  const auto show =
+      run({test_support::coldcheck_binary(), "report", "show", (dir_ / "ok.json").string(), "--lang", "de"});
   EXPECT_EQ(show.exit_code, 2) << show.err;
   EXPECT_THAT(show.err, HasSubstr("en, zh-CN"));
 }
@@ -135,13 +137,14 @@ TEST_F(Hardening, DevicesAndFifosAreRefusedWhereAFileIsExpected) {
   EXPECT_EQ(report.exit_code, 2) << report.err;
   EXPECT_THAT(report.err, HasSubstr("FIFO"));
 
-  const auto scenario = run({bin, "simulate", "--scenario", fifo("scenario.textproto").string()}, std::chrono::seconds(10));
+  const auto scenario =
+      run({bin, "simulate", "--scenario", fifo("scenario.textproto").string()}, std::chrono::seconds(10));
   EXPECT_EQ(scenario.exit_code, 2) << scenario.err;
   EXPECT_THAT(scenario.err, HasSubstr("FIFO"));
 
-  const auto key = run({bin, "diagnose", "--demo", "-q", "--key", fifo("install.key").string(), "--out",
-                        (dir_ / "k.json").string()},
-                       std::chrono::seconds(10));
+  const auto key =
+      run({bin, "diagnose", "--demo", "-q", "--key", fifo("install.key").string(), "--out", (dir_ / "k.json").string()},
+          std::chrono::seconds(10));
   EXPECT_EQ(key.exit_code, 4) << key.err;
   EXPECT_THAT(key.err, HasSubstr("not a regular file"));
   EXPECT_FALSE(fs::exists(dir_ / "k.json"));

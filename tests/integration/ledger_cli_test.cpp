@@ -18,9 +18,9 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using test_support::run;
 using test_support::start_simulator;
+using ::testing::HasSubstr;
 using Screen = ::coldcheck::LedgerFacts;
 
 std::string cc_bin() { return test_support::coldcheck_binary(); }
@@ -167,13 +167,14 @@ TEST_P(LedgerDiagnose, FindingsAndAnHonestGenuineCheck) {
   EXPECT_TRUE(genuine_listed);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Scenarios, LedgerDiagnose,
-    ::testing::Values(Case{"ledger-dashboard", "udp"}, Case{"ledger-dashboard", "tcp"}, Case{"ledger-app-bitcoin", "udp"},
-                      Case{"ledger-app-bitcoin", "tcp"}, Case{"ledger-locked", "tcp"}, Case{"ledger-locked", "udp"},
-                      Case{"ledger-custom-ca", "tcp"}, Case{"ledger-custom-ca", "udp"}, Case{"ledger-bootloader", "udp"},
-                      Case{"ledger-bootloader", "tcp"}, Case{"ledger-outdated", "tcp"}, Case{"ledger-outdated", "udp"}),
-    name_of);
+INSTANTIATE_TEST_SUITE_P(Scenarios, LedgerDiagnose,
+                         ::testing::Values(Case{"ledger-dashboard", "udp"}, Case{"ledger-dashboard", "tcp"},
+                                           Case{"ledger-app-bitcoin", "udp"}, Case{"ledger-app-bitcoin", "tcp"},
+                                           Case{"ledger-locked", "tcp"}, Case{"ledger-locked", "udp"},
+                                           Case{"ledger-custom-ca", "tcp"}, Case{"ledger-custom-ca", "udp"},
+                                           Case{"ledger-bootloader", "udp"}, Case{"ledger-bootloader", "tcp"},
+                                           Case{"ledger-outdated", "tcp"}, Case{"ledger-outdated", "udp"}),
+                         name_of);
 
 TEST(LedgerErrors, NothingListeningOnTcpIsDisconnected) {
   // A port just freed by a finished simulator: nothing listens there any more.

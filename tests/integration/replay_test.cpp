@@ -40,7 +40,9 @@ rp::Report read_json(const fs::path& p) {
   return report;
 }
 
-bool not_comparable(const rp::CheckResult& c) { return c.detail().find("not comparable on replay") != std::string::npos; }
+bool not_comparable(const rp::CheckResult& c) {
+  return c.detail().find("not comparable on replay") != std::string::npos;
+}
 
 // Error texts name the path they went through (the live endpoint, or the replay and the
 // recorded endpoint), and a replay adds where in the transcript it stopped.
@@ -82,16 +84,16 @@ void PrintTo(const Case& c, std::ostream* os) { *os << c.scenario << (c.tcp ? " 
 class RecordReplay : public ::testing::TestWithParam<Case> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("cc-replay-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    dir_ = fs::temp_directory_path() /
+           ("cc-replay-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
   test_support::RunResult diagnose(const std::string& device, std::vector<std::string> extra) {
-    std::vector<std::string> argv = {test_support::coldcheck_binary(), "diagnose", "--device", device, "--key",
-                                     (dir_ / "key").string(), "--no-check-backup", "--lang", "en", "-q"};
+    std::vector<std::string> argv = {test_support::coldcheck_binary(), "diagnose",          "--device", device, "--key",
+                                     (dir_ / "key").string(),          "--no-check-backup", "--lang",   "en",   "-q"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return test_support::run(argv, std::chrono::seconds(60));
   }

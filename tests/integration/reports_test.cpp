@@ -20,9 +20,9 @@ namespace cc {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::run;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test_support::run;
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -113,7 +113,7 @@ TEST_F(Reports, ImportsAMixedFolderRefusingWhatIsNotIntact) {
 TEST_F(Reports, ListShowExportStatsAndPurge) {
   demo("outdated-trezor-one");
   demo("healthy-model-t");
-  ASSERT_EQ(reports({"import", (dir_ / "inbox" / "outdated-trezor-one" ).string(),
+  ASSERT_EQ(reports({"import", (dir_ / "inbox" / "outdated-trezor-one").string(),
                      (dir_ / "inbox" / "healthy-model-t").string()})
                 .exit_code,
             12);  // the .txt files
@@ -170,17 +170,17 @@ TEST_F(Reports, DiagnoseStoresItsReportUnlessToldNot) {
                            (dir_ / "key").string(), "--out", (dir_ / "r.json").string(), "-q", "--store", store_});
   ASSERT_EQ(stored.exit_code, 0) << stored.err;
   EXPECT_THAT(stored.out, HasSubstr("report stored: id 1 in " + store_));
-  const auto skipped = run({test_support::coldcheck_binary(), "diagnose", "--demo", "--scenario", "locked", "--key",
-                            (dir_ / "key").string(), "--out", (dir_ / "s.json").string(), "-q", "--store", store_,
-                            "--no-store"});
+  const auto skipped =
+      run({test_support::coldcheck_binary(), "diagnose", "--demo", "--scenario", "locked", "--key",
+           (dir_ / "key").string(), "--out", (dir_ / "s.json").string(), "-q", "--store", store_, "--no-store"});
   ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
   EXPECT_THAT(skipped.out, Not(HasSubstr("report stored")));
   const auto list = reports({"list"});
   EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 1) << list.out;
   // A store that cannot be opened warns; the report file still stands.
-  const auto broken = run({test_support::coldcheck_binary(), "diagnose", "--demo", "--scenario", "locked", "--key",
-                           (dir_ / "key").string(), "--out", (dir_ / "t.json").string(), "-q", "--store",
-                           "mysql://nowhere/x"});
+  const auto broken =
+      run({test_support::coldcheck_binary(), "diagnose", "--demo", "--scenario", "locked", "--key",
+           (dir_ / "key").string(), "--out", (dir_ / "t.json").string(), "-q", "--store", "mysql://nowhere/x"});
   EXPECT_EQ(broken.exit_code, 0) << broken.err;
   EXPECT_THAT(broken.err, HasSubstr("the report was not stored"));
   EXPECT_TRUE(fs::exists(dir_ / "t.json"));
@@ -219,7 +219,8 @@ TEST_F(Reports, NothingSecretInTheStoreOrAnyExport) {
       EXPECT_EQ(hit.kind, guard::SecretKind::kNone) << what << ": " << guard::category_name(hit.kind);
     }
     const auto text = without_hex_runs(bytes);
-    for (const auto& secret : secrets) EXPECT_EQ(text.find(secret), std::string::npos) << what << " holds a test secret";
+    for (const auto& secret : secrets)
+      EXPECT_EQ(text.find(secret), std::string::npos) << what << " holds a test secret";
   };
   // Every export, whole.
   for (const std::string name : {"all.jsonl", "all.csv", "stats.html", "stats.txt"}) {

@@ -29,8 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 namespace rp = ::coldcheck::report;
 namespace wire = ::coldcheck::wire::trezor;
-using ::testing::HasSubstr;
 using test_support::run;
+using ::testing::HasSubstr;
 
 constexpr int kExitVerificationFailed = 12;
 
@@ -66,17 +66,29 @@ std::vector<Expected> expectations() {
   return {
       {"genuine-safe3", kAllPass, 0, {test_root}},
       {"healthy-safe3", kAllPass, 0, {test_root}},
-      {"counterfeit-revision", with(kAllPass, "fw.revision", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"counterfeit-revision",
+       with(kAllPass, "fw.revision", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-FW-REVISION-MISMATCH", test_root}},
-      {"modified-firmware", with(kAllPass, "fw.hash", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"modified-firmware",
+       with(kAllPass, "fw.hash", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-FW-HASH-MISMATCH", test_root}},
-      {"attest-bad-signature", with(kAllPass, "auth.device", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"attest-bad-signature",
+       with(kAllPass, "auth.device", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-AUTH-FAILED", test_root}},
-      {"attest-unknown-root", with(kAllPass, "auth.device", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"attest-unknown-root",
+       with(kAllPass, "auth.device", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-AUTH-FAILED", test_root}},
-      {"attest-blacklisted-ca", with(kAllPass, "auth.device", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"attest-blacklisted-ca",
+       with(kAllPass, "auth.device", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-AUTH-FAILED", test_root}},
-      {"attest-wrong-model", with(kAllPass, "auth.device", rp::CHECK_FAIL), kExitVerificationFailed,
+      {"attest-wrong-model",
+       with(kAllPass, "auth.device", rp::CHECK_FAIL),
+       kExitVerificationFailed,
        {"CC-AUTH-FAILED", test_root}},
       {"unlocked-bootloader",
        with(with(kAllPass, "auth.device", rp::CHECK_SKIPPED), "auth.unlocked_bootloader", rp::CHECK_FAIL),
@@ -144,8 +156,8 @@ TEST(Verify, ModifiedFirmwareFailsOnlyAgainstTheReleaseImage) {
   // The tampered image sits outside firmware_fixtures/images; pointed at its own
   // directory, verify finds it as "the release" and the hash matches: the check is only
   // as good as the image it is given.
-  const auto v = verify("modified-firmware", {"--firmware-dir", std::string(CC_SOURCE_DIR) +
-                                                                     "/firmware_fixtures/images-tampered"});
+  const auto v = verify("modified-firmware",
+                        {"--firmware-dir", std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images-tampered"});
   EXPECT_EQ(v.result.exit_code, 0) << v.result.out << v.result.err;
   EXPECT_EQ(statuses_of(v.section), kAllPass);
 }
@@ -194,10 +206,10 @@ TEST_F(DiagnoseGenuineness, DemoScenariosRaiseTheExpectedFindings) {
   for (const auto& want : expectations()) {
     SCOPED_TRACE(want.scenario);
     const fs::path out = dir_ / (want.scenario + ".json");
-    const auto r = run({cc_bin(), "diagnose", "--key", (dir_ / "key").string(), "--out-dir", dir_.string(), "--lang",
-                        "en", "-q", "--demo", "--scenario", want.scenario, "--firmware-dir", images_dir(), "--out",
-                        out.string()},
-                       std::chrono::seconds(60));
+    const auto r =
+        run({cc_bin(), "diagnose", "--key", (dir_ / "key").string(), "--out-dir", dir_.string(), "--lang", "en", "-q",
+             "--demo", "--scenario", want.scenario, "--firmware-dir", images_dir(), "--out", out.string()},
+            std::chrono::seconds(60));
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     rp::Report report;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(out), &report).ok()) << slurp(out);
@@ -289,9 +301,8 @@ TEST(FirmwareInspect, PredictsTheSimulatorsAnswerForEachChallenge) {
       {"genuine-safe3", images_dir() + "/t2b1-2.12.5.bin"},
       {"modified-firmware", std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images-tampered/t2b1-2.12.5-tampered.bin"},
   };
-  const std::string challenges[] = {
-      "00", "000102030405060708090a0b0c0d0e0f",
-      "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"};
+  const std::string challenges[] = {"00", "000102030405060708090a0b0c0d0e0f",
+                                    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"};
   for (const auto& [scenario, image] : cases) {
     auto sim = test_support::start_simulator(scenario);
     UdpClient client(sim.port);
@@ -311,9 +322,9 @@ TEST(FirmwareInspect, PredictsTheSimulatorsAnswerForEachChallenge) {
     }
   }
   // And the two images' answers differ: that is what fw.hash catches.
-  EXPECT_NE(inspect_hash(images_dir() + "/t2b1-2.12.5.bin", "00"),
-            inspect_hash(std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images-tampered/t2b1-2.12.5-tampered.bin",
-                         "00"));
+  EXPECT_NE(
+      inspect_hash(images_dir() + "/t2b1-2.12.5.bin", "00"),
+      inspect_hash(std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images-tampered/t2b1-2.12.5-tampered.bin", "00"));
 }
 
 }  // namespace

@@ -14,13 +14,34 @@ using google::protobuf::FieldDescriptor;
 // Field names in trezorlib 0.12.4's messages/Features.py, by field number.
 const std::map<int, std::string>& trezorlib_names() {
   static const std::map<int, std::string> names = {
-      {1, "vendor"},           {2, "major_version"},      {3, "minor_version"},   {4, "patch_version"},
-      {5, "bootloader_mode"},  {6, "device_id"},          {7, "pin_protection"},  {8, "passphrase_protection"},
-      {9, "language"},         {10, "label"},             {12, "initialized"},    {13, "revision"},
-      {14, "bootloader_hash"}, {15, "imported"},          {16, "unlocked"},       {18, "firmware_present"},
-      {19, "needs_backup"},    {21, "model"},             {22, "fw_major"},       {23, "fw_minor"},
-      {24, "fw_patch"},        {25, "fw_vendor"},         {27, "unfinished_backup"}, {28, "no_backup"},
-      {29, "recovery_mode"},   {30, "capabilities"},      {31, "backup_type"},    {34, "wipe_code_protection"},
+      {1, "vendor"},
+      {2, "major_version"},
+      {3, "minor_version"},
+      {4, "patch_version"},
+      {5, "bootloader_mode"},
+      {6, "device_id"},
+      {7, "pin_protection"},
+      {8, "passphrase_protection"},
+      {9, "language"},
+      {10, "label"},
+      {12, "initialized"},
+      {13, "revision"},
+      {14, "bootloader_hash"},
+      {15, "imported"},
+      {16, "unlocked"},
+      {18, "firmware_present"},
+      {19, "needs_backup"},
+      {21, "model"},
+      {22, "fw_major"},
+      {23, "fw_minor"},
+      {24, "fw_patch"},
+      {25, "fw_vendor"},
+      {27, "unfinished_backup"},
+      {28, "no_backup"},
+      {29, "recovery_mode"},
+      {30, "capabilities"},
+      {31, "backup_type"},
+      {34, "wipe_code_protection"},
       {36, "passphrase_always_on_device"},
   };
   return names;
@@ -62,7 +83,7 @@ std::string python_bytes(const std::string& bytes) {
   } else {
     shown = "b'";
     for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
+      const auto c = static_cast<unsigned char>(ch);
       if (c == '\\' || c == '\'') {
         shown += '\\';
         shown += static_cast<char>(c);
@@ -149,12 +170,8 @@ std::map<std::string, PrintedField> expected_printout(const ::coldcheck::wire::t
         p.value = f->type() == FieldDescriptor::TYPE_BYTES ? python_bytes(reflection->GetString(features, f))
                                                            : python_str(reflection->GetString(features, f));
         break;
-      case FieldDescriptor::CPPTYPE_BOOL:
-        p.value = reflection->GetBool(features, f) ? "True" : "False";
-        break;
-      case FieldDescriptor::CPPTYPE_UINT32:
-        p.value = std::to_string(reflection->GetUInt32(features, f));
-        break;
+      case FieldDescriptor::CPPTYPE_BOOL: p.value = reflection->GetBool(features, f) ? "True" : "False"; break;
+      case FieldDescriptor::CPPTYPE_UINT32: p.value = std::to_string(reflection->GetUInt32(features, f)); break;
       case FieldDescriptor::CPPTYPE_ENUM: {
         const int n = reflection->GetEnumValue(features, f);
         // Fields 19 and 29 were bools in that schema: Python's bool(n).
@@ -165,8 +182,7 @@ std::map<std::string, PrintedField> expected_printout(const ::coldcheck::wire::t
         }
         break;
       }
-      default:
-        throw std::invalid_argument("unhandled field type: " + f->name());
+      default: throw std::invalid_argument("unhandled field type: " + f->name());
     }
   }
   return out;

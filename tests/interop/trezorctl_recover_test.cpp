@@ -51,8 +51,8 @@ class TrezorctlRecover : public ::testing::Test {
     Simulator sim(scenario_);
     sim.start();
     const std::string debug = "udp:127.0.0.1:" + std::to_string(sim.debug_port());
-    test_support::Interactive p({kTrezorctl, "-p", "udp:127.0.0.1:" + std::to_string(sim.port()), "device",
-                                 "recover", "--dry-run", "-t", "matrix", "-w", "12"},
+    test_support::Interactive p({kTrezorctl, "-p", "udp:127.0.0.1:" + std::to_string(sim.port()), "device", "recover",
+                                 "--dry-run", "-t", "matrix", "-w", "12"},
                                 /*pty=*/true, {"PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8"});
     if (!p.expect("Please enter current PIN")) return {p.output(), p.wait(5s), "no PIN prompt"};
     // getpass switches echo off with TCSAFLUSH, which drops input typed before it did.

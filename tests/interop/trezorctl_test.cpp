@@ -18,7 +18,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-
 constexpr const char* kTrezorctl = "/usr/bin/trezorctl";
 constexpr const char* kPython = "/usr/bin/python3";  // the one that sees Debian's trezorlib
 
@@ -34,8 +33,7 @@ test_support::RunResult run_clean(const std::vector<std::string>& argv) {
 
 // The time limit bounds a hung client; the simulator itself never hangs it.
 test_support::RunResult trezorctl(std::uint16_t port, std::vector<std::string> args) {
-  std::vector<std::string> argv = {kTrezorctl,
-                                   "-p", "udp:127.0.0.1:" + std::to_string(port)};
+  std::vector<std::string> argv = {kTrezorctl, "-p", "udp:127.0.0.1:" + std::to_string(port)};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_clean(argv);
 }
@@ -108,8 +106,8 @@ TEST_P(Trezorctl, PingWithButtonProtectionGoesThroughButtonRequest) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, Trezorctl,
-                         ::testing::Values("healthy-model-t", "outdated-trezor-one", "bootloader-mode",
-                                           "uninitialized", "locked"),
+                         ::testing::Values("healthy-model-t", "outdated-trezor-one", "bootloader-mode", "uninitialized",
+                                           "locked"),
                          [](const ::testing::TestParamInfo<std::string>& param) {
                            std::string name = param.param;
                            for (char& c : name) {
@@ -157,7 +155,8 @@ TEST_F(TrezorctlSafe3, TheCauseIsTheModelLookup) {
       "from trezorlib.transport import get_transport\n"
       "from trezorlib.client import TrezorClient\n"
       "from trezorlib.ui import ClickUI\n"
-      "TrezorClient(get_transport('" + path() + "'), ClickUI())\n";
+      "TrezorClient(get_transport('" +
+      path() + "'), ClickUI())\n";
   const test_support::RunResult r = run_clean({kPython, "-c", script});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("in is_outdated\n"));

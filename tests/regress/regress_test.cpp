@@ -145,9 +145,8 @@ TEST_P(T1Info, ReplayGivesTheRealDevicesFacts) {
   // Firmware-age findings come from the dated catalog: 1.14.1 is the newest Trezor One
   // release and carries security fixes, so 1.13.0 is both outdated and missing them.
   std::vector<std::string> codes = finding_codes(facts);
-  const auto firmware = std::stable_partition(codes.begin(), codes.end(), [](const std::string& code) {
-    return code.rfind("CC-FW-", 0) != 0;
-  });
+  const auto firmware = std::stable_partition(codes.begin(), codes.end(),
+                                              [](const std::string& code) { return code.rfind("CC-FW-", 0) != 0; });
   const std::vector<std::string> firmware_codes(firmware, codes.end());
   codes.erase(firmware, codes.end());
   EXPECT_THAT(codes, ::testing::ContainerEq(c.findings));
@@ -170,24 +169,49 @@ TEST_P(T1Info, ReplayGivesTheRealDevicesFacts) {
 const std::string k1141 = "725c0c01879329900f08fc453d8fd0fcb4d86090";
 const std::string k1130 = "592590cf66a9b62dfeee7e4d2afb6e01005e5b2c";
 
-INSTANTIATE_TEST_SUITE_P(
-    RealFirmware, T1Info,
-    ::testing::Values(
-        // No wallet: backup_availability=NotAvailable says nothing about a backup.
-        InfoCase{"t1-1.14.1-info-uninit", "1.14.1", k1141, false, false, true, ::coldcheck::BACKUP_STATE_UNKNOWN,
-                 {"CC-DEV-NOT-INITIALIZED", "CC-AUTH-TEST-ROOT"}},
-        InfoCase{"t1-1.13.0-info-uninit", "1.13.0", k1130, false, false, true, ::coldcheck::BACKUP_STATE_UNKNOWN,
-                 {"CC-DEV-NOT-INITIALIZED", "CC-AUTH-TEST-ROOT"}},
-        // LoadDevice leaves no backup to make: NotAvailable on an initialized device is "done".
-        InfoCase{"t1-1.14.1-info-seeded", "1.14.1", k1141, true, false, true, ::coldcheck::BACKUP_STATE_DONE,
-                 {"CC-PIN-NOT-SET", "CC-AUTH-TEST-ROOT"}},
-        InfoCase{"t1-1.14.1-info-pinlocked", "1.14.1", k1141, true, true, false, ::coldcheck::BACKUP_STATE_DONE,
-                 {"CC-DEV-LOCKED", "CC-AUTH-TEST-ROOT"}}),
-    [](const auto& param_info) {
-      std::string n = param_info.param.name;
-      std::replace_if(n.begin(), n.end(), [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
-      return n;
-    });
+INSTANTIATE_TEST_SUITE_P(RealFirmware, T1Info,
+                         ::testing::Values(
+                             // No wallet: backup_availability=NotAvailable says nothing about a backup.
+                             InfoCase{"t1-1.14.1-info-uninit",
+                                      "1.14.1",
+                                      k1141,
+                                      false,
+                                      false,
+                                      true,
+                                      ::coldcheck::BACKUP_STATE_UNKNOWN,
+                                      {"CC-DEV-NOT-INITIALIZED", "CC-AUTH-TEST-ROOT"}},
+                             InfoCase{"t1-1.13.0-info-uninit",
+                                      "1.13.0",
+                                      k1130,
+                                      false,
+                                      false,
+                                      true,
+                                      ::coldcheck::BACKUP_STATE_UNKNOWN,
+                                      {"CC-DEV-NOT-INITIALIZED", "CC-AUTH-TEST-ROOT"}},
+                             // LoadDevice leaves no backup to make: NotAvailable on an initialized device is "done".
+                             InfoCase{"t1-1.14.1-info-seeded",
+                                      "1.14.1",
+                                      k1141,
+                                      true,
+                                      false,
+                                      true,
+                                      ::coldcheck::BACKUP_STATE_DONE,
+                                      {"CC-PIN-NOT-SET", "CC-AUTH-TEST-ROOT"}},
+                             InfoCase{"t1-1.14.1-info-pinlocked",
+                                      "1.14.1",
+                                      k1141,
+                                      true,
+                                      true,
+                                      false,
+                                      ::coldcheck::BACKUP_STATE_DONE,
+                                      {"CC-DEV-LOCKED", "CC-AUTH-TEST-ROOT"}}),
+                         [](const auto& param_info) {
+                           std::string n = param_info.param.name;
+                           std::replace_if(
+                               n.begin(), n.end(),
+                               [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)); }, '_');
+                           return n;
+                         });
 
 TEST(T1Verify, RevisionPassesAndTheRecordedHashIsShownButNotCompared) {
   const std::string path = replay("t1-1.14.1-verify-seeded");
@@ -292,7 +316,7 @@ INSTANTIATE_TEST_SUITE_P(RealFirmware, T1CheckBackup,
                                                       app::BackupVerdict::kMismatch}),
                          [](const auto& param_info) {
                            return param_info.param.verdict == app::BackupVerdict::kMatches ? std::string("match")
-                                                                                     : std::string("mismatch");
+                                                                                           : std::string("mismatch");
                          });
 
 // --- Ledger (Speculos, Bitcoin app 2.0.1 on a Nano X) --------------------------------

@@ -68,8 +68,8 @@ class Rerecord : public ::testing::TestWithParam<Case> {
     if (c.command == "info" || c.command == "verify") argv.push_back("--json");
     if (c.command == "diagnose") argv.insert(argv.end(), {"--no-check-backup"});
     if (c.command == "diagnose" || c.command == "check-backup") {
-      argv.insert(argv.end(), {"-q", "--lang", "en", "--key", (dir_ / "key").string(), "--out",
-                               (dir_ / (tag + ".json")).string()});
+      argv.insert(argv.end(),
+                  {"-q", "--lang", "en", "--key", (dir_ / "key").string(), "--out", (dir_ / (tag + ".json")).string()});
     }
     if (!record.empty()) argv.insert(argv.end(), {"--record", record});
     std::string line;
@@ -134,8 +134,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"t1-1.14.1-verify-seeded", "verify", 0},
                       Case{"t1-1.14.1-check-backup-match", "check-backup", 0},
                       Case{"t1-1.14.1-check-backup-mismatch", "check-backup", 12},
-                      Case{"nanox-btc-2.0.1-info", "info", 0},
-                      Case{"nanox-btc-2.0.1-diagnose", "diagnose", 0},
+                      Case{"nanox-btc-2.0.1-info", "info", 0}, Case{"nanox-btc-2.0.1-diagnose", "diagnose", 0},
                       Case{"nanox-btc-2.0.1-info-busy", "diagnose", 6}),
     [](const auto& param_info) {
       std::string n = param_info.param.name;
@@ -147,8 +146,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 // `info` keeps its one-line error contract; the advice is diagnose's CC-DEV-NO-REPLY.
 TEST(InfoOnABusyLedgerApp, EndsInTheLiveRunsOneLineTimeout) {
-  const auto r = test_support::run({test_support::coldcheck_binary(), "info", "--device",
-                                    "replay:" + fixture("nanox-btc-2.0.1-info-busy.jsonl")});
+  const auto r = test_support::run(
+      {test_support::coldcheck_binary(), "info", "--device", "replay:" + fixture("nanox-btc-2.0.1-info-busy.jsonl")});
   EXPECT_EQ(r.exit_code, 6);
   EXPECT_THAT(r.err, HasSubstr("coldcheck: timeout: "));
   EXPECT_THAT(r.err, HasSubstr("no complete reply length in time (0 of 4 bytes"));

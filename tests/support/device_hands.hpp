@@ -16,10 +16,10 @@ class DebugClient;
 namespace cc::test_support {
 
 struct HandsScript {
-  std::string word_count = "12";       // typed at "How many words"
-  std::vector<std::string> words;      // typed one per "Type word N"
+  std::string word_count = "12";          // typed at "How many words"
+  std::vector<std::string> words;         // typed one per "Type word N"
   std::optional<std::size_t> stop_after;  // type only this many words, then wait
-  std::string press_no_on;             // press No once on a screen starting with this
+  std::string press_no_on;                // press No once on a screen starting with this
 };
 
 class DeviceHands {

@@ -122,9 +122,9 @@ SimProcess start_simulator(const std::string& scenario) {
                          ("coldcheck-sim-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
   std::filesystem::remove(port_file);
   SimProcess sim;
-  sim.process = std::make_unique<Background>(std::vector<std::string>{
-      coldcheck_binary(), "simulate", "--scenario", scenario, "--listen", "udp:127.0.0.1:0", "--port-file",
-      port_file.string()});
+  sim.process = std::make_unique<Background>(std::vector<std::string>{coldcheck_binary(), "simulate", "--scenario",
+                                                                      scenario, "--listen", "udp:127.0.0.1:0",
+                                                                      "--port-file", port_file.string()});
   const auto deadline = Clock::now() + std::chrono::seconds(10);
   while (Clock::now() < deadline) {
     std::ifstream in(port_file);

@@ -9,7 +9,7 @@
 namespace cc::test_support {
 
 struct RunResult {
-  int exit_code = -1;      // -1 when killed by a signal or the time limit
+  int exit_code = -1;  // -1 when killed by a signal or the time limit
   bool timed_out = false;
   std::string out;
   std::string err;

@@ -45,7 +45,6 @@ struct Urb {
   usbdevfs_urb* fields() const { return reinterpret_cast<usbdevfs_urb*>(urb.p->data); }
 };
 
-
 struct Device {
   UsbBus::Impl* bus = nullptr;
   DeviceSpec spec;
@@ -63,10 +62,10 @@ struct Device {
   std::atomic<int> to_host{0};
   std::atomic<int> from_host{0};
 
-  std::mutex mutex;                                // guards the URB queues
-  std::deque<Urb> in_flight;                       // IN URBs waiting for a report
-  std::deque<std::vector<std::uint8_t>> reports;   // reports waiting for an IN URB
-  std::deque<Urb> done;                            // ready to reap
+  std::mutex mutex;                               // guards the URB queues
+  std::deque<Urb> in_flight;                      // IN URBs waiting for a report
+  std::deque<std::vector<std::uint8_t>> reports;  // reports waiting for an IN URB
+  std::deque<Urb> done;                           // ready to reap
 
   // One report from the host to the simulator (padded or cut to 64 bytes).
   void send_to_simulator(const std::uint8_t* data, std::size_t size);
@@ -78,8 +77,8 @@ struct Device {
 struct UsbBus::Impl {
   GRef<UMockdevTestbed> testbed;
   std::string root;
-  std::map<std::string, unsigned> next_devnum;    // per bus
-  std::map<std::string, std::string> hubs;        // "1-1" -> syspath
+  std::map<std::string, unsigned> next_devnum;  // per bus
+  std::map<std::string, std::string> hubs;      // "1-1" -> syspath
   std::vector<std::unique_ptr<Device>> devices;
   int next_hidraw = 0;
   int next_hid = 1;

@@ -15,9 +15,9 @@
 namespace cc {
 namespace {
 
+using test_support::run;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test_support::run;
 
 const std::vector<std::string> kSchemes = {"hid:", "webusb:", "udp:", "tcp:"};
 
@@ -83,9 +83,10 @@ TEST_F(CliWords, JsonOnStdoutEndsWithANewline) {
   sim::Simulator sim(sim::builtin_scenario("healthy-safe3"));
   sim.start();
   const std::string path = "udp:127.0.0.1:" + std::to_string(sim.port());
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"list", "--json"}, {"list", "--json", "--emulator", path}, {"info", "--json", "--device", path},
-           {"verify", "--json", "--device", path}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"list", "--json"},
+                                                                {"list", "--json", "--emulator", path},
+                                                                {"info", "--json", "--device", path},
+                                                                {"verify", "--json", "--device", path}}) {
     const auto r = on_bus(args);
     EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 12) << args[0] << ": " << r.err;
     ASSERT_FALSE(r.out.empty()) << args[0];

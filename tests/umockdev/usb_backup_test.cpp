@@ -24,10 +24,10 @@ namespace {
 namespace fs = std::filesystem;
 namespace cat = ::coldcheck::catalog;
 using namespace std::chrono_literals;
-using ::testing::HasSubstr;
 using test_support::DeviceHands;
 using test_support::HandsScript;
 using test_support::Interactive;
+using ::testing::HasSubstr;
 
 const std::vector<std::string> kPublicTestSeed(12, "all");  // backup-safe3's: public test data
 constexpr const char* kPin = "1357";

@@ -137,8 +137,8 @@ DeviceSpec spec_from_catalog(std::string_view model_id, cat::Mode mode, cat::Tra
 
 std::string UsbBus::Impl::usb_device(const std::string& parent_syspath, const std::string& name, std::uint8_t bus,
                                      const DescriptorSpec& desc, const std::string& manufacturer,
-                                     const std::string& product, const std::string& serial,
-                                     const std::string& devpath, unsigned* devnum_out) {
+                                     const std::string& product, const std::string& serial, const std::string& devpath,
+                                     unsigned* devnum_out) {
   const std::string bus_key = std::to_string(bus);
   auto& next = next_devnum[bus_key];
   if (next == 0) next = 1;
@@ -150,29 +150,57 @@ std::string UsbBus::Impl::usb_device(const std::string& parent_syspath, const st
   const auto config = configuration_descriptor(desc);
   descriptors.insert(descriptors.end(), config.begin(), config.end());
   add("P: " + syspath.substr(4) + "\n" +  // add_from_string wants the path below /sys
-      "N: " + node + "\n"
+      "N: " + node +
+      "\n"
       "E: SUBSYSTEM=usb\n"
       "E: DEVTYPE=usb_device\n"
-      "E: DEVNAME=/dev/" + node + "\n"
-      "E: BUSNUM=" + dec3(bus) + "\n"
-      "E: DEVNUM=" + dec3(devnum) + "\n"
-      "E: PRODUCT=" + hex4(desc.vendor_id) + "/" + hex4(desc.product_id) + "/100\n"
+      "E: DEVNAME=/dev/" +
+      node +
+      "\n"
+      "E: BUSNUM=" +
+      dec3(bus) +
+      "\n"
+      "E: DEVNUM=" +
+      dec3(devnum) +
+      "\n"
+      "E: PRODUCT=" +
+      hex4(desc.vendor_id) + "/" + hex4(desc.product_id) +
+      "/100\n"
       "E: MAJOR=189\n"
-      "E: MINOR=" + std::to_string((bus - 1u) * 128u + devnum - 1u) + "\n"
-      "A: idVendor=" + hex4(desc.vendor_id) + "\\n\n"
-      "A: idProduct=" + hex4(desc.product_id) + "\\n\n"
+      "E: MINOR=" +
+      std::to_string((bus - 1u) * 128u + devnum - 1u) +
+      "\n"
+      "A: idVendor=" +
+      hex4(desc.vendor_id) +
+      "\\n\n"
+      "A: idProduct=" +
+      hex4(desc.product_id) +
+      "\\n\n"
       "A: bcdDevice=0100\\n\n"
-      "A: manufacturer=" + manufacturer + "\\n\n"
-      "A: product=" + product + "\\n\n"
-      "A: serial=" + serial + "\\n\n"
-      "A: busnum=" + std::to_string(bus) + "\\n\n"
-      "A: devnum=" + std::to_string(devnum) + "\\n\n"
-      "A: devpath=" + devpath + "\\n\n"
+      "A: manufacturer=" +
+      manufacturer +
+      "\\n\n"
+      "A: product=" +
+      product +
+      "\\n\n"
+      "A: serial=" +
+      serial +
+      "\\n\n"
+      "A: busnum=" +
+      std::to_string(bus) +
+      "\\n\n"
+      "A: devnum=" +
+      std::to_string(devnum) +
+      "\\n\n"
+      "A: devpath=" +
+      devpath +
+      "\\n\n"
       "A: bConfigurationValue=1\\n\n"
       "A: bNumInterfaces= 1\\n\n"
       "A: bNumConfigurations=1\\n\n"
       "A: speed=12\\n\n"
-      "H: descriptors=" + hex(descriptors) + "\n");
+      "H: descriptors=" +
+      hex(descriptors) + "\n");
   return syspath;
 }
 
@@ -182,8 +210,8 @@ std::string UsbBus::Impl::hub_for(std::uint8_t bus, const std::vector<std::uint8
   DescriptorSpec desc{0x1d6b, 0x0002, 0x0100, InterfaceKind::kHub, 0, 0};
   std::string syspath;
   if (chain.empty()) {
-    syspath = usb_device("/sys/devices/pci0000:00/0000:00:14.0", key, bus, desc, "Linux Foundation", "xHCI Host Controller",
-                         "0000:00:14.0", "0", nullptr);
+    syspath = usb_device("/sys/devices/pci0000:00/0000:00:14.0", key, bus, desc, "Linux Foundation",
+                         "xHCI Host Controller", "0000:00:14.0", "0", nullptr);
   } else {
     const std::vector<std::uint8_t> up(chain.begin(), chain.end() - 1);
     desc.vendor_id = 0x05e3;  // a generic external hub
@@ -252,17 +280,24 @@ Plugged UsbBus::plug(const DeviceSpec& spec) {
   }
 
   const DescriptorSpec desc{spec.vendor_id, spec.product_id, 0x0100, spec.kind, spec.interface_number, spec.usage_page};
-  const std::string syspath = impl_->usb_device(parent, name, spec.bus, desc, spec.manufacturer, spec.product,
-                                                spec.serial, devpath, &devnum);
+  const std::string syspath =
+      impl_->usb_device(parent, name, spec.bus, desc, spec.manufacturer, spec.product, spec.serial, devpath, &devnum);
   const std::string interface = syspath + "/" + name + ":1." + std::to_string(spec.interface_number);
   char iface_num[4];
   std::snprintf(iface_num, sizeof iface_num, "%02x", spec.interface_number);
-  impl_->add("P: " + interface.substr(4) + "\n"
+  impl_->add("P: " + interface.substr(4) +
+             "\n"
              "E: SUBSYSTEM=usb\n"
              "E: DEVTYPE=usb_interface\n"
-             "E: INTERFACE=" + std::string(dev->hid ? "3/0/0" : "255/0/0") + "\n"
-             "A: bInterfaceNumber=" + iface_num + "\\n\n"
-             "A: bInterfaceClass=" + std::string(dev->hid ? "03" : "ff") + "\\n\n"
+             "E: INTERFACE=" +
+             std::string(dev->hid ? "3/0/0" : "255/0/0") +
+             "\n"
+             "A: bInterfaceNumber=" +
+             iface_num +
+             "\\n\n"
+             "A: bInterfaceClass=" +
+             std::string(dev->hid ? "03" : "ff") +
+             "\\n\n"
              "A: bAlternateSetting= 0\\n\n"
              "A: bNumEndpoints=02\\n\n");
   if (dev->hid) {
@@ -272,23 +307,37 @@ Plugged UsbBus::plug(const DeviceSpec& spec) {
     const std::string hid_dir = interface + "/" + hid_name;
     char hid_id[32];
     std::snprintf(hid_id, sizeof hid_id, "0003:%08X:%08X", spec.vendor_id, spec.product_id);
-    impl_->add("P: " + hid_dir.substr(4) + "\n"
+    impl_->add("P: " + hid_dir.substr(4) +
+               "\n"
                "E: SUBSYSTEM=hid\n"
-               "E: HID_ID=" + hid_id + "\n"
-               "E: HID_NAME=" + spec.manufacturer + " " + spec.product + "\n"
-               "E: HID_PHYS=usb-0000:00:14.0-" + devpath + "/input" + std::to_string(spec.interface_number) + "\n"
-               "E: HID_UNIQ=" + spec.serial + "\n" +
+               "E: HID_ID=" +
+               hid_id +
+               "\n"
+               "E: HID_NAME=" +
+               spec.manufacturer + " " + spec.product +
+               "\n"
+               "E: HID_PHYS=usb-0000:00:14.0-" +
+               devpath + "/input" + std::to_string(spec.interface_number) +
+               "\n"
+               "E: HID_UNIQ=" +
+               spec.serial + "\n" +
                (spec.report_descriptor_in_sysfs
                     ? "H: report_descriptor=" + hex(hid_report_descriptor(spec.usage_page)) + "\n"
                     : std::string()));
     // hidapi reads the report descriptor through the class device's "device" link.
-    impl_->add("P: " + hid_dir.substr(4) + "/hidraw/" + dev->hidraw + "\n"
-               "N: " + dev->hidraw + "\n"
+    impl_->add("P: " + hid_dir.substr(4) + "/hidraw/" + dev->hidraw +
+               "\n"
+               "N: " +
+               dev->hidraw +
+               "\n"
                "L: device=../../\n"
                "E: SUBSYSTEM=hidraw\n"
-               "E: DEVNAME=" + node + "\n"
+               "E: DEVNAME=" +
+               node +
+               "\n"
                "E: MAJOR=241\n"
-               "E: MINOR=" + std::to_string(impl_->next_hidraw - 1) + "\n");
+               "E: MINOR=" +
+               std::to_string(impl_->next_hidraw - 1) + "\n");
     dev->master = umockdev_testbed_get_dev_fd(impl_->testbed.p, node.c_str());
     if (dev->master < 0) throw std::runtime_error("umockdev gave no pty for " + node);
     termios raw{};

@@ -33,7 +33,7 @@ struct DeviceSpec {
   std::string serial = "CC0000000001";
   std::uint8_t bus = 1;
   std::vector<std::uint8_t> ports{1};  // port chain below the root hub; hubs are added
-  std::uint16_t simulator_port = 0;     // UDP 127.0.0.1:port; 0: nothing answers
+  std::uint16_t simulator_port = 0;    // UDP 127.0.0.1:port; 0: nothing answers
   // Unplug in the middle of a reply: after this many reports reached the host.
   int unplug_after_reports = -1;
   // HID: sysfs holds the report descriptor (hidapi reads the usage page from it). A

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
   }
   try {
     const auto mode = args[1] == "bootloader" ? cat::MODE_BOOTLOADER : cat::MODE_FIRMWARE;
-    const auto transport = args[2] == "hid" ? cat::TRANSPORT_HID
+    const auto transport = args[2] == "hid"      ? cat::TRANSPORT_HID
                            : args[2] == "serial" ? cat::TRANSPORT_SERIAL
                                                  : cat::TRANSPORT_WEBUSB;
     auto spec = cc::usb_bus::spec_from_catalog(args[0], mode, transport);

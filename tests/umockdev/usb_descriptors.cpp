@@ -10,8 +10,8 @@ void put16(std::vector<std::uint8_t>& out, std::uint16_t v) {
   out.push_back(static_cast<std::uint8_t>(v >> 8));
 }
 
-void endpoint(std::vector<std::uint8_t>& out, std::uint8_t address, std::uint8_t attributes,
-              std::uint16_t max_packet, std::uint8_t interval) {
+void endpoint(std::vector<std::uint8_t>& out, std::uint8_t address, std::uint8_t attributes, std::uint16_t max_packet,
+              std::uint8_t interval) {
   out.insert(out.end(), {7, 0x05, address, attributes});
   put16(out, max_packet);
   out.push_back(interval);
@@ -22,7 +22,7 @@ void endpoint(std::vector<std::uint8_t>& out, std::uint8_t address, std::uint8_t
 std::vector<std::uint8_t> device_descriptor(const DescriptorSpec& spec) {
   const bool hub = spec.kind == InterfaceKind::kHub;
   std::vector<std::uint8_t> d{18, 0x01};
-  put16(d, 0x0200);                                   // bcdUSB 2.0
+  put16(d, 0x0200);  // bcdUSB 2.0
   d.insert(d.end(), {static_cast<std::uint8_t>(hub ? 9 : 0), 0, static_cast<std::uint8_t>(hub ? 1 : 0), 64});
   put16(d, spec.vendor_id);
   put16(d, spec.product_id);
@@ -32,19 +32,40 @@ std::vector<std::uint8_t> device_descriptor(const DescriptorSpec& spec) {
 }
 
 std::vector<std::uint8_t> hid_report_descriptor(std::uint16_t usage_page) {
-  return {0x06, static_cast<std::uint8_t>(usage_page & 0xFF), static_cast<std::uint8_t>(usage_page >> 8),
-          0x09, 0x01,        // usage 1
-          0xA1, 0x01,        // collection (application)
-          0x09, 0x20,        //   usage (input report)
-          0x15, 0x00,        //   logical minimum 0
-          0x26, 0xFF, 0x00,  //   logical maximum 255
-          0x75, 0x08,        //   report size 8 bits
-          0x95, 0x40,        //   report count 64
-          0x81, 0x02,        //   input (data, variable, absolute)
-          0x09, 0x21,        //   usage (output report)
-          0x15, 0x00, 0x26, 0xFF, 0x00, 0x75, 0x08, 0x95, 0x40,
-          0x91, 0x02,        //   output (data, variable, absolute)
-          0xC0};             // end collection
+  return {0x06,
+          static_cast<std::uint8_t>(usage_page & 0xFF),
+          static_cast<std::uint8_t>(usage_page >> 8),
+          0x09,
+          0x01,  // usage 1
+          0xA1,
+          0x01,  // collection (application)
+          0x09,
+          0x20,  //   usage (input report)
+          0x15,
+          0x00,  //   logical minimum 0
+          0x26,
+          0xFF,
+          0x00,  //   logical maximum 255
+          0x75,
+          0x08,  //   report size 8 bits
+          0x95,
+          0x40,  //   report count 64
+          0x81,
+          0x02,  //   input (data, variable, absolute)
+          0x09,
+          0x21,  //   usage (output report)
+          0x15,
+          0x00,
+          0x26,
+          0xFF,
+          0x00,
+          0x75,
+          0x08,
+          0x95,
+          0x40,
+          0x91,
+          0x02,   //   output (data, variable, absolute)
+          0xC0};  // end collection
 }
 
 std::vector<std::uint8_t> configuration_descriptor(const DescriptorSpec& spec) {

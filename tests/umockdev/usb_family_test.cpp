@@ -29,18 +29,18 @@ namespace {
 namespace fs = std::filesystem;
 namespace rp = ::coldcheck::report;
 namespace cat = ::coldcheck::catalog;
-using ::testing::HasSubstr;
 using test_support::run;
+using ::testing::HasSubstr;
 
 struct Row {
   std::string name;
   std::string model_id;
   cat::Mode mode = cat::MODE_FIRMWARE;
   cat::Transport transport = cat::TRANSPORT_WEBUSB;
-  std::string scenario;       // empty: identified from USB alone, nothing to speak to
-  std::string catalog_id;     // what list and info must name
+  std::string scenario;    // empty: identified from USB alone, nothing to speak to
+  std::string catalog_id;  // what list and info must name
   ::coldcheck::DeviceMode device_mode = ::coldcheck::DEVICE_MODE_FIRMWARE;
-  std::string product;        // USB product string, when the catalog tells models by it
+  std::string product;  // USB product string, when the catalog tells models by it
   // The simulator's secure element chains to the TEST root, which counts only for an
   // emulator: over USB the same device must fail attestation (auth.device fail,
   // CC-AUTH-FAILED, verify exit 12) where UDP passes it with CC-AUTH-TEST-ROOT.
@@ -75,65 +75,139 @@ void PrintTo(const Row& row, std::ostream* os) { *os << row.name; }
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const Row kRows[] = {
-    {.name = "trezor_one_hid", .model_id = "trezor-one", .mode = cat::MODE_FIRMWARE, .transport = cat::TRANSPORT_HID,
-     .scenario = "outdated-trezor-one", .catalog_id = "trezor-one"},
-    {.name = "trezor_one_webusb", .model_id = "trezor-one", .scenario = "outdated-trezor-one",
+    {.name = "trezor_one_hid",
+     .model_id = "trezor-one",
+     .mode = cat::MODE_FIRMWARE,
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "outdated-trezor-one",
      .catalog_id = "trezor-one"},
-    {.name = "model_t_webusb", .model_id = "trezor-model-t", .scenario = "healthy-model-t",
+    {.name = "trezor_one_webusb",
+     .model_id = "trezor-one",
+     .scenario = "outdated-trezor-one",
+     .catalog_id = "trezor-one"},
+    {.name = "model_t_webusb",
+     .model_id = "trezor-model-t",
+     .scenario = "healthy-model-t",
      .catalog_id = "trezor-model-t"},
-    {.name = "model_t_bootloader", .model_id = "trezor-model-t", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "bootloader-mode", .catalog_id = "trezor-model-t",
+    {.name = "model_t_bootloader",
+     .model_id = "trezor-model-t",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode",
+     .catalog_id = "trezor-model-t",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
-    {.name = "safe3_webusb", .model_id = "trezor-safe-3", .scenario = "healthy-safe3", .catalog_id = "trezor-safe-3",
+    {.name = "safe3_webusb",
+     .model_id = "trezor-safe-3",
+     .scenario = "healthy-safe3",
+     .catalog_id = "trezor-safe-3",
      .attested = true},
-    {.name = "safe3_genuine_webusb", .model_id = "trezor-safe-3", .scenario = "genuine-safe3",
-     .catalog_id = "trezor-safe-3", .attested = true},
-    {.name = "safe3_bootloader", .model_id = "trezor-safe-3", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "bootloader-mode", .catalog_id = "trezor-safe-3", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+    {.name = "safe3_genuine_webusb",
+     .model_id = "trezor-safe-3",
+     .scenario = "genuine-safe3",
+     .catalog_id = "trezor-safe-3",
+     .attested = true},
+    {.name = "safe3_bootloader",
+     .model_id = "trezor-safe-3",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode",
+     .catalog_id = "trezor-safe-3",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
      .tweak = as_model("Safe 3", "T2B1")},
-    {.name = "safe5_webusb", .model_id = "trezor-safe-5", .scenario = "healthy-safe3", .catalog_id = "trezor-safe-5",
+    {.name = "safe5_webusb",
+     .model_id = "trezor-safe-5",
+     .scenario = "healthy-safe3",
+     .catalog_id = "trezor-safe-5",
      .tweak = as_model("Safe 5", "T3T1")},
-    {.name = "safe5_bootloader", .model_id = "trezor-safe-5", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "bootloader-mode", .catalog_id = "trezor-safe-5", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+    {.name = "safe5_bootloader",
+     .model_id = "trezor-safe-5",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode",
+     .catalog_id = "trezor-safe-5",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
      .tweak = as_model("Safe 5", "T3T1")},
-    {.name = "trezor_one_bootloader_webusb", .model_id = "trezor-one", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "bootloader-mode", .catalog_id = "trezor-one", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+    {.name = "trezor_one_bootloader_webusb",
+     .model_id = "trezor-one",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "bootloader-mode",
+     .catalog_id = "trezor-one",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
      .tweak = trezor_one_bootloader},
-    {.name = "trezor_one_bootloader_hid", .model_id = "trezor-one", .mode = cat::MODE_BOOTLOADER,
-     .transport = cat::TRANSPORT_HID, .scenario = "bootloader-mode", .catalog_id = "trezor-one",
-     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER, .tweak = trezor_one_bootloader},
-    {.name = "keepkey_hid", .model_id = "keepkey", .transport = cat::TRANSPORT_HID, .scenario = "keepkey-healthy",
+    {.name = "trezor_one_bootloader_hid",
+     .model_id = "trezor-one",
+     .mode = cat::MODE_BOOTLOADER,
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "bootloader-mode",
+     .catalog_id = "trezor-one",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+     .tweak = trezor_one_bootloader},
+    {.name = "keepkey_hid",
+     .model_id = "keepkey",
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "keepkey-healthy",
      .catalog_id = "keepkey"},
     {.name = "keepkey_webusb", .model_id = "keepkey", .scenario = "keepkey-healthy", .catalog_id = "keepkey"},
-    {.name = "keepkey_bootloader_hid", .model_id = "keepkey", .mode = cat::MODE_BOOTLOADER,
-     .transport = cat::TRANSPORT_HID, .scenario = "keepkey-bootloader", .catalog_id = "keepkey",
+    {.name = "keepkey_bootloader_hid",
+     .model_id = "keepkey",
+     .mode = cat::MODE_BOOTLOADER,
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "keepkey-bootloader",
+     .catalog_id = "keepkey",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
-    {.name = "keepkey_bootloader_webusb", .model_id = "keepkey", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "keepkey-bootloader", .catalog_id = "keepkey", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
-    {.name = "onekey_webusb", .model_id = "onekey-classic", .scenario = "onekey-healthy",
+    {.name = "keepkey_bootloader_webusb",
+     .model_id = "keepkey",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "keepkey-bootloader",
+     .catalog_id = "keepkey",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
+    {.name = "onekey_webusb",
+     .model_id = "onekey-classic",
+     .scenario = "onekey-healthy",
      .catalog_id = "onekey-classic"},
-    {.name = "onekey_bootloader", .model_id = "onekey-classic", .mode = cat::MODE_BOOTLOADER,
-     .scenario = "onekey-bootloader", .catalog_id = "onekey-classic",
+    {.name = "onekey_bootloader",
+     .model_id = "onekey-classic",
+     .mode = cat::MODE_BOOTLOADER,
+     .scenario = "onekey-bootloader",
+     .catalog_id = "onekey-classic",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
     // OneKey Pro on its own id, saying trezor.io: the OneKey-only Features fields decide.
-    {.name = "onekey_pro_webusb", .model_id = "onekey-pro", .scenario = "onekey-trezor-compat",
+    {.name = "onekey_pro_webusb",
+     .model_id = "onekey-pro",
+     .scenario = "onekey-trezor-compat",
      .catalog_id = "onekey-pro"},
-    {.name = "ledger_dashboard_hid", .model_id = "ledger-nano-s", .transport = cat::TRANSPORT_HID,
-     .scenario = "ledger-dashboard", .catalog_id = "ledger-nano-s"},
+    {.name = "ledger_dashboard_hid",
+     .model_id = "ledger-nano-s",
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "ledger-dashboard",
+     .catalog_id = "ledger-nano-s"},
     // Inside an app the Ledger does not answer the dashboard's version APDU: the model
     // stays unread over either transport (the USB product id would name it; not used yet).
-    {.name = "ledger_app_hid", .model_id = "ledger-nano-s", .transport = cat::TRANSPORT_HID,
-     .scenario = "ledger-app-bitcoin", .catalog_id = ""},
-    {.name = "ledger_bootloader_hid", .model_id = "ledger-nano-x", .mode = cat::MODE_BOOTLOADER,
-     .transport = cat::TRANSPORT_HID, .scenario = "ledger-bootloader", .catalog_id = "ledger-nano-x",
+    {.name = "ledger_app_hid",
+     .model_id = "ledger-nano-s",
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "ledger-app-bitcoin",
+     .catalog_id = ""},
+    {.name = "ledger_bootloader_hid",
+     .model_id = "ledger-nano-x",
+     .mode = cat::MODE_BOOTLOADER,
+     .transport = cat::TRANSPORT_HID,
+     .scenario = "ledger-bootloader",
+     .catalog_id = "ledger-nano-x",
      .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER},
-    {.name = "bitbox02_hid", .model_id = "bitbox02", .transport = cat::TRANSPORT_HID, .catalog_id = "bitbox02",
+    {.name = "bitbox02_hid",
+     .model_id = "bitbox02",
+     .transport = cat::TRANSPORT_HID,
+     .catalog_id = "bitbox02",
      .product = "BitBox02"},
-    {.name = "bitbox02_bootloader_hid", .model_id = "bitbox02", .mode = cat::MODE_BOOTLOADER,
-     .transport = cat::TRANSPORT_HID, .catalog_id = "bitbox02", .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
+    {.name = "bitbox02_bootloader_hid",
+     .model_id = "bitbox02",
+     .mode = cat::MODE_BOOTLOADER,
+     .transport = cat::TRANSPORT_HID,
+     .catalog_id = "bitbox02",
+     .device_mode = ::coldcheck::DEVICE_MODE_BOOTLOADER,
      .product = "bb02-bootloader"},
     {.name = "coldcard_hid", .model_id = "coldcard", .transport = cat::TRANSPORT_HID, .catalog_id = "coldcard"},
-    {.name = "jade_serial", .model_id = "blockstream-jade", .transport = cat::TRANSPORT_SERIAL,
+    {.name = "jade_serial",
+     .model_id = "blockstream-jade",
+     .transport = cat::TRANSPORT_SERIAL,
      .catalog_id = "blockstream-jade"},
 };
 #pragma GCC diagnostic pop
@@ -248,8 +322,8 @@ TEST_P(UsbFamily, InfoOverUsbGivesTheFactsUdpGives) {
 rp::Report diagnose(const std::function<test_support::RunResult(std::vector<std::string>)>& runner,
                     const std::string& path, const fs::path& dir, const std::string& tag) {
   const fs::path out = dir / (tag + ".json");
-  const auto r = runner({"diagnose", "--device", path, "--key", (dir / "key").string(), "--out", out.string(),
-                         "--lang", "en", "-q"});
+  const auto r = runner(
+      {"diagnose", "--device", path, "--key", (dir / "key").string(), "--out", out.string(), "--lang", "en", "-q"});
   EXPECT_EQ(r.exit_code, 0) << tag << ": " << r.err;
   return parse_json<rp::Report>(slurp(out));
 }
@@ -341,8 +415,7 @@ TEST_P(UsbFamily, VerifyOverUsbAgreesWithUdp) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, UsbFamily, ::testing::ValuesIn(kRows),
-                         [](const auto& p) { return p.param.name; });
+INSTANTIATE_TEST_SUITE_P(Rows, UsbFamily, ::testing::ValuesIn(kRows), [](const auto& p) { return p.param.name; });
 
 }  // namespace
 }  // namespace cc

@@ -25,8 +25,8 @@ namespace cc {
 namespace {
 
 namespace cat = ::coldcheck::catalog;
-using ::testing::HasSubstr;
 using test_support::run;
+using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 namespace rp = ::coldcheck::report;
 
@@ -84,16 +84,15 @@ class UsbStates : public ::testing::Test {
     return spec;
   }
 
-  usb_bus::DeviceSpec webusb(const std::string& model, const sim::Simulator& sim,
-                            cat::Mode mode = cat::MODE_FIRMWARE) {
+  usb_bus::DeviceSpec webusb(const std::string& model, const sim::Simulator& sim, cat::Mode mode = cat::MODE_FIRMWARE) {
     auto spec = usb_bus::spec_from_catalog(model, mode, cat::TRANSPORT_WEBUSB);
     spec.simulator_port = sim.port();
     return spec;
   }
   rp::Report diagnose(const std::string& path, const fs::path& dir) {
     const fs::path out = dir / "report.json";
-    const auto r = on_usb({"diagnose", "--device", path, "--key", (dir / "key").string(), "--out", out.string(),
-                           "--lang", "en", "-q"});
+    const auto r = on_usb(
+        {"diagnose", "--device", path, "--key", (dir / "key").string(), "--out", out.string(), "--lang", "en", "-q"});
     EXPECT_NE(r.exit_code, 70) << r.err;
     return parse_json<rp::Report>(slurp(out));
   }
@@ -133,8 +132,14 @@ TEST_F(UsbStates, PermissionDeniedForANormalUserNamesTheNodeAndTheFix) {
   ASSERT_EQ(::chown(pty.c_str(), 0, 0), 0);
   ASSERT_EQ(::chmod(pty.c_str(), 0600), 0);
   bus_.open_to_all_users();
-  std::vector<std::string> args = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                                   test_support::coldcheck_binary(), "info", "--device", device.device_path};
+  std::vector<std::string> args = {"/usr/bin/setpriv",
+                                   "--reuid=nobody",
+                                   "--regid=nogroup",
+                                   "--clear-groups",
+                                   test_support::coldcheck_binary(),
+                                   "info",
+                                   "--device",
+                                   device.device_path};
   const auto env = bus_.environment();
   const auto r = run(args, std::chrono::seconds(60), &env);
   EXPECT_EQ(r.exit_code, 4) << r.out << r.err;
@@ -155,8 +160,8 @@ TEST_F(UsbStates, PermissionDeniedOnUsbfsNamesTheNodeAndListSaysNoPermission) {
   ASSERT_EQ(::chmod(pty.c_str(), 0600), 0);
   bus_.open_to_all_users();
   const auto env = bus_.environment();
-  const std::vector<std::string> as_nobody = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup",
-                                              "--clear-groups", test_support::coldcheck_binary()};
+  const std::vector<std::string> as_nobody = {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                                              test_support::coldcheck_binary()};
   auto args = as_nobody;
   args.insert(args.end(), {"info", "--device", device.device_path});
   const auto r = run(args, std::chrono::seconds(60), &env);

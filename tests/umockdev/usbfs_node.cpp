@@ -21,8 +21,8 @@ std::vector<std::uint8_t> control_reply(const Device& dev, const std::uint8_t* s
   const std::uint8_t request = setup[1];
   const unsigned value = setup[2] | (setup[3] << 8);
   *stall = false;
-  DescriptorSpec desc{dev.spec.vendor_id, dev.spec.product_id, 0x0100, dev.spec.kind, dev.spec.interface_number,
-                      dev.spec.usage_page};
+  DescriptorSpec desc{dev.spec.vendor_id, dev.spec.product_id,       0x0100,
+                      dev.spec.kind,      dev.spec.interface_number, dev.spec.usage_page};
   if (request_type == 0x80 && request == 0x06) {  // GET_DESCRIPTOR
     switch (value >> 8) {
       case 1: return device_descriptor(desc);
@@ -59,8 +59,8 @@ gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointe
   switch (request) {
     case USBDEVFS_GET_CAPABILITIES: {
       GRef<UMockdevIoctlData> d(umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), nullptr));
-      const guint32 caps = USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_BULK_CONTINUATION |
-                           USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
+      const guint32 caps =
+          USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_BULK_CONTINUATION | USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
       std::memcpy(d.p->data, &caps, sizeof caps);
       umockdev_ioctl_client_complete(client, 0, 0);
       return TRUE;
@@ -78,9 +78,7 @@ gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointe
     case USBDEVFS_SETCONFIGURATION:
     case USBDEVFS_CLEAR_HALT:
     case USBDEVFS_RESETEP:
-    case USBDEVFS_RESET:
-      umockdev_ioctl_client_complete(client, gone ? -1 : 0, gone ? ENODEV : 0);
-      return TRUE;
+    case USBDEVFS_RESET: umockdev_ioctl_client_complete(client, gone ? -1 : 0, gone ? ENODEV : 0); return TRUE;
     case USBDEVFS_GETDRIVER:
       umockdev_ioctl_client_complete(client, -1, ENODATA);  // no kernel driver bound
       return TRUE;
@@ -181,9 +179,7 @@ gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointe
       umockdev_ioctl_client_complete(client, -1, EAGAIN);
       return TRUE;
     }
-    default:
-      umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : ENOTTY);
-      return TRUE;
+    default: umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : ENOTTY); return TRUE;
   }
 }
 

@@ -99,7 +99,8 @@ Bytes be4(std::uint32_t v) {
 
 }  // namespace
 
-Bytes command(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, std::span<const std::uint8_t> data) {
+Bytes command(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+              std::span<const std::uint8_t> data) {
   if (data.size() > 255) throw Error(ErrorCode::kInvalidArgument, "APDU data longer than 255 bytes");
   Bytes out{cla, ins, p1, p2, static_cast<std::uint8_t>(data.size())};
   out.insert(out.end(), data.begin(), data.end());

@@ -41,11 +41,11 @@ inline constexpr std::uint32_t kFlagPinValidated = 0x80;
 
 struct VersionInfo {
   std::uint32_t target_id = 0;
-  bool bootloader = false;            // (target_id & 0xF0000000) != 0x30000000
-  std::string se_version;             // dashboard; in bootloader only if it reports it
+  bool bootloader = false;  // (target_id & 0xF0000000) != 0x30000000
+  std::string se_version;   // dashboard; in bootloader only if it reports it
   std::uint32_t flags = 0;
-  std::string mcu_version;            // dashboard: the MCU firmware (SEPH) version
-  std::string mcu_bootloader_version; // bootloader: its own version; dashboard: optional
+  std::string mcu_version;             // dashboard: the MCU firmware (SEPH) version
+  std::string mcu_bootloader_version;  // bootloader: its own version; dashboard: optional
   std::optional<std::uint32_t> hw_version;
   std::optional<std::uint32_t> language;
   std::optional<std::uint32_t> se_target_id;  // bootloader only
@@ -60,7 +60,7 @@ VersionInfo parse_version(std::span<const std::uint8_t> data);
 Bytes encode_version(const VersionInfo& info);
 
 struct AppInfo {
-  std::string name;     // "BOLOS" on the dashboard
+  std::string name;  // "BOLOS" on the dashboard
   std::string version;
   std::uint32_t flags = 0;
 };

@@ -59,12 +59,13 @@ std::vector<Report> encode(std::span<const std::uint8_t> apdu, std::uint16_t cha
 bool Decoder::feed(std::span<const std::uint8_t> report) {
   if (complete_) throw Error(ErrorCode::kInternal, "Ledger decoder fed after a complete message; call take()");
   if (report.size() < kHeaderSize) {
-    throw Error(ErrorCode::kMalformed, "Ledger HID report of " + std::to_string(report.size()) +
-                                           " bytes is shorter than its 5-byte header");
+    throw Error(ErrorCode::kMalformed,
+                "Ledger HID report of " + std::to_string(report.size()) + " bytes is shorter than its 5-byte header");
   }
   const std::uint16_t channel = be16(report, 0);
   if (channel != channel_) {
-    throw Error(ErrorCode::kMalformed, "Ledger HID report on channel " + hex16(channel) + ", expected " + hex16(channel_));
+    throw Error(ErrorCode::kMalformed,
+                "Ledger HID report on channel " + hex16(channel) + ", expected " + hex16(channel_));
   }
   if (report[2] != kTag) {
     throw Error(ErrorCode::kMalformed, "Ledger HID report with tag " + hex16(report[2]) + ", expected 0x0005 (APDU)");
@@ -80,8 +81,8 @@ bool Decoder::feed(std::span<const std::uint8_t> report) {
     expected_ = be16(report, at);
     at += 2;
     if (expected_ > max_size_) {
-      throw Error(ErrorCode::kMalformed, "Ledger reply declares " + std::to_string(expected_) + " bytes, above the cap of " +
-                                             std::to_string(max_size_));
+      throw Error(ErrorCode::kMalformed, "Ledger reply declares " + std::to_string(expected_) +
+                                             " bytes, above the cap of " + std::to_string(max_size_));
     }
     data_.clear();
     data_.reserve(expected_);

@@ -14,7 +14,7 @@ namespace cc::ledger {
 inline constexpr std::size_t kReportSize = 64;
 inline constexpr std::uint16_t kChannel = 0x0101;
 inline constexpr std::uint8_t kTag = 0x05;
-inline constexpr std::size_t kHeaderSize = 5;                           // channel, tag, sequence
+inline constexpr std::size_t kHeaderSize = 5;                              // channel, tag, sequence
 inline constexpr std::size_t kFirstChunk = kReportSize - kHeaderSize - 2;  // 57
 inline constexpr std::size_t kNextChunk = kReportSize - kHeaderSize;       // 59
 // The length field is u16, so no APDU or reply is longer than this.

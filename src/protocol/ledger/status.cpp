@@ -22,7 +22,8 @@ std::string describe_status(std::uint16_t sw) {
     case kSwInsNotSupported:
       return "the open app does not know this command: open the dashboard or the expected app" + code;
     case kSwLocked: return "device locked: unlock it with its PIN on the device" + code;
-    case kSwSecurityStatus: return "refused by the device: security status not satisfied (locked or not confirmed)" + code;
+    case kSwSecurityStatus:
+      return "refused by the device: security status not satisfied (locked or not confirmed)" + code;
     case kSwDenied: return "refused on the device by the person holding it" + code;
     default: return "unknown status word" + code;
   }

@@ -70,9 +70,8 @@ Decoder::Step Decoder::feed(std::span<const std::uint8_t> packet) {
     const std::uint32_t len = (std::uint32_t{packet[5]} << 24) | (std::uint32_t{packet[6]} << 16) |
                               (std::uint32_t{packet[7]} << 8) | std::uint32_t{packet[8]};
     if (len > max_payload_) {
-      throw Error(ErrorCode::kMalformed, "message type " + std::to_string(type) + " declares " +
-                                             std::to_string(len) + " bytes, above the cap of " +
-                                             std::to_string(max_payload_));
+      throw Error(ErrorCode::kMalformed, "message type " + std::to_string(type) + " declares " + std::to_string(len) +
+                                             " bytes, above the cap of " + std::to_string(max_payload_));
     }
     current_.type = type;
     current_.payload.clear();

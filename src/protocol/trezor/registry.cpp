@@ -38,9 +38,8 @@ constexpr std::array kShared = {
 };
 
 constexpr std::array kTrezorOnly = {
-    Entry{17, desc<tw::Features>},        Entry{24, desc<tw::LockDevice>},
-    Entry{83, desc<tw::EndSession>},      Entry{88, desc<tw::GetFirmwareHash>},
-    Entry{89, desc<tw::FirmwareHash>},    Entry{97, desc<tw::AuthenticateDevice>},
+    Entry{17, desc<tw::Features>},          Entry{24, desc<tw::LockDevice>},   Entry{83, desc<tw::EndSession>},
+    Entry{88, desc<tw::GetFirmwareHash>},   Entry{89, desc<tw::FirmwareHash>}, Entry{97, desc<tw::AuthenticateDevice>},
     Entry{98, desc<tw::AuthenticityProof>},
 };
 
@@ -68,9 +67,7 @@ auto visit_table(Table table, F&& f) -> decltype(f(Entry{})) {
 
 }  // namespace
 
-std::string_view to_string(Table table) noexcept {
-  return table == Table::kTrezor ? "trezor" : "keepkey";
-}
+std::string_view to_string(Table table) noexcept { return table == Table::kTrezor ? "trezor" : "keepkey"; }
 
 const google::protobuf::Descriptor* descriptor_for(Table table, std::uint16_t id) {
   return visit_table(table, [id](const Entry& e) -> const google::protobuf::Descriptor* {
@@ -88,8 +85,8 @@ std::optional<std::uint16_t> id_for(Table table, const google::protobuf::Descrip
 std::vector<Packet> encode_message(Table table, const google::protobuf::Message& message) {
   const auto id = id_for(table, message.GetDescriptor());
   if (!id) {
-    throw Error(ErrorCode::kInvalidArgument, std::string(message.GetDescriptor()->name()) +
-                                                 " has no id in the " + std::string(to_string(table)) + " table");
+    throw Error(ErrorCode::kInvalidArgument, std::string(message.GetDescriptor()->name()) + " has no id in the " +
+                                                 std::string(to_string(table)) + " table");
   }
   const std::string bytes = message.SerializeAsString();
   return encode(*id, std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));

@@ -70,8 +70,9 @@ TEST(BackupPlan, EachFamilyGetsItsOwnCheckOrAnHonestNo) {
 }
 
 TEST(BackupCheck, LedgerResultIsWhatThePersonReportsAndSaysSo) {
-  const std::pair<const char*, BackupVerdict> cases[] = {
-      {"correct", BackupVerdict::kMatches}, {"INCORRECT", BackupVerdict::kMismatch}, {"skip", BackupVerdict::kCancelled}};
+  const std::pair<const char*, BackupVerdict> cases[] = {{"correct", BackupVerdict::kMatches},
+                                                         {"INCORRECT", BackupVerdict::kMismatch},
+                                                         {"skip", BackupVerdict::kCancelled}};
   for (const auto& [answer, verdict] : cases) {
     ScriptedPerson person({answer});
     const auto out = check_backup(nullptr, facts("ledger-nano-s-plus"), cat(), person, {});

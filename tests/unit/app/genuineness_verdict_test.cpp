@@ -18,8 +18,9 @@ TEST(GenuinenessVerdict, FromTheFailures) {
   EXPECT_EQ(genuineness_verdict({}), GenuinenessVerdict::kNoFailure);
   EXPECT_EQ(genuineness_verdict({check("fw.hash", rp::CHECK_PASS), check("auth.device", rp::CHECK_UNSUPPORTED)}),
             GenuinenessVerdict::kNoFailure);
-  EXPECT_EQ(genuineness_verdict({check("auth.unlocked_bootloader", rp::CHECK_FAIL), check("fw.hash", rp::CHECK_SKIPPED)}),
-            GenuinenessVerdict::kUnlockedBootloader);
+  EXPECT_EQ(
+      genuineness_verdict({check("auth.unlocked_bootloader", rp::CHECK_FAIL), check("fw.hash", rp::CHECK_SKIPPED)}),
+      GenuinenessVerdict::kUnlockedBootloader);
   EXPECT_EQ(genuineness_verdict({check("auth.unlocked_bootloader", rp::CHECK_FAIL), check("fw.hash", rp::CHECK_FAIL)}),
             GenuinenessVerdict::kNotGenuine);
   EXPECT_EQ(genuineness_verdict({check("auth.device", rp::CHECK_FAIL)}), GenuinenessVerdict::kNotGenuine);
@@ -28,7 +29,8 @@ TEST(GenuinenessVerdict, FromTheFailures) {
 TEST(GenuinenessVerdict, Lines) {
   EXPECT_EQ(genuineness_verdict_line(GenuinenessVerdict::kNoFailure), "verdict: no check failed");
   EXPECT_NE(genuineness_verdict_line(GenuinenessVerdict::kNotGenuine).find("NOT GENUINE"), std::string::npos);
-  EXPECT_NE(genuineness_verdict_line(GenuinenessVerdict::kUnlockedBootloader).find("not counterfeit"), std::string::npos);
+  EXPECT_NE(genuineness_verdict_line(GenuinenessVerdict::kUnlockedBootloader).find("not counterfeit"),
+            std::string::npos);
 }
 
 }  // namespace

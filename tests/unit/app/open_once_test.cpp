@@ -21,7 +21,8 @@ using namespace std::chrono_literals;
 class CountingOpener final : public transport::Opener {
  public:
   struct CountingLink final : transport::Link {
-    CountingLink(std::unique_ptr<transport::Link> inner, std::atomic<int>& writes) : inner_(std::move(inner)), writes_(writes) {}
+    CountingLink(std::unique_ptr<transport::Link> inner, std::atomic<int>& writes)
+        : inner_(std::move(inner)), writes_(writes) {}
     std::string path() const override { return inner_->path(); }
     void write(std::span<const std::uint8_t> report) override {
       ++writes_;

@@ -63,7 +63,8 @@ TEST(PublishReport, TheDescriptionIsScannedOnItsOwn) {
   const auto report = sealed_with_description(std::string("my words are ") + kPhrase);
   for (const Format format : kAll) {
     const auto rendered = render_report(report, report::format_name(format), findings::Language::kEnglish);
-    EXPECT_THROW(require_clean_rendering(report, format, rendered, findings::Language::kEnglish), Error) << report::format_name(format);
+    EXPECT_THROW(require_clean_rendering(report, format, rendered, findings::Language::kEnglish), Error)
+        << report::format_name(format);
   }
 }
 
@@ -80,7 +81,9 @@ TEST(PublishReport, HtmlIsJudgedByTheDataItCarriesNotItsMarkup) {
   const auto html = render_report(report, "html", findings::Language::kEnglish);
   EXPECT_NO_THROW(require_clean_rendering(report, Format::kHtml, html, findings::Language::kEnglish));
   // A page that is not a report rendering cannot be vouched for.
-  EXPECT_THROW(require_clean_rendering(report, Format::kHtml, "<html><body>no data</body></html>", findings::Language::kEnglish), Error);
+  EXPECT_THROW(
+      require_clean_rendering(report, Format::kHtml, "<html><body>no data</body></html>", findings::Language::kEnglish),
+      Error);
 }
 
 TEST(PublishReport, FileNamesAndFormats) {

@@ -22,7 +22,10 @@ TEST(DerSignature, CanonicalPassesUnchanged) {
 TEST(DerSignature, NonMinimalIntegerIsReencoded) {
   std::string why;
   // r = 00 01 (needless leading zero), s = 02.
-  const auto s = norm("30070202000102010" "2", why);
+  const auto s = norm(
+      "30070202000102010"
+      "2",
+      why);
   ASSERT_TRUE(s) << why;
   EXPECT_FALSE(s->was_canonical);
   EXPECT_EQ(to_hex(s->der), "3006020101020102");
@@ -37,7 +40,9 @@ TEST(DerSignature, HighBitIntegerReadAsUnsigned) {
 }
 
 TEST(DerSignature, Rejects) {
-  for (const char* bad : {"", "31060201010201020", "3007020101020102", "3006020101020102" "00",
+  for (const char* bad : {"", "31060201010201020", "3007020101020102",
+                          "3006020101020102"
+                          "00",
                           "30060201010301020", "300402010102", "3003020101"}) {
     std::string why;
     std::vector<std::uint8_t> bytes;

@@ -25,7 +25,8 @@ TEST(AuthenticateDigest, MatchesHandComputedVectorEmpty) {
 }
 
 TEST(AuthenticateDigest, LongChallengeUsesThreeByteCompactSize) {
-  EXPECT_EQ(to_hex(authenticate_digest(range(300))), "962fcb2aba0cc20e9bb23e172b103a0e95ad05397527b07a58e1ea339f5b6c43");
+  EXPECT_EQ(to_hex(authenticate_digest(range(300))),
+            "962fcb2aba0cc20e9bb23e172b103a0e95ad05397527b07a58e1ea339f5b6c43");
   const auto m = authenticate_message(range(300));
   ASSERT_GE(m.size(), 23u);
   EXPECT_EQ(m[0], 19);

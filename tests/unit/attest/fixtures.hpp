@@ -13,8 +13,7 @@
 namespace cc::attest::testing {
 
 inline std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(CC_SOURCE_DIR) + "/firmware_fixtures/attestation/" + name,
-                   std::ios::binary);
+  std::ifstream in(std::string(CC_SOURCE_DIR) + "/firmware_fixtures/attestation/" + name, std::ios::binary);
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (data.empty()) throw std::runtime_error("missing fixture " + name);
   return data;
@@ -27,8 +26,8 @@ inline std::vector<std::uint8_t> test_challenge() {
 }
 
 // A proof over `certs` (leaf first), signed by the committed TEST device key.
-inline ::coldcheck::wire::trezor::AuthenticityProof make_proof(
-    std::initializer_list<const char*> certs, std::span<const std::uint8_t> challenge) {
+inline ::coldcheck::wire::trezor::AuthenticityProof make_proof(std::initializer_list<const char*> certs,
+                                                               std::span<const std::uint8_t> challenge) {
   ::coldcheck::wire::trezor::AuthenticityProof p;
   for (const char* c : certs) p.add_optiga_certificates(read_fixture(c));
   const auto sig = sign_for_test(read_fixture("device.key.pem"), challenge);

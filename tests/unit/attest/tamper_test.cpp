@@ -49,18 +49,16 @@ TEST_F(Tamper, EveryChallengeByte) {
   for (std::size_t i = 0; i < challenge.size(); ++i) {
     auto other = challenge;
     other[i] ^= 0x01;
-    EXPECT_EQ(verify(proof, other, "T2B1", builtin_trust_store(), test_options()).verdict,
-              Verdict::kBadSignature)
+    EXPECT_EQ(verify(proof, other, "T2B1", builtin_trust_store(), test_options()).verdict, Verdict::kBadSignature)
         << "byte " << i;
   }
   auto longer = challenge;
   longer.push_back(0);
-  EXPECT_EQ(verify(proof, longer, "T2B1", builtin_trust_store(), test_options()).verdict,
-            Verdict::kBadSignature);
+  EXPECT_EQ(verify(proof, longer, "T2B1", builtin_trust_store(), test_options()).verdict, Verdict::kBadSignature);
 }
 
-void every_byte_of_certificate(const Tamper& t, const ::coldcheck::wire::trezor::AuthenticityProof& proof,
-                               int index, const std::function<Verdict(const ::coldcheck::wire::trezor::AuthenticityProof&)>& run) {
+void every_byte_of_certificate(const Tamper& t, const ::coldcheck::wire::trezor::AuthenticityProof& proof, int index,
+                               const std::function<Verdict(const ::coldcheck::wire::trezor::AuthenticityProof&)>& run) {
   (void)t;
   const std::string der = proof.optiga_certificates(index);
   for (std::size_t i = 0; i < der.size(); ++i) {

@@ -37,11 +37,21 @@ TEST(TrustStore, ProductionRootsAreValidP256PointsForTheirModels) {
     const char* model;
     const char* hex;
   } kProd[] = {
-      {"T2B1", "04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc58ff7cca0a83b16b15fa5"},
-      {"T3B1", "045b5c3fdd01f3602092834209b86df0ca86a9faf25cac35c73bf6237d66eb21eafcec3706f1ccd5eb4cc7f2fa1751213eccb1c78389afba89a5788ff31ee46a5d"},
-      {"T3T1", "041854b27fb1d9f65abb66828e78c9dc0ca301e66081ab0c6a4d104f9df1cd0ad5a7c75f77a8c092f55cf825d2abaf734f934c9394d5e75f75a5a06a5ee9be93ae"},
-      {"T3W1", "040dde0d3e0d4da593fac6fd02a461d0e7eef238aca55c7c50b4e9ec37f3873303b6429ef1c9b78b4411a7dcbbc5dde5225979c1c2da3b073e82b1ed3f5f9825bb"},
-      {"T3W1", "04c6a673af4ec44b10441b1d78676e15173ad0e36df9f7f2fa1cd819955f20fe32917b60da5fed3b3aa54a9ab8b3ed27d198b3768cad26eef5935cd87af0af065e"},
+      {"T2B1",
+       "04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc58"
+       "ff7cca0a83b16b15fa5"},
+      {"T3B1",
+       "045b5c3fdd01f3602092834209b86df0ca86a9faf25cac35c73bf6237d66eb21eafcec3706f1ccd5eb4cc7f2fa1751213eccb1c78389afb"
+       "a89a5788ff31ee46a5d"},
+      {"T3T1",
+       "041854b27fb1d9f65abb66828e78c9dc0ca301e66081ab0c6a4d104f9df1cd0ad5a7c75f77a8c092f55cf825d2abaf734f934c9394d5e75"
+       "f75a5a06a5ee9be93ae"},
+      {"T3W1",
+       "040dde0d3e0d4da593fac6fd02a461d0e7eef238aca55c7c50b4e9ec37f3873303b6429ef1c9b78b4411a7dcbbc5dde5225979c1c2da3b0"
+       "73e82b1ed3f5f9825bb"},
+      {"T3W1",
+       "04c6a673af4ec44b10441b1d78676e15173ad0e36df9f7f2fa1cd819955f20fe32917b60da5fed3b3aa54a9ab8b3ed27d198b3768cad26e"
+       "ef5935cd87af0af065e"},
   };
   for (const auto& p : kProd) {
     const TrustedRoot* r = find_root(p.hex);
@@ -88,8 +98,12 @@ TEST(TrustStore, RejectsBadData) {
   const char* bad[] = {
       "roots { name: \"x\" internal_models: \"T2B1\" curve: P256 public_key_hex: \"04ab\" use: PRODUCTION }",
       "roots { name: \"x\" internal_models: \"T2B1\" curve: P256 public_key_hex: \"zz\" use: PRODUCTION }",
-      "roots { name: \"x\" curve: P256 public_key_hex: \"04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc58ff7cca0a83b16b15fa5\" use: PRODUCTION }",
-      "roots { name: \"x\" internal_models: \"T2B1\" curve: P256 public_key_hex: \"04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc58ff7cca0a83b16b15fa5\" }",
+      "roots { name: \"x\" curve: P256 public_key_hex: "
+      "\"04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc5"
+      "8ff7cca0a83b16b15fa5\" use: PRODUCTION }",
+      "roots { name: \"x\" internal_models: \"T2B1\" curve: P256 public_key_hex: "
+      "\"04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc5"
+      "8ff7cca0a83b16b15fa5\" }",
       "roots { nme: \"x\" }",
       "blacklisted_cas { public_key_hex: \"00\" use: TEST }",
   };
@@ -101,10 +115,9 @@ TEST(TrustStore, RejectsBadData) {
 TEST(TrustStore, CompressedBlacklistKeyMatchesUncompressedCertificateKey) {
   // The T2B1 production root, compressed: 02/03 || X, parity of Y's last byte (0xa5: odd).
   const std::string x = "ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e603";
-  const auto store = TrustStore::from_text(
-      "blacklisted_cas { public_key_hex: \"03" + x + "\" use: TEST }", "test");
-  EXPECT_NE(store.find_blacklisted(from_hex(
-                "04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20acc75cde03cffcb50ab6f8ce70c878e37ebc58ff7cca0a83b16b15fa5")),
+  const auto store = TrustStore::from_text("blacklisted_cas { public_key_hex: \"03" + x + "\" use: TEST }", "test");
+  EXPECT_NE(store.find_blacklisted(from_hex("04ca97480ac0d7b1e6efafe518cd433cec2bf8ab9822d76eafd34363b55d63e60380bff20a"
+                                            "cc75cde03cffcb50ab6f8ce70c878e37ebc58ff7cca0a83b16b15fa5")),
             nullptr);
 }
 

@@ -64,8 +64,7 @@ TEST(Verify, WrongChallengeIsBadSignature) {
 
 TEST(Verify, WrongModelCertificate) {
   const auto c = test_challenge();
-  const auto r =
-      verify(make_proof({"leaf_wrong_model.der", "ca.der"}, c), c, "T2B1", store(), test_options());
+  const auto r = verify(make_proof({"leaf_wrong_model.der", "ca.der"}, c), c, "T2B1", store(), test_options());
   EXPECT_EQ(r.verdict, Verdict::kModelMismatch) << failed_steps(r);
 }
 
@@ -83,16 +82,16 @@ TEST(Verify, ModelWithoutRootsIsUnknownRoot) {
 
 TEST(Verify, BlacklistedCa) {
   const auto c = test_challenge();
-  const auto r = verify(make_proof({"leaf_via_blacklisted_ca.der", "ca_blacklisted.der"}, c), c, "T2B1",
-                        store(), test_options());
+  const auto r =
+      verify(make_proof({"leaf_via_blacklisted_ca.der", "ca_blacklisted.der"}, c), c, "T2B1", store(), test_options());
   EXPECT_EQ(r.verdict, Verdict::kBlacklistedCa) << failed_steps(r);
   EXPECT_TRUE(has_failed_step(r, "CA #1 certificate blacklist"));
 }
 
 TEST(Verify, UnknownCriticalExtension) {
   const auto c = test_challenge();
-  const auto r = verify(make_proof({"leaf_via_critical_ext_ca.der", "ca_critical_ext.der"}, c), c,
-                        "T2B1", store(), test_options());
+  const auto r = verify(make_proof({"leaf_via_critical_ext_ca.der", "ca_critical_ext.der"}, c), c, "T2B1", store(),
+                        test_options());
   EXPECT_EQ(r.verdict, Verdict::kBadChain) << failed_steps(r);
   EXPECT_NE(failed_steps(r).find("unknown critical extension 1.3.6.1.4.1.99999.1"), std::string::npos)
       << failed_steps(r);
@@ -109,15 +108,14 @@ TEST(Verify, CaNotBeforeInTheFuture) {
 
 TEST(Verify, ChainToUnknownRoot) {
   const auto c = test_challenge();
-  const auto r = verify(make_proof({"leaf_via_unknown_root.der", "ca_unknown_root.der"}, c), c, "T2B1",
-                        store(), test_options());
+  const auto r =
+      verify(make_proof({"leaf_via_unknown_root.der", "ca_unknown_root.der"}, c), c, "T2B1", store(), test_options());
   EXPECT_EQ(r.verdict, Verdict::kUnknownRoot) << failed_steps(r);
 }
 
 TEST(Verify, LeafSignedByAnotherCa) {
   const auto c = test_challenge();
-  const auto r = verify(make_proof({"leaf_via_unknown_root.der", "ca.der"}, c), c, "T2B1", store(),
-                        test_options());
+  const auto r = verify(make_proof({"leaf_via_unknown_root.der", "ca.der"}, c), c, "T2B1", store(), test_options());
   EXPECT_EQ(r.verdict, Verdict::kBadChain) << failed_steps(r);
 }
 
@@ -130,8 +128,7 @@ TEST(Verify, LeafOnlyIsBadChain) {
 TEST(Verify, CaAsLeafAndExtraCertificates) {
   const auto c = test_challenge();
   // The CA cannot sign itself, so listing it twice breaks the chain.
-  const auto r = verify(make_proof({"leaf_t2b1.der", "ca.der", "ca.der"}, c), c, "T2B1", store(),
-                        test_options());
+  const auto r = verify(make_proof({"leaf_t2b1.der", "ca.der", "ca.der"}, c), c, "T2B1", store(), test_options());
   EXPECT_EQ(r.verdict, Verdict::kBadChain) << failed_steps(r);
 }
 
@@ -211,8 +208,7 @@ TEST(FuzzSeeds, VerdictsMatchNames) {
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ::coldcheck::wire::trezor::AuthenticityProof proof;
     ASSERT_TRUE(proof.ParseFromString(bytes)) << s.file;
-    EXPECT_EQ(verify(proof, challenge, "T2B1", builtin_trust_store(), testing::test_options()).verdict,
-              s.verdict)
+    EXPECT_EQ(verify(proof, challenge, "T2B1", builtin_trust_store(), testing::test_options()).verdict, s.verdict)
         << s.file;
   }
 }

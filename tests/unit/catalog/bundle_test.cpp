@@ -20,9 +20,9 @@ using ::testing::HasSubstr;
 using Bytes = std::vector<std::uint8_t>;
 
 // Public half of firmware_fixtures/catalog-bundles/test-signing-key.pem.
-constexpr BundleKey kTestKey{"coldcheck TEST key",
-                             {0x55, 0xf4, 0xf9, 0x56, 0x61, 0xfe, 0x73, 0x7f, 0xbf, 0xa8, 0x9f, 0xe5, 0x94, 0x05, 0x5b, 0x0d,
-                              0x25, 0x5e, 0x6d, 0x1b, 0xd0, 0xdf, 0x83, 0x7c, 0xb5, 0x38, 0xf4, 0xf7, 0x18, 0xd5, 0x59, 0x49}};
+constexpr BundleKey kTestKey{"coldcheck TEST key", {0x55, 0xf4, 0xf9, 0x56, 0x61, 0xfe, 0x73, 0x7f, 0xbf, 0xa8, 0x9f,
+                                                    0xe5, 0x94, 0x05, 0x5b, 0x0d, 0x25, 0x5e, 0x6d, 0x1b, 0xd0, 0xdf,
+                                                    0x83, 0x7c, 0xb5, 0x38, 0xf4, 0xf7, 0x18, 0xd5, 0x59, 0x49}};
 const std::vector<BundleKey> kTestKeys{kTestKey};
 
 Bytes fixture(const std::string& name) {
@@ -44,7 +44,8 @@ void expect_refused(const Bytes& bytes, std::span<const BundleKey> keys, ErrorCo
 
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("cc_bundle_" + std::to_string(::getpid()) + "_" + std::to_string(n_++))) {
+  TempDir()
+      : path_(fs::temp_directory_path() / ("cc_bundle_" + std::to_string(::getpid()) + "_" + std::to_string(n_++))) {
     fs::remove_all(path_);
   }
   ~TempDir() {

@@ -107,9 +107,10 @@ TEST(Capabilities, ValidationRejectsBadCapabilityData) {
   EXPECT_NE(error_of(trezor_model("capability_firmware { capability: CAPABILITY_PING min_version: \"1.0.0\" }\n"))
                 .find("which capabilities does not list"),
             std::string::npos);
-  EXPECT_NE(error_of(trezor_model("capability_firmware { capability: CAPABILITY_FIRMWARE_HASH min_version: \"1.0\" }\n"))
-                .find("is not major.minor.patch"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(trezor_model("capability_firmware { capability: CAPABILITY_FIRMWARE_HASH min_version: \"1.0\" }\n"))
+          .find("is not major.minor.patch"),
+      std::string::npos);
   EXPECT_NE(error_of(trezor_model("firmware_areas { internal_model: \"X9\" size_kib: 10 }\n"))
                 .find("which features_match does not list"),
             std::string::npos);

@@ -14,10 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kExpectedIds = {
-    "bitbox02",       "blockstream-jade", "coldcard",     "keepkey",
-    "ledger-flex",    "ledger-nano-s",    "ledger-nano-s-plus", "ledger-nano-x",
-    "ledger-stax",    "onekey-classic",   "onekey-pro",   "trezor-model-t",
-    "trezor-one",     "trezor-safe-3",    "trezor-safe-5",
+    "bitbox02",      "blockstream-jade",   "coldcard",      "keepkey",       "ledger-flex",
+    "ledger-nano-s", "ledger-nano-s-plus", "ledger-nano-x", "ledger-stax",   "onekey-classic",
+    "onekey-pro",    "trezor-model-t",     "trezor-one",    "trezor-safe-3", "trezor-safe-5",
 };
 
 std::vector<std::string> ids_of(const Catalog& catalog) {
@@ -26,13 +25,9 @@ std::vector<std::string> ids_of(const Catalog& catalog) {
   return ids;
 }
 
-TEST(Catalog, BuiltinHoldsEveryModelSortedById) {
-  EXPECT_EQ(ids_of(Catalog::builtin()), kExpectedIds);
-}
+TEST(Catalog, BuiltinHoldsEveryModelSortedById) { EXPECT_EQ(ids_of(Catalog::builtin()), kExpectedIds); }
 
-TEST(Catalog, BuiltinIsParsedOnce) {
-  EXPECT_EQ(&Catalog::builtin(), &Catalog::builtin());
-}
+TEST(Catalog, BuiltinIsParsedOnce) { EXPECT_EQ(&Catalog::builtin(), &Catalog::builtin()); }
 
 TEST(Catalog, EveryBuiltinModelHasUsbIdsAndCapabilities) {
   for (const Model& m : Catalog::builtin().models()) {
@@ -81,8 +76,7 @@ TEST(Catalog, LoadDirOfDevicesMatchesBuiltin) {
   const Catalog disk = Catalog::load_dir(fs::path(CC_SOURCE_DIR) / "devices");
   ASSERT_EQ(ids_of(disk), ids_of(Catalog::builtin()));
   for (std::size_t i = 0; i < disk.models().size(); ++i) {
-    EXPECT_EQ(disk.models()[i].SerializeAsString(),
-              Catalog::builtin().models()[i].SerializeAsString())
+    EXPECT_EQ(disk.models()[i].SerializeAsString(), Catalog::builtin().models()[i].SerializeAsString())
         << disk.models()[i].id();
   }
 }
@@ -106,9 +100,7 @@ TEST(Catalog, LoadDirReportsTheBadFileByPath) {
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
-    EXPECT_NE(std::string(e.what()).find((dir / "broken.textproto").string() + ":2:"),
-              std::string::npos)
-        << e.what();
+    EXPECT_NE(std::string(e.what()).find((dir / "broken.textproto").string() + ":2:"), std::string::npos) << e.what();
   }
   fs::remove_all(dir);
 }

@@ -44,8 +44,7 @@ TEST(MatchFeatures, Table) {
   };
   const Catalog& c = Catalog::builtin();
   for (const FeaturesCase& tc : cases) {
-    SCOPED_TRACE(::testing::Message() << tc.vendor << " / " << tc.model << " / "
-                                      << tc.internal_model);
+    SCOPED_TRACE(::testing::Message() << tc.vendor << " / " << tc.model << " / " << tc.internal_model);
     const Model* m = c.match_features(tc.vendor, tc.model, tc.internal_model);
     if (tc.expected == nullptr) {
       EXPECT_EQ(m, nullptr) << (m ? m->id() : "");

@@ -25,8 +25,7 @@ struct UsbCase {
 TEST(MatchUsb, RealIdsGiveTheirModels) {
   const std::set<std::string> core = {"onekey-classic", "onekey-pro",    "trezor-model-t",
                                       "trezor-one",     "trezor-safe-3", "trezor-safe-5"};
-  const std::set<std::string> core_bootloader = {"onekey-classic", "trezor-model-t",
-                                                 "trezor-one", "trezor-safe-3",
+  const std::set<std::string> core_bootloader = {"onekey-classic", "trezor-model-t", "trezor-one", "trezor-safe-3",
                                                  "trezor-safe-5"};
   const std::vector<UsbCase> cases = {
       {0x534c, 0x0001, {"trezor-one"}},
@@ -90,11 +89,9 @@ TEST(MatchUsb, InterfaceAndUsagePageMustAgreeWhenKnown) {
   EXPECT_TRUE(c.match_usb(0x534c, 0x0001, std::nullopt, 0xff01).empty());
   // Ledger U2F interface is not the APDU interface.
   EXPECT_TRUE(c.match_usb(0x2c97, 0x4015, 1, 0xf1d0).empty());
-  EXPECT_EQ(model_ids(c.match_usb(0x2c97, 0x4015, 0, 0xffa0)),
-            std::set<std::string>{"ledger-nano-x"});
+  EXPECT_EQ(model_ids(c.match_usb(0x2c97, 0x4015, 0, 0xffa0)), std::set<std::string>{"ledger-nano-x"});
   // Coldcard does not pin an interface: any is accepted.
-  EXPECT_EQ(model_ids(c.match_usb(0xd13e, 0xcc10, 3, 0x1234)),
-            std::set<std::string>{"coldcard"});
+  EXPECT_EQ(model_ids(c.match_usb(0xd13e, 0xcc10, 3, 0x1234)), std::set<std::string>{"coldcard"});
 }
 
 struct BitBoxCase {

@@ -56,8 +56,8 @@ TEST(Parse, FirstBadFileIsReported) {
 }
 
 TEST(Parse, CommentsAndHexNumbersAreAccepted) {
-  const Catalog c = Catalog::from_texts({testing::model_text(
-      "devices/ok.textproto", "ok", 0xabcd, "# a trailing comment\nnotes: \"fine\"\n")});
+  const Catalog c = Catalog::from_texts(
+      {testing::model_text("devices/ok.textproto", "ok", 0xabcd, "# a trailing comment\nnotes: \"fine\"\n")});
   ASSERT_EQ(c.models().size(), 1u);
   EXPECT_EQ(c.models()[0].usb(0).product_id(), 0xabcdu);
   EXPECT_EQ(c.models()[0].notes(), "fine");

@@ -50,9 +50,7 @@ int compare_dotted(const Numbers& a, const Numbers& b) {
   return 0;
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool is_digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 // A real calendar date written YYYY-MM-DD.
 bool is_valid_date(std::string_view s) {

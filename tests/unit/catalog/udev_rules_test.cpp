@@ -11,9 +11,7 @@ namespace {
 
 const char* const kRulesPath = CC_SOURCE_DIR "/udev/51-coldcheck.rules";
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(UdevRules, CommittedFileMatchesTheCatalog) {
   std::ifstream in(kRulesPath, std::ios::binary);
@@ -40,8 +38,7 @@ TEST(UdevRules, HidDevicesGetUsbAndHidrawRules) {
   const std::string rules = render_udev_rules(Catalog::builtin());
   const std::string access = R"(TAG+="uaccess", GROUP="plugdev", MODE="0660")";
   const std::string usb = R"(SUBSYSTEM=="usb", ATTR{idVendor}=="534c", ATTR{idProduct}=="0001", )";
-  const std::string hidraw =
-      R"(KERNEL=="hidraw*", ATTRS{idVendor}=="534c", ATTRS{idProduct}=="0001", )";
+  const std::string hidraw = R"(KERNEL=="hidraw*", ATTRS{idVendor}=="534c", ATTRS{idProduct}=="0001", )";
   EXPECT_TRUE(has(rules, usb + access));
   EXPECT_TRUE(has(rules, hidraw + access));
 }
@@ -78,8 +75,7 @@ TEST(UdevRules, FollowTheCatalogGiven) {
   const Catalog c = Catalog::from_texts({testing::model_text("t.textproto", "t", 0x0042)});
   const std::string rules = render_udev_rules(c);
   EXPECT_TRUE(has(rules, "# Test t (f00d:0042)")) << rules;
-  EXPECT_TRUE(has(rules, R"(KERNEL=="hidraw*", ATTRS{idVendor}=="f00d", ATTRS{idProduct}=="0042")"))
-      << rules;
+  EXPECT_TRUE(has(rules, R"(KERNEL=="hidraw*", ATTRS{idVendor}=="f00d", ATTRS{idProduct}=="0042")")) << rules;
   EXPECT_FALSE(has(rules, "534c"));
 }
 

@@ -22,17 +22,13 @@ std::string error_of(const std::vector<NamedText>& files) {
   return {};
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-TEST(Validate, ValidModelLoads) {
-  EXPECT_NO_THROW(Catalog::from_texts({model_text("a.textproto", "a")}));
-}
+TEST(Validate, ValidModelLoads) { EXPECT_NO_THROW(Catalog::from_texts({model_text("a.textproto", "a")})); }
 
 TEST(Validate, DuplicateIdNamesBothFiles) {
-  const std::string msg = error_of({model_text("devices/one.textproto", "same", 1),
-                                    model_text("devices/two.textproto", "same", 2)});
+  const std::string msg =
+      error_of({model_text("devices/one.textproto", "same", 1), model_text("devices/two.textproto", "same", 2)});
   EXPECT_EQ(msg.rfind("devices/two.textproto:1:1: ", 0), 0u) << msg;
   EXPECT_TRUE(has(msg, "devices/one.textproto:1:1")) << msg;
   EXPECT_TRUE(has(msg, "duplicate model id \"same\"")) << msg;
@@ -120,14 +116,13 @@ TEST(Validate, UsbEntryNeedsTransport) {
 }
 
 TEST(Validate, IdentifyOnlyStandsAlone) {
-  const std::string msg = error_of({model_text("devices/i.textproto", "i", 1,
-                                               "capabilities: CAPABILITY_PING\n")});
+  const std::string msg = error_of({model_text("devices/i.textproto", "i", 1, "capabilities: CAPABILITY_PING\n")});
   EXPECT_TRUE(has(msg, "devices/i.textproto:10:1: CAPABILITY_IDENTIFY_ONLY cannot")) << msg;
 }
 
 TEST(Validate, SameUsbIdInTwoFilesNamesBoth) {
-  const std::string msg = error_of({model_text("devices/a.textproto", "a", 7),
-                                    model_text("devices/b.textproto", "b", 7)});
+  const std::string msg =
+      error_of({model_text("devices/a.textproto", "a", 7), model_text("devices/b.textproto", "b", 7)});
   EXPECT_EQ(msg.rfind("devices/b.textproto:4:1: usb f00d:0007 is also claimed by "
                       "devices/a.textproto:4:1",
                       0),
@@ -139,23 +134,24 @@ TEST(Validate, SameUsbIdIsAllowedWhenBothShared) {
   const std::string shared_usb =
       "usb { vendor_id: 0xf00d product_id: 9 mode: MODE_FIRMWARE transport: TRANSPORT_HID "
       "shared: true }\n";
-  EXPECT_NO_THROW(Catalog::from_texts({model_text("a.textproto", "a", 1, shared_usb),
-                                       model_text("b.textproto", "b", 2, shared_usb)}));
+  EXPECT_NO_THROW(Catalog::from_texts(
+      {model_text("a.textproto", "a", 1, shared_usb), model_text("b.textproto", "b", 2, shared_usb)}));
   // One side shared is not enough: the other model would be matched silently.
   const std::string plain_usb =
       "usb { vendor_id: 0xf00d product_id: 9 mode: MODE_FIRMWARE transport: TRANSPORT_HID }\n";
-  EXPECT_THROW(Catalog::from_texts({model_text("a.textproto", "a", 1, shared_usb),
-                                    model_text("b.textproto", "b", 2, plain_usb)}),
+  EXPECT_THROW(Catalog::from_texts(
+                   {model_text("a.textproto", "a", 1, shared_usb), model_text("b.textproto", "b", 2, plain_usb)}),
                Error);
 }
 
 TEST(Validate, DifferentProductStringPrefixesDoNotConflict) {
   auto with_prefix = [](const std::string& prefix) {
     return "usb { vendor_id: 0xf00d product_id: 9 mode: MODE_FIRMWARE "
-           "transport: TRANSPORT_HID product_string_prefix: \"" + prefix + "\" }\n";
+           "transport: TRANSPORT_HID product_string_prefix: \"" +
+           prefix + "\" }\n";
   };
-  EXPECT_NO_THROW(Catalog::from_texts({model_text("a.textproto", "a", 1, with_prefix("A")),
-                                       model_text("b.textproto", "b", 2, with_prefix("B"))}));
+  EXPECT_NO_THROW(Catalog::from_texts(
+      {model_text("a.textproto", "a", 1, with_prefix("A")), model_text("b.textproto", "b", 2, with_prefix("B"))}));
 }
 
 TEST(Validate, MaskedIdsConflictOnTheMaskedBits) {
@@ -166,8 +162,8 @@ TEST(Validate, MaskedIdsConflictOnTheMaskedBits) {
   EXPECT_THROW(Catalog::from_texts({model_text("a.textproto", "a", 1, masked(0x4000)),
                                     model_text("b.textproto", "b", 2, masked(0x4015))}),
                Error);
-  EXPECT_NO_THROW(Catalog::from_texts({model_text("a.textproto", "a", 1, masked(0x4000)),
-                                       model_text("b.textproto", "b", 2, masked(0x5000))}));
+  EXPECT_NO_THROW(Catalog::from_texts(
+      {model_text("a.textproto", "a", 1, masked(0x4000)), model_text("b.textproto", "b", 2, masked(0x5000))}));
 }
 
 }  // namespace

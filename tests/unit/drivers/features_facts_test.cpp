@@ -123,8 +123,9 @@ TEST(FeaturesFacts, TrezorOneBootloaderNamedByItsHash) {
   f.set_major_version(1);
   f.set_minor_version(14);
   f.set_patch_version(1);
-  const std::string bl_1121 = "\x94\xf1\xc9\x0d\xb2\x8d\xb1\xf8\xce\x5d\xca\x96\x69\x76\x34\x36"
-                              "\x58\xf5\xda\xde\xe8\x38\x34\x98\x7c\x8b\x04\x9c\x49\xd1\xed\xd0";
+  const std::string bl_1121 =
+      "\x94\xf1\xc9\x0d\xb2\x8d\xb1\xf8\xce\x5d\xca\x96\x69\x76\x34\x36"
+      "\x58\xf5\xda\xde\xe8\x38\x34\x98\x7c\x8b\x04\x9c\x49\xd1\xed\xd0";
   f.set_bootloader_hash(bl_1121);
   auto facts = facts_from_features(f, cat());
   EXPECT_EQ(facts.catalog_id(), "trezor-one");
@@ -191,7 +192,8 @@ TEST(FeaturesFacts, KeepKeyLayout) {
 
 std::string bytes_of_hex(std::string_view hex) {
   std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
   return out;
 }
 

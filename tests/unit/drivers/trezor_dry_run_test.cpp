@@ -95,8 +95,8 @@ TEST(DryRun, MatrixRequestGoesOutAsOnePosition) {
 }
 
 TEST(DryRun, PinAnswersThatAreNotPositionsNeverLeaveTheHost) {
-  for (const std::optional<std::string>& pin : {std::optional<std::string>{}, std::optional<std::string>{"12a4"},
-                                                 std::optional<std::string>{"0123"}}) {
+  for (const std::optional<std::string>& pin :
+       {std::optional<std::string>{}, std::optional<std::string>{"12a4"}, std::optional<std::string>{"0123"}}) {
     ScriptedLink link;
     tw::PinMatrixRequest request;
     request.set_type(tw::PIN_MATRIX_CURRENT);

@@ -25,11 +25,11 @@ TEST(NaturalOrder, IsAStrictWeakOrder) {
 }
 
 TEST(NaturalOrder, SortsAListing) {
-  std::vector<std::string> paths{"webusb:001-2", "hid:/dev/hidraw11", "hid:/dev/hidraw1",
-                                 "webusb:001-1.3", "hid:/dev/hidraw3"};
+  std::vector<std::string> paths{"webusb:001-2", "hid:/dev/hidraw11", "hid:/dev/hidraw1", "webusb:001-1.3",
+                                 "hid:/dev/hidraw3"};
   std::sort(paths.begin(), paths.end(), natural_less);
-  EXPECT_EQ(paths, (std::vector<std::string>{"hid:/dev/hidraw1", "hid:/dev/hidraw3",
-                                             "hid:/dev/hidraw11", "webusb:001-1.3", "webusb:001-2"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"hid:/dev/hidraw1", "hid:/dev/hidraw3", "hid:/dev/hidraw11",
+                                             "webusb:001-1.3", "webusb:001-2"}));
 }
 
 }  // namespace

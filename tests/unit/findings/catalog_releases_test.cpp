@@ -9,9 +9,7 @@
 namespace cc::findings {
 namespace {
 
-bool is_hex(const std::string& s) {
-  return s.find_first_not_of("0123456789abcdef") == std::string::npos;
-}
+bool is_hex(const std::string& s) { return s.find_first_not_of("0123456789abcdef") == std::string::npos; }
 
 TEST(CatalogReleases, SortedOldestFirstWithoutDuplicates) {
   int models_with_releases = 0;

@@ -24,13 +24,27 @@ TEST(DeviceRules, Table) {
       {"healthy", [](DeviceFacts&) {}, {}},
       {"locked", [](DeviceFacts& f) { f.set_unlocked(false); }, {"CC-DEV-LOCKED"}},
       {"unlocked unknown", [](DeviceFacts& f) { f.clear_unlocked(); }, {}},
-      {"no pin is never locked", [](DeviceFacts& f) { f.set_pin_protection(false); f.set_unlocked(false); },
+      {"no pin is never locked",
+       [](DeviceFacts& f) {
+         f.set_pin_protection(false);
+         f.set_unlocked(false);
+       },
        {"CC-PIN-NOT-SET"}},
       {"pin not set", [](DeviceFacts& f) { f.set_pin_protection(false); }, {"CC-PIN-NOT-SET"}},
       {"not initialized (and so no PIN)",
-       [](DeviceFacts& f) { f.set_initialized(false); f.set_pin_protection(false); }, {"CC-DEV-NOT-INITIALIZED"}},
-      {"initialized unknown, no pin", [](DeviceFacts& f) { f.clear_initialized(); f.set_pin_protection(false); }, {}},
-      {"bootloader mode", [](DeviceFacts& f) { f.set_mode(::coldcheck::DEVICE_MODE_BOOTLOADER); },
+       [](DeviceFacts& f) {
+         f.set_initialized(false);
+         f.set_pin_protection(false);
+       },
+       {"CC-DEV-NOT-INITIALIZED"}},
+      {"initialized unknown, no pin",
+       [](DeviceFacts& f) {
+         f.clear_initialized();
+         f.set_pin_protection(false);
+       },
+       {}},
+      {"bootloader mode",
+       [](DeviceFacts& f) { f.set_mode(::coldcheck::DEVICE_MODE_BOOTLOADER); },
        {"CC-DEV-BOOTLOADER"}},
       {"bootloader mode hides firmware and wallet rules",
        [](DeviceFacts& f) {
@@ -42,11 +56,14 @@ TEST(DeviceRules, Table) {
       {"no firmware", [](DeviceFacts& f) { f.set_firmware_present(false); }, {"CC-DEV-BOOTLOADER"}},
       {"firmware corrupted", [](DeviceFacts& f) { f.set_firmware_corrupted(true); }, {"CC-DEV-BOOTLOADER"}},
       {"passphrase on", [](DeviceFacts& f) { f.set_passphrase_protection(true); }, {"CC-PASSPHRASE-IN-USE"}},
-      {"backup required", [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_REQUIRED); },
+      {"backup required",
+       [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_REQUIRED); },
        {"CC-BACKUP-MISSING"}},
-      {"backup disabled", [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_DISABLED); },
+      {"backup disabled",
+       [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_DISABLED); },
        {"CC-BACKUP-MISSING"}},
-      {"backup unfinished", [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_UNFINISHED); },
+      {"backup unfinished",
+       [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_UNFINISHED); },
        {"CC-BACKUP-UNFINISHED"}},
       {"backup repeatable", [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_REPEATABLE); }, {}},
       {"backup unknown", [](DeviceFacts& f) { f.set_backup(::coldcheck::BACKUP_STATE_UNKNOWN); }, {}},

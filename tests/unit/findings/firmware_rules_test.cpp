@@ -24,14 +24,14 @@ TEST(FirmwareRules, VersionsAgainstReleases) {
     Codes want;
   };
   const Case cases[] = {
-      {"1.2.0", {}},                                              // newest verified
-      {"1.2", {}},                                                // same version, short form
-      {"1.3.0", {}},                                              // listed, unverified: known, never newest
-      {"1.1.0", {"CC-FW-OUTDATED"}},                              // is the security release itself
-      {"1.0.0", {"CC-FW-OUTDATED", "CC-FW-SECURITY-FIX"}},        // below the security release
+      {"1.2.0", {}},                                        // newest verified
+      {"1.2", {}},                                          // same version, short form
+      {"1.3.0", {}},                                        // listed, unverified: known, never newest
+      {"1.1.0", {"CC-FW-OUTDATED"}},                        // is the security release itself
+      {"1.0.0", {"CC-FW-OUTDATED", "CC-FW-SECURITY-FIX"}},  // below the security release
       {"0.9.0", {"CC-FW-UNKNOWN-VERSION", "CC-FW-OUTDATED", "CC-FW-SECURITY-FIX"}},
-      {"1.10.0", {"CC-FW-NEWER-THAN-CATALOG"}},                   // numerically above every release
-      {"1.3.1", {"CC-FW-NEWER-THAN-CATALOG"}},                    // above the (unverified) newest
+      {"1.10.0", {"CC-FW-NEWER-THAN-CATALOG"}},  // numerically above every release
+      {"1.3.1", {"CC-FW-NEWER-THAN-CATALOG"}},   // above the (unverified) newest
       {"1.2.1", {"CC-FW-UNKNOWN-VERSION"}},
       {"garbage", {"CC-FW-UNKNOWN-VERSION"}},
       {"", {}},
@@ -105,8 +105,7 @@ TEST(FirmwareRules, TrezorOneOn1130AgainstTheBuiltinCatalog) {
   f.set_firmware_version("1.15.0");
   const auto newer = evaluate(in, catalog, Language::kEnglish);
   ASSERT_EQ(testing::codes_of(newer), Codes{"CC-FW-NEWER-THAN-CATALOG"});
-  EXPECT_NE(newer[0].detail().find("newer than this catalog (dated " + catalog.info().date() + ")"),
-            std::string::npos)
+  EXPECT_NE(newer[0].detail().find("newer than this catalog (dated " + catalog.info().date() + ")"), std::string::npos)
       << newer[0].detail();
 }
 

@@ -36,12 +36,12 @@ TEST(GenuinenessRules, EachFailedCheckRaisesItsCode) {
 }
 
 TEST(GenuinenessRules, OnlyFailuresCount) {
-  for (auto status : {::coldcheck::report::CHECK_PASS, ::coldcheck::report::CHECK_WARN,
-                      ::coldcheck::report::CHECK_SKIPPED, ::coldcheck::report::CHECK_UNSUPPORTED,
-                      ::coldcheck::report::CHECK_ERROR}) {
-    EXPECT_EQ(testing::codes_of(run({check("fw.hash", status), check("auth.device", status),
-                                     check("fw.revision", status)})),
-              Codes{})
+  for (auto status :
+       {::coldcheck::report::CHECK_PASS, ::coldcheck::report::CHECK_WARN, ::coldcheck::report::CHECK_SKIPPED,
+        ::coldcheck::report::CHECK_UNSUPPORTED, ::coldcheck::report::CHECK_ERROR}) {
+    EXPECT_EQ(
+        testing::codes_of(run({check("fw.hash", status), check("auth.device", status), check("fw.revision", status)})),
+        Codes{})
         << status;
   }
 }

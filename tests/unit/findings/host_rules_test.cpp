@@ -41,8 +41,8 @@ TEST(HostRules, OtherStatusesRaiseNothing) {
   for (auto status : {::coldcheck::report::CHECK_PASS, ::coldcheck::report::CHECK_WARN,
                       ::coldcheck::report::CHECK_SKIPPED, ::coldcheck::report::CHECK_UNSUPPORTED,
                       ::coldcheck::report::CHECK_ERROR, ::coldcheck::report::CHECK_STATUS_UNSPECIFIED}) {
-    EXPECT_EQ(host_codes({check("host.on_bus", status), check("host.permission", status),
-                          check("host.busy", status), check("host.udev_rules", status)}),
+    EXPECT_EQ(host_codes({check("host.on_bus", status), check("host.permission", status), check("host.busy", status),
+                          check("host.udev_rules", status)}),
               Codes{})
         << status;
   }

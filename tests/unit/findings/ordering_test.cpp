@@ -39,10 +39,10 @@ Inputs busy_inputs(const ::coldcheck::DeviceFacts& facts) {
 TEST(Ordering, CriticalFirstThenUrgencyTable) {
   const auto facts = troubled_facts();
   const auto findings = evaluate(busy_inputs(facts), testing::test_catalog(), Language::kEnglish);
-  EXPECT_EQ(codes_in_order(findings),
-            (std::vector<std::string>{"CC-BACKUP-UNFINISHED", "CC-HOST-NO-ACCESS", "CC-HOST-BUSY",
-                                      "CC-FW-SECURITY-FIX", "CC-PIN-NOT-SET", "CC-FW-OUTDATED",
-                                      "CC-PASSPHRASE-IN-USE", "CC-AUTH-TEST-ROOT"}));
+  EXPECT_EQ(
+      codes_in_order(findings),
+      (std::vector<std::string>{"CC-BACKUP-UNFINISHED", "CC-HOST-NO-ACCESS", "CC-HOST-BUSY", "CC-FW-SECURITY-FIX",
+                                "CC-PIN-NOT-SET", "CC-FW-OUTDATED", "CC-PASSPHRASE-IN-USE", "CC-AUTH-TEST-ROOT"}));
   for (std::size_t i = 0; i < findings.size(); ++i) EXPECT_EQ(findings[i].urgency(), i + 1) << findings[i].code();
 }
 

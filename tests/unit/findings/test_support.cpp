@@ -10,8 +10,8 @@ std::string release(const std::string& version, const std::string& extra = "") {
 std::string trezor_v1_model(const std::string& id, const std::string& vendor, const std::string& usb,
                             const std::string& features_vendor, const std::string& releases) {
   return "id: \"" + id + "\"\nvendor: \"" + vendor + "\"\nname: \"Test " + id +
-         "\"\nprotocol: PROTOCOL_TREZOR_V1\nmessage_table: TABLE_TREZOR\n" + usb +
-         "features_match { vendor: \"" + features_vendor + "\" }\ncapabilities: CAPABILITY_FEATURES\n" + releases;
+         "\"\nprotocol: PROTOCOL_TREZOR_V1\nmessage_table: TABLE_TREZOR\n" + usb + "features_match { vendor: \"" +
+         features_vendor + "\" }\ncapabilities: CAPABILITY_FEATURES\n" + releases;
 }
 
 constexpr const char* kSharedUsb =
@@ -31,15 +31,14 @@ std::string own_usb(int product) {
 
 const catalog::Catalog& test_catalog() {
   static const catalog::Catalog catalog = catalog::Catalog::from_texts({
-      {"test-trezor.textproto",
-       trezor_v1_model("test-trezor", "Trezor", kSharedUsb, "trezor.io",
-                       release("1.0.0") + release("1.1.0", "security_fix: true ") + release("1.2.0") +
-                           release("1.3.0", "unverified: true "))},
-      {"test-clone.textproto", trezor_v1_model("test-clone", "CloneCo", kBorrowedUsb, "clone.example", release("3.0.0"))},
+      {"test-trezor.textproto", trezor_v1_model("test-trezor", "Trezor", kSharedUsb, "trezor.io",
+                                                release("1.0.0") + release("1.1.0", "security_fix: true ") +
+                                                    release("1.2.0") + release("1.3.0", "unverified: true "))},
+      {"test-clone.textproto",
+       trezor_v1_model("test-clone", "CloneCo", kBorrowedUsb, "clone.example", release("3.0.0"))},
       {"test-own.textproto", trezor_v1_model("test-own", "OwnCo", own_usb(1), "own.example", "")},
-      {"test-unverified.textproto",
-       trezor_v1_model("test-unverified", "OwnCo", own_usb(2), "unverified.example",
-                       release("5.0.0", "unverified: true "))},
+      {"test-unverified.textproto", trezor_v1_model("test-unverified", "OwnCo", own_usb(2), "unverified.example",
+                                                    release("5.0.0", "unverified: true "))},
   });
   return catalog;
 }

@@ -125,9 +125,9 @@ TEST(PythonCrossCheck, TrezorlibReadsTheFixtures) {
     GTEST_SKIP() << "trezorlib (python3-trezor) not installed";
   }
   const std::string dir = std::string(CC_SOURCE_DIR) + "/firmware_fixtures/images/";
-  const auto run = test_support::run({kPython, "-c", kTrezorlibCheck, dir + "t1b1-legacy-v2.bin",
-                                      dir + "t1b1-1.13.0-bare.bin", dir + "t1b1-1.14.1-signed.bin",
-                                      dir + "t2t1-2.8.1-signed.bin"});
+  const auto run =
+      test_support::run({kPython, "-c", kTrezorlibCheck, dir + "t1b1-legacy-v2.bin", dir + "t1b1-1.13.0-bare.bin",
+                         dir + "t1b1-1.14.1-signed.bin", dir + "t2t1-2.8.1-signed.bin"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
             "TREZOR_ONE valid\n"

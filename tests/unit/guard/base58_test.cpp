@@ -19,7 +19,7 @@ TEST(Base58, DecodesKnownValues) {
   EXPECT_EQ(decode("2"), (std::vector<std::uint8_t>{1}));
   EXPECT_EQ(decode("z"), (std::vector<std::uint8_t>{57}));
   EXPECT_EQ(decode("21"), (std::vector<std::uint8_t>{58}));
-  EXPECT_EQ(decode("5R"), (std::vector<std::uint8_t>{1, 0}));    // 256
+  EXPECT_EQ(decode("5R"), (std::vector<std::uint8_t>{1, 0}));  // 256
   EXPECT_EQ(decode("1112"), (std::vector<std::uint8_t>{0, 0, 0, 1}));
   // "hello world" from the draft-msporny-base58 test vectors.
   const auto hw = decode("StV1DL6CwTryKyV");

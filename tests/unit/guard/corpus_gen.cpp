@@ -30,7 +30,9 @@ class Rng {
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
   bool percent(unsigned p) { return below(100) < p; }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
   Bytes bytes(std::size_t n) {
     Bytes b(n);
     for (auto& x : b) x = static_cast<unsigned char>(next() & 0xFF);
@@ -105,7 +107,8 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 }
 
 std::string replace_all(std::string s, std::string_view from, const std::string& to) {
-  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
   return s;
 }
 
@@ -181,7 +184,8 @@ std::string layout(Rng& rng, const std::vector<std::string>& w, bool latin) {
       }
       return s;
     case 12:
-      for (std::size_t i = 0; i < w.size(); ++i) s += std::string(1, static_cast<char>('a' + i % 26)) + ") " + w[i] + " ";
+      for (std::size_t i = 0; i < w.size(); ++i)
+        s += std::string(1, static_cast<char>('a' + i % 26)) + ") " + w[i] + " ";
       return s;
     case 13: {
       static const std::vector<std::string> seps = {" | ", ";", "\t", " - ", "/", " · ", "_", " + "};
@@ -189,7 +193,8 @@ std::string layout(Rng& rng, const std::vector<std::string>& w, bool latin) {
     }
     case 14: {
       std::string up = join(w, " ");
-      std::transform(up.begin(), up.end(), up.begin(), [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
+      std::transform(up.begin(), up.end(), up.begin(),
+                     [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
       return up;
     }
     case 15:
@@ -222,7 +227,8 @@ std::string in_prose(Rng& rng, const std::string& phrase) {
       "",
       "Recovery seed (keep safe!)\n",
   };
-  static const std::vector<std::string> after = {"", "\nPlease help!", " thanks", "\n\nSent from my iPhone", " - is this right?"};
+  static const std::vector<std::string> after = {"", "\nPlease help!", " thanks", "\n\nSent from my iPhone",
+                                                 " - is this right?"};
   return rng.pick(before) + phrase + rng.pick(after);
 }
 
@@ -230,8 +236,8 @@ std::string typo(Rng& rng, std::string w) {
   if (w.size() < 4) return w;
   const std::size_t i = 1 + rng.below(w.size() - 2);
   switch (rng.below(4)) {
-    case 0: w[i] = static_cast<char>('a' + rng.below(26)); break;     // substitution
-    case 1: w.erase(i, 1); break;                                     // deletion
+    case 0: w[i] = static_cast<char>('a' + rng.below(26)); break;           // substitution
+    case 1: w.erase(i, 1); break;                                           // deletion
     case 2: w.insert(i, 1, static_cast<char>('a' + rng.below(26))); break;  // insertion
     default: std::swap(w[i], w[i + 1 < w.size() ? i + 1 : i - 1]); break;   // transposition
   }
@@ -262,7 +268,7 @@ void add_bip39_english_damaged(Rng& rng, std::vector<Case>& out, std::size_t n) 
         break;
       }
       case 3: w.erase(w.begin() + static_cast<long>(rng.below(w.size()))); break;  // a word missing
-      case 4: {  // a word written twice
+      case 4: {                                                                    // a word written twice
         const std::size_t i = rng.below(w.size());
         w.insert(w.begin() + static_cast<long>(i), w[i]);
         break;
@@ -424,7 +430,9 @@ void add_bip39_chinese(Rng& rng, std::vector<Case>& out, ListId id, const char* 
       default:
         for (std::size_t i = 0; i < w.size(); i += 4) {
           s += join(std::vector<std::string>(w.begin() + static_cast<long>(i),
-                                             w.begin() + static_cast<long>(std::min(i + 4, w.size()))), "") + " ";
+                                             w.begin() + static_cast<long>(std::min(i + 4, w.size()))),
+                    "") +
+               " ";
         }
         break;
     }
@@ -434,7 +442,7 @@ void add_bip39_chinese(Rng& rng, std::vector<Case>& out, ListId id, const char* 
 
 // SLIP-39: 10-bit words; the last three are an RS1024 checksum over "shamir" + data.
 std::uint32_t rs1024_polymod(const std::vector<unsigned>& values) {
-  constexpr std::uint32_t kGen[] = {0xE0E040, 0x1C1C080, 0x3838100, 0x7070200, 0xE0E0009,
+  constexpr std::uint32_t kGen[] = {0xE0E040,   0x1C1C080,  0x3838100,  0x7070200,  0xE0E0009,
                                     0x1C0C2412, 0x38086C24, 0x3090FC48, 0x21B1F890, 0x3F3F120};
   std::uint32_t chk = 1;
   for (const unsigned v : values) {
@@ -476,7 +484,8 @@ void add_electrum(Rng& rng, std::vector<Case>& out, std::size_t n) {
       const std::string phrase = join(w, " ");
       unsigned char mac[64];
       unsigned int len = 0;
-      HMAC(EVP_sha512(), "Seed version", 12, reinterpret_cast<const unsigned char*>(phrase.data()), phrase.size(), mac, &len);
+      HMAC(EVP_sha512(), "Seed version", 12, reinterpret_cast<const unsigned char*>(phrase.data()), phrase.size(), mac,
+           &len);
       if (mac[0] == 0x01 || (mac[0] == 0x10 && (mac[1] >> 4) == 0)) {
         out.push_back({"electrum", in_prose(rng, layout(rng, w, true))});
         break;
@@ -509,10 +518,11 @@ void add_monero(Rng& rng, std::vector<Case>& out, std::size_t n) {
 // ---- keys ----------------------------------------------------------------------------
 
 std::string xprv(Rng& rng) {
-  static const std::vector<std::uint32_t> versions = {0x0488ADE4, 0x049D7878, 0x04B2430C, 0x04358394, 0x044A4E28, 0x045F18BC};
+  static const std::vector<std::uint32_t> versions = {0x0488ADE4, 0x049D7878, 0x04B2430C,
+                                                      0x04358394, 0x044A4E28, 0x045F18BC};
   const std::uint32_t v = rng.pick(versions);
-  Bytes p = {static_cast<unsigned char>(v >> 24), static_cast<unsigned char>(v >> 16), static_cast<unsigned char>(v >> 8),
-             static_cast<unsigned char>(v)};
+  Bytes p = {static_cast<unsigned char>(v >> 24), static_cast<unsigned char>(v >> 16),
+             static_cast<unsigned char>(v >> 8), static_cast<unsigned char>(v)};
   p.push_back(static_cast<unsigned char>(rng.below(6)));
   const Bytes rest = rng.bytes(8 + 32);
   p.insert(p.end(), rest.begin(), rest.end());
@@ -525,8 +535,8 @@ std::string xprv(Rng& rng) {
 std::string xpub(Rng& rng) {
   static const std::vector<std::uint32_t> versions = {0x0488B21E, 0x049D7CB2, 0x04B24746};
   const std::uint32_t v = rng.pick(versions);
-  Bytes p = {static_cast<unsigned char>(v >> 24), static_cast<unsigned char>(v >> 16), static_cast<unsigned char>(v >> 8),
-             static_cast<unsigned char>(v)};
+  Bytes p = {static_cast<unsigned char>(v >> 24), static_cast<unsigned char>(v >> 16),
+             static_cast<unsigned char>(v >> 8), static_cast<unsigned char>(v)};
   const Bytes rest = rng.bytes(1 + 8 + 32);
   p.insert(p.end(), rest.begin(), rest.end());
   p.push_back(rng.percent(50) ? 0x02 : 0x03);
@@ -576,9 +586,9 @@ void add_wif(Rng& rng, std::vector<Case>& out, std::size_t n) {
 }
 
 void add_hex(Rng& rng, std::vector<Case>& out, std::size_t n) {
-  static const std::vector<std::string> markers = {"private key: ", "Private Key = 0x", "私钥：", "私钥 ", "密钥:",
-                                                  "pk: ", "sk=", "priv: ", "secret key ", "my private key is ",
-                                                  "\"privateKey\": \"", "私鑰 ", "key: "};
+  static const std::vector<std::string> markers = {
+      "private key: ",      "Private Key = 0x",   "私钥：", "私钥 ", "密钥:", "pk: ", "sk=", "priv: ", "secret key ",
+      "my private key is ", "\"privateKey\": \"", "私鑰 ",  "key: "};
   for (std::size_t k = 0; k < n; ++k) {
     if (k % 5 == 4) {  // 128-bit entropy next to a strong marker
       static const std::vector<std::string> strong = {"entropy: ", "seed entropy ", "私钥：", "secret: "};
@@ -629,7 +639,8 @@ void add_pem(Rng& rng, std::vector<Case>& out, std::size_t n) {
         der = {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20};
         const Bytes d = rng.bytes(32);
         der.insert(der.end(), d.begin(), d.end());
-        const Bytes oid = {0xA0, 0x0A, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07, 0xA1, 0x44, 0x03, 0x42, 0x00, 0x04};
+        const Bytes oid = {0xA0, 0x0A, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D,
+                           0x03, 0x01, 0x07, 0xA1, 0x44, 0x03, 0x42, 0x00, 0x04};
         der.insert(der.end(), oid.begin(), oid.end());
         const Bytes q = rng.bytes(64);
         der.insert(der.end(), q.begin(), q.end());
@@ -640,7 +651,8 @@ void add_pem(Rng& rng, std::vector<Case>& out, std::size_t n) {
         der.insert(der.end(), d.begin(), d.end());
         label = "PRIVATE KEY";
       } else {  // encrypted PKCS#8 (PBES2)
-        der = {0x30, 0x81, 0x9B, 0x30, 0x57, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x05, 0x0D, 0x30, 0x4A};
+        der = {0x30, 0x81, 0x9B, 0x30, 0x57, 0x06, 0x09, 0x2A, 0x86,
+               0x48, 0x86, 0xF7, 0x0D, 0x01, 0x05, 0x0D, 0x30, 0x4A};
         const Bytes rest = rng.bytes(140);
         der.insert(der.end(), rest.begin(), rest.end());
         label = "ENCRYPTED PRIVATE KEY";
@@ -654,7 +666,7 @@ void add_pem(Rng& rng, std::vector<Case>& out, std::size_t n) {
       case 0: break;
       case 1: pem = replace_all(pem, "-----", "---"); break;  // damaged armour
       case 2: pem = replace_all(pem, "-----", ""); break;     // armour without dashes
-      case 3: {  // armour gone: only the body lines
+      case 3: {                                               // armour gone: only the body lines
         std::string body;
         std::size_t start = 0;
         while (start < pem.size()) {
@@ -674,12 +686,13 @@ void add_pem(Rng& rng, std::vector<Case>& out, std::size_t n) {
 
 void add_formats(Rng& rng, std::vector<Case>& out, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k) {
-    out.push_back({"keystore",
-                   "{\"address\":\"" + hex(rng.bytes(20)) + "\",\"crypto\":{\"cipher\":\"aes-128-ctr\",\"ciphertext\":\"" +
-                       hex(rng.bytes(32)) + "\",\"cipherparams\":{\"iv\":\"" + hex(rng.bytes(16)) +
-                       "\"},\"kdf\":\"scrypt\",\"kdfparams\":{\"dklen\":32,\"n\":262144,\"p\":1,\"r\":8,\"salt\":\"" +
-                       hex(rng.bytes(32)) + "\"},\"mac\":\"" + hex(rng.bytes(32)) + "\"},\"id\":\"" + hex(rng.bytes(16)) +
-                       "\",\"version\":3}"});
+    out.push_back(
+        {"keystore", "{\"address\":\"" + hex(rng.bytes(20)) +
+                         "\",\"crypto\":{\"cipher\":\"aes-128-ctr\",\"ciphertext\":\"" + hex(rng.bytes(32)) +
+                         "\",\"cipherparams\":{\"iv\":\"" + hex(rng.bytes(16)) +
+                         "\"},\"kdf\":\"scrypt\",\"kdfparams\":{\"dklen\":32,\"n\":262144,\"p\":1,\"r\":8,\"salt\":\"" +
+                         hex(rng.bytes(32)) + "\"},\"mac\":\"" + hex(rng.bytes(32)) + "\"},\"id\":\"" +
+                         hex(rng.bytes(16)) + "\",\"version\":3}"});
     const Bytes sk = rng.bytes(64);
     if (rng.percent(50)) {
       out.push_back({"solana", (rng.percent(50) ? "phantom private key: " : "") + base58(sk)});
@@ -688,7 +701,8 @@ void add_formats(Rng& rng, std::vector<Case>& out, std::size_t n) {
       for (std::size_t i = 0; i < sk.size(); ++i) arr += (i ? "," : "") + std::to_string(sk[i]);
       out.push_back({"solana", arr + "]"});
     }
-    out.push_back({"nostr", (rng.percent(50) ? "my nostr key " : "") + std::string("nsec1") + random_of(rng, kBech32, 58)});
+    out.push_back(
+        {"nostr", (rng.percent(50) ? "my nostr key " : "") + std::string("nsec1") + random_of(rng, kBech32, 58)});
     Bytes b38 = {0x01, 0x42, static_cast<unsigned char>(rng.percent(50) ? 0xC0 : 0xE0)};
     const Bytes rest = rng.bytes(36);
     b38.insert(b38.end(), rest.begin(), rest.end());
@@ -702,23 +716,45 @@ void add_formats(Rng& rng, std::vector<Case>& out, std::size_t n) {
       }
     }
     std::string age = "AGE-SECRET-KEY-1";
-    for (const char c : random_of(rng, kBech32, 58)) age.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-    out.push_back({"age", (rng.percent(50) ? "# created: 2024-01-01\n# public key: age1" + random_of(rng, kBech32, 58) + "\n" : "") + age});
+    for (const char c : random_of(rng, kBech32, 58))
+      age.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    out.push_back(
+        {"age",
+         (rng.percent(50) ? "# created: 2024-01-01\n# public key: age1" + random_of(rng, kBech32, 58) + "\n" : "") +
+             age});
   }
 }
 
 void add_pins(Rng& rng, std::vector<Case>& out, std::size_t n) {
-  static const std::vector<std::string> pin_templates = {
-      "my PIN is {d}", "pin: {d}", "PIN {d}", "the pin code is {d}", "My Trezor PIN = {d}", "PIN码是{d}",
-      "我的PIN码：{d}", "pin码 {d}", "密码是{d}", "支付密码{d}", "I set the PIN to {d} yesterday", "PIN was {d}",
-      "Pin number: {d}", "PIN: {s}", "my pin is {s} but it says wrong"};
-  static const std::vector<std::string> pass_templates = {
-      "my passphrase is {p}", "passphrase: {p}", "Passphrase = {p}", "the passphrase was {p}", "密码是{p}",
-      "密码：{p}", "我的密码为{p}", "口令：{p}", "password is {p}", "hidden wallet passphrase: {p}",
-      "I used the passphrase {q} for the hidden wallet"};
-  static const std::vector<std::string> words = {"banana", "Tr3zor!", "hunter2", "correcthorse", "MySecret99",
-                                                 "qwerty123", "moonlambo", "p@ssw0rd", "xiaoming1988", "wang520",
-                                                 "gold&silver", "Satoshi2009"};
+  static const std::vector<std::string> pin_templates = {"my PIN is {d}",
+                                                         "pin: {d}",
+                                                         "PIN {d}",
+                                                         "the pin code is {d}",
+                                                         "My Trezor PIN = {d}",
+                                                         "PIN码是{d}",
+                                                         "我的PIN码：{d}",
+                                                         "pin码 {d}",
+                                                         "密码是{d}",
+                                                         "支付密码{d}",
+                                                         "I set the PIN to {d} yesterday",
+                                                         "PIN was {d}",
+                                                         "Pin number: {d}",
+                                                         "PIN: {s}",
+                                                         "my pin is {s} but it says wrong"};
+  static const std::vector<std::string> pass_templates = {"my passphrase is {p}",
+                                                          "passphrase: {p}",
+                                                          "Passphrase = {p}",
+                                                          "the passphrase was {p}",
+                                                          "密码是{p}",
+                                                          "密码：{p}",
+                                                          "我的密码为{p}",
+                                                          "口令：{p}",
+                                                          "password is {p}",
+                                                          "hidden wallet passphrase: {p}",
+                                                          "I used the passphrase {q} for the hidden wallet"};
+  static const std::vector<std::string> words = {"banana",       "Tr3zor!",   "hunter2",     "correcthorse",
+                                                 "MySecret99",   "qwerty123", "moonlambo",   "p@ssw0rd",
+                                                 "xiaoming1988", "wang520",   "gold&silver", "Satoshi2009"};
   for (std::size_t k = 0; k < n; ++k) {
     const std::string digits = std::to_string(1000 + rng.below(99000000));
     std::string spaced;
@@ -738,8 +774,20 @@ void add_pins(Rng& rng, std::vector<Case>& out, std::size_t n) {
 
 std::string address(Rng& rng) {
   switch (rng.below(4)) {
-    case 0: return base58check([&] { Bytes b = {0x00}; const Bytes r = rng.bytes(20); b.insert(b.end(), r.begin(), r.end()); return b; }());
-    case 1: return base58check([&] { Bytes b = {0x05}; const Bytes r = rng.bytes(20); b.insert(b.end(), r.begin(), r.end()); return b; }());
+    case 0:
+      return base58check([&] {
+        Bytes b = {0x00};
+        const Bytes r = rng.bytes(20);
+        b.insert(b.end(), r.begin(), r.end());
+        return b;
+      }());
+    case 1:
+      return base58check([&] {
+        Bytes b = {0x05};
+        const Bytes r = rng.bytes(20);
+        b.insert(b.end(), r.begin(), r.end());
+        return b;
+      }());
     case 2: return "bc1q" + random_of(rng, kBech32, 38);
     default: return "0x" + hex(rng.bytes(20), rng.percent(30));
   }
@@ -747,20 +795,33 @@ std::string address(Rng& rng) {
 
 std::string uuid(Rng& rng) {
   const std::string h = hex(rng.bytes(16));
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-4" + h.substr(13, 3) + "-a" + h.substr(17, 3) + "-" + h.substr(20, 12);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-4" + h.substr(13, 3) + "-a" + h.substr(17, 3) + "-" +
+         h.substr(20, 12);
 }
 
 std::string fill(Rng& rng, std::string t) {
   static const std::vector<std::string> models = {
-      "Trezor Model T", "Trezor Safe 3", "Trezor Safe 5", "Trezor Model One", "KeepKey", "OneKey Classic",
-      "OneKey Mini", "OneKey Touch", "OneKey Pro", "Ledger Nano S", "Ledger Nano X", "Ledger Nano S Plus",
-      "Ledger Stax", "BitBox02", "Coldcard Mk4", "Jade"};
-  static const std::vector<std::string> errors = {
-      "Failure_DataError", "LIBUSB_ERROR_ACCESS", "Device not found", "firmware signature invalid",
-      "Wrong PIN entered", "Action cancelled by user", "Failure_ProcessError: Firmware erased", "0x6985",
-      "TransportError: unable to claim interface", "error 0x6d00", "Bootloader mode", "UNEXPECTED_MESSAGE",
-      "Device disconnected during the operation", "timeout after 30 s", "HID read failed: -1"};
-  static const std::vector<std::string> versions = {"2.6.3", "v1.12.1", "2.8.1", "1.10.4", "24.5.3", "3.0.0-rc1", "2.1.4"};
+      "Trezor Model T", "Trezor Safe 3",  "Trezor Safe 5", "Trezor Model One",
+      "KeepKey",        "OneKey Classic", "OneKey Mini",   "OneKey Touch",
+      "OneKey Pro",     "Ledger Nano S",  "Ledger Nano X", "Ledger Nano S Plus",
+      "Ledger Stax",    "BitBox02",       "Coldcard Mk4",  "Jade"};
+  static const std::vector<std::string> errors = {"Failure_DataError",
+                                                  "LIBUSB_ERROR_ACCESS",
+                                                  "Device not found",
+                                                  "firmware signature invalid",
+                                                  "Wrong PIN entered",
+                                                  "Action cancelled by user",
+                                                  "Failure_ProcessError: Firmware erased",
+                                                  "0x6985",
+                                                  "TransportError: unable to claim interface",
+                                                  "error 0x6d00",
+                                                  "Bootloader mode",
+                                                  "UNEXPECTED_MESSAGE",
+                                                  "Device disconnected during the operation",
+                                                  "timeout after 30 s",
+                                                  "HID read failed: -1"};
+  static const std::vector<std::string> versions = {"2.6.3",  "v1.12.1",   "2.8.1", "1.10.4",
+                                                    "24.5.3", "3.0.0-rc1", "2.1.4"};
   t = replace_all(t, "{model}", rng.pick(models));
   t = replace_all(t, "{error}", rng.pick(errors));
   t = replace_all(t, "{txid}", hex(rng.bytes(32)));
@@ -907,8 +968,8 @@ const std::vector<std::string>& chinese_templates() {
   return t;
 }
 
-void add_clean(Rng& rng, std::vector<Case>& out, const std::vector<std::string>& templates, const char* name, std::size_t n,
-               std::string_view joiner) {
+void add_clean(Rng& rng, std::vector<Case>& out, const std::vector<std::string>& templates, const char* name,
+               std::size_t n, std::string_view joiner) {
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t parts = 1 + rng.below(4);
     std::string s;

@@ -88,8 +88,8 @@ TEST(GuardCorpus, NoNegativeFires) {
       longest_name = c.name;
     }
   }
-  std::cout << "negative cases: " << cases.size() << "; longest benign run of list words: "
-            << longest << " (" << longest_name << ")\n";
+  std::cout << "negative cases: " << cases.size() << "; longest benign run of list words: " << longest << " ("
+            << longest_name << ")\n";
   RecordProperty("negative_cases", static_cast<int>(cases.size()));
   RecordProperty("longest_benign_run", static_cast<int>(longest));
 }

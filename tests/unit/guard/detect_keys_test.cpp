@@ -15,7 +15,7 @@ const std::string kHex = "0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827
 TEST(DetectKeys, ExtendedPrivateKeyByChecksumOrShape) {
   EXPECT_TRUE(has_extended_private_key(kXprv));
   EXPECT_TRUE(has_extended_private_key("(" + kXprv + ")"));
-  EXPECT_TRUE(has_extended_private_key("key" + kXprv));  // glued to a word
+  EXPECT_TRUE(has_extended_private_key("key" + kXprv));         // glued to a word
   EXPECT_FALSE(has_extended_private_key(kXprv.substr(0, 60)));  // too short to be one
   // Checksum broken but the prefix and length are there: still a key with a typo.
   std::string typo = kXprv;

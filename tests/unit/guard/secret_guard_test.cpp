@@ -38,7 +38,9 @@ TEST(SecretGuard, Table) {
        SecretKind::kMnemonic},
       {"upper", "LEGAL WINNER THANK YEAR WAVE SAUSAGE WORTH USEFUL", SecretKind::kMnemonic},
       {"xprv", kXprv, SecretKind::kExtendedPrivateKey},
-      {"xpub", "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8",
+      {"xpub",
+       "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet"
+       "8",
        SecretKind::kNone},
       {"wif", kWif, SecretKind::kWif},
       {"wif with a typo", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTa", SecretKind::kWif},
@@ -69,8 +71,7 @@ TEST(SecretGuard, Table) {
 TEST(SecretGuard, MostSeriousKindWins) {
   const std::string all = "-----BEGIN PRIVATE KEY----- " + kWif + " " + kXprv + " " + kLegal12;
   EXPECT_EQ(scan(all).kind, SecretKind::kMnemonic);
-  EXPECT_EQ(scan("-----BEGIN PRIVATE KEY----- " + kWif + " " + kXprv).kind,
-            SecretKind::kExtendedPrivateKey);
+  EXPECT_EQ(scan("-----BEGIN PRIVATE KEY----- " + kWif + " " + kXprv).kind, SecretKind::kExtendedPrivateKey);
   EXPECT_EQ(scan("-----BEGIN PRIVATE KEY----- private key " + kHex + " " + kWif).kind, SecretKind::kWif);
 }
 
@@ -157,7 +158,8 @@ TEST(SecretGuard, FieldsScannedAloneAgreeWithTheInputCheck) {
       "Please help, you can also check this for me?",
       "they say you can use that card for any coin but I want to be sure",
       "My Trezor says firmware outdated and will not update past 2.8.1.",
-      "\xe4\xbd\xa0\xe5\xa5\xbd\xef\xbc\x8c\xe6\x88\x91\xe7\x9a\x84\xe9\x92\xb1\xe5\x8c\x85\xe6\x89\x93\xe4\xb8\x8d\xe5\xbc\x80\xe4\xba\x86",
+      "\xe4\xbd\xa0\xe5\xa5\xbd\xef\xbc\x8c\xe6\x88\x91\xe7\x9a\x84\xe9\x92\xb1\xe5\x8c\x85\xe6\x89\x93\xe4\xb8\x8d\xe5"
+      "\xbc\x80\xe4\xba\x86",
   };
   for (const std::string& f : fields) {
     EXPECT_EQ(scan(f).kind, SecretKind::kNone) << f;  // the input check

@@ -8,8 +8,8 @@ namespace {
 
 using test::FakeTree;
 
-void add_usb_device(const FakeTree& tree, const std::string& name, int bus, int dev,
-                    const std::string& vid, const std::string& pid) {
+void add_usb_device(const FakeTree& tree, const std::string& name, int bus, int dev, const std::string& vid,
+                    const std::string& pid) {
   const std::string dir = "/sys/bus/usb/devices/" + name;
   tree.write(dir + "/busnum", std::to_string(bus) + "\n");
   tree.write(dir + "/devnum", std::to_string(dev) + "\n");

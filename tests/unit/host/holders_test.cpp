@@ -82,8 +82,7 @@ TEST(FindHolders, SkipsOwnProcessUnlessAsked) {
   add_process(tree, self, "coldcheck", "/usr/bin/coldcheck", {kNode});
   add_process(tree, self + 1, "chrome", "/opt/google/chrome/chrome", {kNode});
   EXPECT_EQ(pids(find_holders(tree.root(), kNode)), std::vector<int>{self + 1});
-  EXPECT_EQ(pids(find_holders(tree.root(), kNode, {.include_self = true})),
-            (std::vector<int>{self, self + 1}));
+  EXPECT_EQ(pids(find_holders(tree.root(), kNode, {.include_self = true})), (std::vector<int>{self, self + 1}));
 }
 
 TEST(FindHolders, ProcessThatExitedIsNotPartial) {
@@ -189,9 +188,9 @@ TEST(KnownProgram, MapsCommonWalletPrograms) {
 TEST(KnownProgram, UnknownOrLookalikeNamesAreNotMatched) {
   EXPECT_EQ(known_program(""), "");
   EXPECT_EQ(known_program("bash"), "");
-  EXPECT_EQ(known_program("trezordx"), "");     // not a separator after the name
+  EXPECT_EQ(known_program("trezordx"), "");  // not a separator after the name
   EXPECT_EQ(known_program("electrumx_server"), "");
-  EXPECT_EQ(known_program("chrom"), "");        // truncation only at 15 bytes
+  EXPECT_EQ(known_program("chrom"), "");  // truncation only at 15 bytes
 }
 
 }  // namespace

@@ -31,16 +31,14 @@ Identity alice(std::vector<GroupRef> groups) {
   return who;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // Files owned by someone other than root need chown, which needs root.
-#define REQUIRE_ROOT()                                   \
-  do {                                                   \
-    if (::geteuid() != 0) {                              \
+#define REQUIRE_ROOT()                                     \
+  do {                                                     \
+    if (::geteuid() != 0) {                                \
       GTEST_SKIP() << "needs root to chown the fake node"; \
-    }                                                    \
+    }                                                      \
   } while (false)
 
 void make_node(const FakeTree& tree, mode_t mode, uid_t owner, gid_t group) {
@@ -226,8 +224,8 @@ TEST(NodeAccess, UnprivilegedProcessIsRefusedAPrivateNode) {
   const auto result = test::run_unprivileged([&] {
     const auto closed = check_node_access(root, "/dev/hidraw1");
     const auto open = check_node_access(root, "/dev/hidraw2");
-    return std::string(closed.readable_writable_by_us ? "1" : "0") +
-           (open.readable_writable_by_us ? "1" : "0") + (closed.running_as_root ? "1" : "0");
+    return std::string(closed.readable_writable_by_us ? "1" : "0") + (open.readable_writable_by_us ? "1" : "0") +
+           (closed.running_as_root ? "1" : "0");
   });
   ASSERT_TRUE(result.has_value()) << "could not drop privileges";
   EXPECT_EQ(*result, "010");

@@ -6,8 +6,8 @@ namespace cc::host {
 namespace {
 
 TEST(UdevRuleParser, ReadsKeysAttributesOperatorsAndValues) {
-  const auto rules = parse_udev_rules(
-      R"(KERNEL=="hidraw*", ATTRS{idVendor}=="1209", TAG+="uaccess", GROUP="plugdev", MODE="0660")");
+  const auto rules =
+      parse_udev_rules(R"(KERNEL=="hidraw*", ATTRS{idVendor}=="1209", TAG+="uaccess", GROUP="plugdev", MODE="0660")");
   ASSERT_EQ(rules.size(), 1u);
   const auto& keys = rules[0].keys;
   ASSERT_EQ(keys.size(), 5u);

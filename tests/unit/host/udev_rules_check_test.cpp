@@ -13,18 +13,17 @@ using test::FakeTree;
 
 constexpr const char* kEtc = "/etc/udev/rules.d/";
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(UdevRulesCheck, FindsTrezorStyleRuleWithUaccessAndPlugdev) {
   FakeTree tree;
-  tree.write("/etc/udev/rules.d/51-trezor.rules",
-             "# Trezor\n"
-             R"(SUBSYSTEM=="usb", ATTR{idVendor}=="1209", ATTR{idProduct}=="53c1", MODE="0660", GROUP="plugdev", TAG+="uaccess", TAG+="udev-acl", SYMLINK+="trezor%n")"
-             "\n"
-             R"(KERNEL=="hidraw*", ATTRS{idVendor}=="1209", ATTRS{idProduct}=="53c1",  MODE="0660", GROUP="plugdev", TAG+="uaccess")"
-             "\n");
+  tree.write(
+      "/etc/udev/rules.d/51-trezor.rules",
+      "# Trezor\n"
+      R"(SUBSYSTEM=="usb", ATTR{idVendor}=="1209", ATTR{idProduct}=="53c1", MODE="0660", GROUP="plugdev", TAG+="uaccess", TAG+="udev-acl", SYMLINK+="trezor%n")"
+      "\n"
+      R"(KERNEL=="hidraw*", ATTRS{idVendor}=="1209", ATTRS{idProduct}=="53c1",  MODE="0660", GROUP="plugdev", TAG+="uaccess")"
+      "\n");
   const auto check = check_udev_rules(tree.root(), 0x1209, 0x53c1);
   EXPECT_TRUE(check.found);
   EXPECT_TRUE(check.uaccess);
@@ -42,8 +41,7 @@ TEST(UdevRulesCheck, FindsTrezorStyleRuleWithUaccessAndPlugdev) {
 
 TEST(UdevRulesCheck, HexIsComparedIgnoringCaseButUpperCaseIsFlagged) {
   FakeTree tree;
-  tree.write("/lib/udev/rules.d/51-x.rules",
-             R"(ATTRS{idVendor}=="2B24", ATTRS{idProduct}=="0002", TAG+="uaccess")");
+  tree.write("/lib/udev/rules.d/51-x.rules", R"(ATTRS{idVendor}=="2B24", ATTRS{idProduct}=="0002", TAG+="uaccess")");
   const auto check = check_udev_rules(tree.root(), 0x2b24, 0x0002);
   EXPECT_TRUE(check.found);
   ASSERT_EQ(check.hits.size(), 1u);
@@ -93,8 +91,7 @@ TEST(UdevRulesCheck, HonoursAlternativesAndGlobs) {
 
 TEST(UdevRulesCheck, NotEqualExcludesTheDevice) {
   FakeTree tree;
-  tree.write("/etc/udev/rules.d/50-x.rules",
-             R"(ATTRS{idVendor}=="1209", ATTRS{idProduct}!="53c0", TAG+="uaccess")");
+  tree.write("/etc/udev/rules.d/50-x.rules", R"(ATTRS{idVendor}=="1209", ATTRS{idProduct}!="53c0", TAG+="uaccess")");
   EXPECT_TRUE(check_udev_rules(tree.root(), 0x1209, 0x53c1).found);
   EXPECT_FALSE(check_udev_rules(tree.root(), 0x1209, 0x53c0).found);
 }
@@ -157,8 +154,7 @@ TEST(UdevRulesCheck, FilesAreListedInUdevOrderAcrossDirectories) {
   tree.write("/run/udev/rules.d/10-a.rules", R"(ATTRS{idVendor}=="1209")");
   tree.write(std::string(kEtc) + "readme.txt", R"(ATTRS{idVendor}=="1209")");
   const auto check = check_udev_rules(tree.root(), 0x1209, 0x53c1);
-  EXPECT_EQ(check.files, (std::vector<std::string>{"/run/udev/rules.d/10-a.rules",
-                                                   "/usr/lib/udev/rules.d/20-b.rules",
+  EXPECT_EQ(check.files, (std::vector<std::string>{"/run/udev/rules.d/10-a.rules", "/usr/lib/udev/rules.d/20-b.rules",
                                                    "/etc/udev/rules.d/60-c.rules"}));
   EXPECT_TRUE(check.plugdev);
 }

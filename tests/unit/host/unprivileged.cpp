@@ -19,8 +19,7 @@ std::optional<std::string> run_unprivileged(const std::function<std::string()>& 
   if (child == 0) {
     read_end.reset();
     const gid_t nobody_gid = kNobody;
-    if (::setgroups(1, &nobody_gid) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0 ||
-        ::getuid() == 0) {
+    if (::setgroups(1, &nobody_gid) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0 || ::getuid() == 0) {
       ::_exit(2);
     }
     const std::string out = work();

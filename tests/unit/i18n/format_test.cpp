@@ -18,9 +18,7 @@ TEST(Format, MissingArgumentsStayAsWritten) {
   EXPECT_EQ(format("%d stays", {"x"}), "%d stays");
 }
 
-TEST(Format, ArgumentsAreNotReinterpreted) {
-  EXPECT_EQ(format("%s", {"%s%1$s"}), "%s%1$s");
-}
+TEST(Format, ArgumentsAreNotReinterpreted) { EXPECT_EQ(format("%s", {"%s%1$s"}), "%s%1$s"); }
 
 }  // namespace
 }  // namespace cc::i18n

@@ -17,8 +17,8 @@ TEST(ParseLanguage, ChineseLocales) {
 }
 
 TEST(ParseLanguage, EnglishAndUnknownFallBackToEnglish) {
-  for (const char* s : {"en", "en_US.UTF-8", "en-GB", "C", "POSIX", "", "C.UTF-8", "de_DE.UTF-8", "z", "zhx",
-                        "zho", "xzh_CN"}) {
+  for (const char* s :
+       {"en", "en_US.UTF-8", "en-GB", "C", "POSIX", "", "C.UTF-8", "de_DE.UTF-8", "z", "zhx", "zho", "xzh_CN"}) {
     EXPECT_EQ(parse_language(s), Language::kEnglish) << s;
   }
 }

@@ -37,7 +37,14 @@ TEST(LedgerApdu, Commands) {
 TEST(LedgerApdu, DashboardVersionByHand) {
   // target 0x33000004, "2.2.3", flags 84 00 00 00 (onboarded, PIN validated), MCU "2.30\0",
   // MCU bootloader "1.16", hw 0x00, language 0x01.
-  const auto data = from_hex("33000004" "05322e322e33" "0484000000" "05322e333000" "04312e3136" "0100" "0101");
+  const auto data = from_hex(
+      "33000004"
+      "05322e322e33"
+      "0484000000"
+      "05322e333000"
+      "04312e3136"
+      "0100"
+      "0101");
   const auto v = parse_version(data);
   EXPECT_EQ(v.target_id, 0x33000004u);
   EXPECT_FALSE(v.bootloader);
@@ -50,7 +57,10 @@ TEST(LedgerApdu, DashboardVersionByHand) {
 }
 
 TEST(LedgerApdu, MinimalDashboardVersion) {
-  const auto v = parse_version(from_hex("31100004" "05312e352e35" "0410000000"));
+  const auto v =
+      parse_version(from_hex("31100004"
+                             "05312e352e35"
+                             "0410000000"));
   EXPECT_EQ(v.se_version, "1.5.5");
   EXPECT_EQ(v.flags & kFlagTrustCustomCa, kFlagTrustCustomCa);
   EXPECT_TRUE(v.mcu_version.empty());
@@ -58,7 +68,12 @@ TEST(LedgerApdu, MinimalDashboardVersion) {
 
 TEST(LedgerApdu, BootloaderVersionByHand) {
   // MCU target 0x01000001, bootloader "2.30", no flags, SE part "2.2.3", SE target id.
-  const auto v = parse_version(from_hex("01000001" "04322e3330" "00" "05322e322e33" "0433000004"));
+  const auto v =
+      parse_version(from_hex("01000001"
+                             "04322e3330"
+                             "00"
+                             "05322e322e33"
+                             "0433000004"));
   EXPECT_TRUE(v.bootloader);
   EXPECT_EQ(v.mcu_bootloader_version, "2.30");
   EXPECT_EQ(v.se_version, "2.2.3");
@@ -88,27 +103,65 @@ TEST(LedgerApdu, VersionRoundTrip) {
 TEST(LedgerApdu, TruncatedAndGarbageVersionFailClearly) {
   EXPECT_EQ(code_of([] { parse_version({}); }), ErrorCode::kMalformed);
   EXPECT_NE(message_of([] { parse_version(from_hex("3300")); }).find("target id"), std::string::npos);
-  EXPECT_NE(message_of([] { parse_version(from_hex("33000004" "09322e32")); }).find("version declares 9 bytes, only 3 left"),
+  EXPECT_NE(message_of([] {
+              parse_version(
+                  from_hex("33000004"
+                           "09322e32"));
+            }).find("version declares 9 bytes, only 3 left"),
             std::string::npos);
-  EXPECT_NE(message_of([] { parse_version(from_hex("33000004" "00")); }).find("truncated before flags"), std::string::npos);
-  EXPECT_NE(message_of([] { parse_version(from_hex("33000004" "00" "050102030405")); }).find("at most 4"),
+  EXPECT_NE(message_of([] {
+              parse_version(
+                  from_hex("33000004"
+                           "00"));
+            }).find("truncated before flags"),
             std::string::npos);
-  EXPECT_NE(message_of([] { parse_version(from_hex("33000004" "02ff01" "00")); }).find("not printable"), std::string::npos);
+  EXPECT_NE(message_of([] {
+              parse_version(
+                  from_hex("33000004"
+                           "00"
+                           "050102030405"));
+            }).find("at most 4"),
+            std::string::npos);
+  EXPECT_NE(message_of([] {
+              parse_version(
+                  from_hex("33000004"
+                           "02ff01"
+                           "00"));
+            }).find("not printable"),
+            std::string::npos);
 }
 
 TEST(LedgerApdu, AppAndVersionByHand) {
-  const auto a = parse_app_and_version(from_hex("01" "07426974636f696e" "05322e312e33" "0102"));
+  const auto a =
+      parse_app_and_version(from_hex("01"
+                                     "07426974636f696e"
+                                     "05322e312e33"
+                                     "0102"));
   EXPECT_EQ(a.name, "Bitcoin");
   EXPECT_EQ(a.version, "2.1.3");
   EXPECT_EQ(a.flags, 2u);
-  const auto dash = parse_app_and_version(from_hex("01" "05424f4c4f53" "05312e352e35"));
+  const auto dash =
+      parse_app_and_version(from_hex("01"
+                                     "05424f4c4f53"
+                                     "05312e352e35"));
   EXPECT_EQ(dash.name, kDashboardName);
 }
 
 TEST(LedgerApdu, AppAndVersionRejectsGarbage) {
   EXPECT_NE(message_of([] { parse_app_and_version(from_hex("02")); }).find("format byte 2"), std::string::npos);
-  EXPECT_EQ(code_of([] { parse_app_and_version(from_hex("01" "07426974")); }), ErrorCode::kMalformed);
-  EXPECT_EQ(code_of([] { parse_app_and_version(from_hex("01" "00" "00")); }), ErrorCode::kMalformed);
+  EXPECT_EQ(code_of([] {
+              parse_app_and_version(
+                  from_hex("01"
+                           "07426974"));
+            }),
+            ErrorCode::kMalformed);
+  EXPECT_EQ(code_of([] {
+              parse_app_and_version(
+                  from_hex("01"
+                           "00"
+                           "00"));
+            }),
+            ErrorCode::kMalformed);
   EXPECT_EQ(code_of([] { parse_app_and_version({}); }), ErrorCode::kMalformed);
 }
 

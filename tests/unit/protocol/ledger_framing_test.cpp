@@ -28,7 +28,11 @@ Report report_from_hex(const std::string& hex) {
 TEST(LedgerFraming, GetVersionIsOneReportByHand) {
   const auto reports = encode(Bytes{0xE0, 0x01, 0x00, 0x00, 0x00});
   ASSERT_EQ(reports.size(), 1u);
-  EXPECT_EQ(to_hex(reports[0]), "0101050000" "0005" "e001000000" + std::string(2 * 52, '0'));
+  EXPECT_EQ(to_hex(reports[0]),
+            "0101050000"
+            "0005"
+            "e001000000" +
+                std::string(2 * 52, '0'));
 }
 
 struct CountCase {
@@ -65,15 +69,18 @@ TEST(LedgerFraming, SecondReportCarries59BytesAfterTheHeader) {
   ASSERT_EQ(reports.size(), 2u);
   EXPECT_EQ(reports[0][5], 0x00);
   EXPECT_EQ(reports[0][6], 58);
-  EXPECT_EQ(reports[0][7], 1);    // first data byte
-  EXPECT_EQ(reports[0][63], 57);  // 57th data byte fills the first report
+  EXPECT_EQ(reports[0][7], 1);                                        // first data byte
+  EXPECT_EQ(reports[0][63], 57);                                      // 57th data byte fills the first report
   EXPECT_EQ(to_hex(std::span(reports[1]).first(6)), "01010500013a");  // seq 1, then byte 58
-  EXPECT_EQ(reports[1][6], 0x00);  // zero padding
+  EXPECT_EQ(reports[1][6], 0x00);                                     // zero padding
 }
 
 TEST(LedgerFraming, DecodesAHandWrittenReply) {
   // "9000" with no data: length 2.
-  const Report r = report_from_hex("0101050000" "0002" "9000");
+  const Report r = report_from_hex(
+      "0101050000"
+      "0002"
+      "9000");
   Decoder d;
   ASSERT_TRUE(d.feed(r));
   EXPECT_EQ(to_hex(d.take()), "9000");
@@ -91,18 +98,27 @@ Error feed_error(std::span<const std::uint8_t> report, Decoder& d) {
 
 TEST(LedgerFraming, WrongChannelTagSequenceAndOversizeAreMalformed) {
   Decoder d;
-  auto r = report_from_hex("0102050000" "0002" "9000");
+  auto r = report_from_hex(
+      "0102050000"
+      "0002"
+      "9000");
   auto e = feed_error(r, d);
   EXPECT_EQ(e.code(), ErrorCode::kMalformed);
   EXPECT_NE(std::string(e.what()).find("channel 0x0102"), std::string::npos) << e.what();
 
   d.reset();
-  r = report_from_hex("0101020000" "0002" "9000");
+  r = report_from_hex(
+      "0101020000"
+      "0002"
+      "9000");
   e = feed_error(r, d);
   EXPECT_NE(std::string(e.what()).find("tag"), std::string::npos) << e.what();
 
   d.reset();
-  r = report_from_hex("0101050001" "0002" "9000");
+  r = report_from_hex(
+      "0101050001"
+      "0002"
+      "9000");
   e = feed_error(r, d);
   EXPECT_NE(std::string(e.what()).find("sequence 1, expected 0"), std::string::npos) << e.what();
 
@@ -114,7 +130,9 @@ TEST(LedgerFraming, WrongChannelTagSequenceAndOversizeAreMalformed) {
   EXPECT_NE(std::string(e.what()).find("sequence 0, expected 1"), std::string::npos) << e.what();
 
   Decoder capped(16);
-  r = report_from_hex("0101050000" "0011");
+  r = report_from_hex(
+      "0101050000"
+      "0011");
   e = feed_error(r, capped);
   EXPECT_EQ(e.code(), ErrorCode::kMalformed);
   EXPECT_NE(std::string(e.what()).find("declares 17 bytes, above the cap of 16"), std::string::npos) << e.what();
@@ -144,9 +162,7 @@ TEST(LedgerFraming, TruncatedRunOfReportsFails) {
   }
 }
 
-TEST(LedgerFraming, OversizeApduIsRefusedByTheEncoder) {
-  EXPECT_THROW(encode(Bytes(kMaxApdu + 1)), Error);
-}
+TEST(LedgerFraming, OversizeApduIsRefusedByTheEncoder) { EXPECT_THROW(encode(Bytes(kMaxApdu + 1)), Error); }
 
 }  // namespace
 }  // namespace cc::ledger

@@ -59,7 +59,9 @@ TEST(DecoderAllocation, RefusedLengthAllocatesNothingNearIt) {
   };
   for (const Probe& p : probes) {
     Decoder d(p.cap);
-    const auto header = from_hex(std::string("3f2323" "0011") + p.length_hex + std::string(110, '0'));
+    const auto header = from_hex(std::string("3f2323"
+                                             "0011") +
+                                 p.length_hex + std::string(110, '0'));
     ErrorCode code = ErrorCode::kInternal;
     const std::size_t largest = largest_allocation_while([&] {
       try {
@@ -78,7 +80,10 @@ TEST(DecoderAllocation, AcceptedLengthReservesUpFront) {
   // The probe itself must be able to see a large allocation, or the test above
   // proves nothing.
   Decoder d(1u << 20);
-  const auto header = from_hex(std::string("3f2323" "0011" "00080000") + std::string(110, '0'));
+  const auto header = from_hex(std::string("3f2323"
+                                           "0011"
+                                           "00080000") +
+                               std::string(110, '0'));
   const std::size_t largest = largest_allocation_while([&] { d.feed(header); });
   EXPECT_GE(largest, 0x80000u);
 }

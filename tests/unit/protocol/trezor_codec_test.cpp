@@ -58,18 +58,65 @@ struct FrameCase {
 
 const std::vector<FrameCase>& frame_cases() {
   static const std::vector<FrameCase> cases = {
-      {"empty", 0x0011, 0, {"3f2323" "0011" "00000000" + zeros(55)}},
-      {"one_byte", 0x0001, 1, {"3f2323" "0001" "00000001" "00" + zeros(54)}},
-      {"exactly_55", 0x1234, 55, {"3f2323" "1234" "00000037" + seq(0, 55)}},
-      {"56_spills", 0x0001, 56,
-       {"3f2323" "0001" "00000038" + seq(0, 55), "3f" "37" + zeros(62)}},
-      {"55_plus_63", 0x0059, 118,
-       {"3f2323" "0059" "00000076" + seq(0, 55), "3f" + seq(55, 118)}},
-      {"55_plus_63_plus_1", 0xffff, 119,
-       {"3f2323" "ffff" "00000077" + seq(0, 55), "3f" + seq(55, 118), "3f" "76" + zeros(62)}},
-      {"300_length_above_255", 0x0100, 300,
-       {"3f2323" "0100" "0000012c" + seq(0, 55), "3f" + seq(55, 118), "3f" + seq(118, 181),
-        "3f" + seq(181, 244), "3f" + seq(244, 300) + zeros(7)}},
+      {"empty",
+       0x0011,
+       0,
+       {"3f2323"
+        "0011"
+        "00000000" +
+        zeros(55)}},
+      {"one_byte",
+       0x0001,
+       1,
+       {"3f2323"
+        "0001"
+        "00000001"
+        "00" +
+        zeros(54)}},
+      {"exactly_55",
+       0x1234,
+       55,
+       {"3f2323"
+        "1234"
+        "00000037" +
+        seq(0, 55)}},
+      {"56_spills",
+       0x0001,
+       56,
+       {"3f2323"
+        "0001"
+        "00000038" +
+            seq(0, 55),
+        "3f"
+        "37" +
+            zeros(62)}},
+      {"55_plus_63",
+       0x0059,
+       118,
+       {"3f2323"
+        "0059"
+        "00000076" +
+            seq(0, 55),
+        "3f" + seq(55, 118)}},
+      {"55_plus_63_plus_1",
+       0xffff,
+       119,
+       {"3f2323"
+        "ffff"
+        "00000077" +
+            seq(0, 55),
+        "3f" + seq(55, 118),
+        "3f"
+        "76" +
+            zeros(62)}},
+      {"300_length_above_255",
+       0x0100,
+       300,
+       {"3f2323"
+        "0100"
+        "0000012c" +
+            seq(0, 55),
+        "3f" + seq(55, 118), "3f" + seq(118, 181), "3f" + seq(181, 244), "3f" + seq(244, 300) + zeros(7)}},
   };
   return cases;
 }
@@ -122,8 +169,7 @@ INSTANTIATE_TEST_SUITE_P(Table, FrameTest, ::testing::ValuesIn(frame_cases()),
 
 TEST(PacketCount, Boundaries) {
   const std::vector<std::pair<std::size_t, std::size_t>> table = {
-      {0, 1},   {1, 1},   {55, 1},  {56, 2},    {118, 2},    {119, 3},
-      {181, 3}, {182, 4}, {65536, 1041}, {1u << 20, 16645},
+      {0, 1}, {1, 1}, {55, 1}, {56, 2}, {118, 2}, {119, 3}, {181, 3}, {182, 4}, {65536, 1041}, {1u << 20, 16645},
   };
   for (const auto& [size, count] : table) EXPECT_EQ(packet_count(size), count) << size;
 }
@@ -188,16 +234,29 @@ TEST(RoundTrip, PayloadAtTheCapIsAccepted) {
 TEST(Decoder, SkipsAndCountsGarbageBeforeHeader) {
   Decoder d;
   const std::vector<std::string> garbage = {
-      zeros(64),                              // idle report
-      "3f" + seq(0, 63),                      // continuation of a message we never saw
-      "3f2324" "0011" "00000000" + zeros(55),  // almost a header
-      "232323" "0011" "00000000" + zeros(55),  // wrong magic
-      "3f2323" "0011" "0000",                 // header cut before the length ends
-      "",                                     // empty read
+      zeros(64),          // idle report
+      "3f" + seq(0, 63),  // continuation of a message we never saw
+      "3f2324"
+      "0011"
+      "00000000" +
+          zeros(55),  // almost a header
+      "232323"
+      "0011"
+      "00000000" +
+          zeros(55),  // wrong magic
+      "3f2323"
+      "0011"
+      "0000",  // header cut before the length ends
+      "",      // empty read
   };
   for (const auto& g : garbage) EXPECT_EQ(d.feed(from_hex(g)), Decoder::Step::kSkipped) << g;
   EXPECT_EQ(d.skipped_packets(), garbage.size());
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0002" "00000002" "abcd" + zeros(53))), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0002"
+                            "00000002"
+                            "abcd" +
+                            zeros(53))),
+            Decoder::Step::kComplete);
   const Message m = d.take();
   EXPECT_EQ(m.type, 2);
   EXPECT_EQ(m.payload, (Bytes{0xab, 0xcd}));
@@ -207,33 +266,63 @@ TEST(Decoder, SkipsAndCountsGarbageBeforeHeader) {
 TEST(Decoder, ShortPacketsContributeTheBytesTheyHold) {
   Decoder d;
   // Header with no payload bytes at all, then short continuations.
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0001" "00000005")), Decoder::Step::kNeedMore);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0001"
+                            "00000005")),
+            Decoder::Step::kNeedMore);
   EXPECT_EQ(d.feed(from_hex("3f")), Decoder::Step::kNeedMore);
-  EXPECT_EQ(d.feed(from_hex("3f" "0102")), Decoder::Step::kNeedMore);
-  EXPECT_EQ(d.feed(from_hex("3f" "030405" "ffff")), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f"
+                            "0102")),
+            Decoder::Step::kNeedMore);
+  EXPECT_EQ(d.feed(from_hex("3f"
+                            "030405"
+                            "ffff")),
+            Decoder::Step::kComplete);
   EXPECT_EQ(d.take().payload, (Bytes{1, 2, 3, 4, 5}));
   // A header exactly 9 bytes long for an empty message completes at once.
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0037" "00000000")), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0037"
+                            "00000000")),
+            Decoder::Step::kComplete);
   EXPECT_EQ(d.take().type, 55);
   // Eight bytes are not a header.
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0037" "000000")), Decoder::Step::kSkipped);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0037"
+                            "000000")),
+            Decoder::Step::kSkipped);
 }
 
 TEST(Decoder, PaddingBeyondDeclaredLengthIsIgnored) {
   Decoder d;
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0001" "00000038" + seq(0, 55))), Decoder::Step::kNeedMore);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0001"
+                            "00000038" +
+                            seq(0, 55))),
+            Decoder::Step::kNeedMore);
   // Continuation carries 63 bytes but only one belongs to the message.
-  EXPECT_EQ(d.feed(from_hex("3f" "37" + std::string(124, 'f'))), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f"
+                            "37" +
+                            std::string(124, 'f'))),
+            Decoder::Step::kComplete);
   EXPECT_EQ(d.take().payload, counting(56));
 }
 
 TEST(Decoder, ContinuationWithoutMagicIsMalformedAndDecoderRecovers) {
   Decoder d;
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0001" "00000064" + seq(0, 55))), Decoder::Step::kNeedMore);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0001"
+                            "00000064" +
+                            seq(0, 55))),
+            Decoder::Step::kNeedMore);
   EXPECT_EQ(error_code_of([&] { d.feed(from_hex("00" + seq(55, 118))); }), ErrorCode::kMalformed);
   // The broken message is gone: a continuation now is just garbage.
   EXPECT_EQ(d.feed(from_hex("3f" + seq(55, 118))), Decoder::Step::kSkipped);
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0011" "00000001" "aa" + zeros(54))), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0011"
+                            "00000001"
+                            "aa" +
+                            zeros(54))),
+            Decoder::Step::kComplete);
   const Message m = d.take();
   EXPECT_EQ(m.type, 17);
   EXPECT_EQ(m.payload, Bytes{0xaa});
@@ -241,9 +330,15 @@ TEST(Decoder, ContinuationWithoutMagicIsMalformedAndDecoderRecovers) {
 
 TEST(Decoder, EmptyContinuationIsMalformed) {
   Decoder d;
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0001" "00000064")), Decoder::Step::kNeedMore);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0001"
+                            "00000064")),
+            Decoder::Step::kNeedMore);
   EXPECT_EQ(error_code_of([&] { d.feed(Bytes{}); }), ErrorCode::kMalformed);
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0001" "00000000")), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0001"
+                            "00000000")),
+            Decoder::Step::kComplete);
 }
 
 struct CapCase {
@@ -260,7 +355,10 @@ class CapTest : public ::testing::TestWithParam<CapCase> {};
 TEST_P(CapTest, DeclaredLengthAgainstCap) {
   const CapCase& c = GetParam();
   Decoder d(c.cap);
-  const Bytes header = from_hex("3f2323" "0011" + c.length_hex + zeros(55));
+  const Bytes header = from_hex(
+      "3f2323"
+      "0011" +
+      c.length_hex + zeros(55));
   if (c.accepted) {
     EXPECT_NE(d.feed(header), Decoder::Step::kSkipped);
     return;
@@ -273,22 +371,24 @@ TEST_P(CapTest, DeclaredLengthAgainstCap) {
     EXPECT_NE(std::string(e.what()).find("cap"), std::string::npos) << e.what();
   }
   // Nothing is half-open afterwards: the next message decodes.
-  EXPECT_EQ(d.feed(from_hex("3f2323" "0002" "00000000")), Decoder::Step::kComplete);
+  EXPECT_EQ(d.feed(from_hex("3f2323"
+                            "0002"
+                            "00000000")),
+            Decoder::Step::kComplete);
   EXPECT_EQ(d.take().type, 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Table, CapTest,
-    ::testing::Values(CapCase{"default_at_cap", kDefaultMaxPayload, "00100000", true},
-                      CapCase{"default_above_cap", kDefaultMaxPayload, "00100001", false},
-                      CapCase{"default_all_ones", kDefaultMaxPayload, "ffffffff", false},
-                      CapCase{"default_top_bit", kDefaultMaxPayload, "80000000", false},
-                      CapCase{"tiny_at_cap", 8, "00000008", true},
-                      CapCase{"tiny_above_cap", 8, "00000009", false},
-                      CapCase{"tiny_all_ones", 8, "ffffffff", false},
-                      CapCase{"zero_cap_empty", 0, "00000000", true},
-                      CapCase{"zero_cap_one", 0, "00000001", false}),
-    [](const auto& param_info) { return std::string(param_info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Table, CapTest,
+                         ::testing::Values(CapCase{"default_at_cap", kDefaultMaxPayload, "00100000", true},
+                                           CapCase{"default_above_cap", kDefaultMaxPayload, "00100001", false},
+                                           CapCase{"default_all_ones", kDefaultMaxPayload, "ffffffff", false},
+                                           CapCase{"default_top_bit", kDefaultMaxPayload, "80000000", false},
+                                           CapCase{"tiny_at_cap", 8, "00000008", true},
+                                           CapCase{"tiny_above_cap", 8, "00000009", false},
+                                           CapCase{"tiny_all_ones", 8, "ffffffff", false},
+                                           CapCase{"zero_cap_empty", 0, "00000000", true},
+                                           CapCase{"zero_cap_one", 0, "00000001", false}),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
 
 TEST(Decoder, ReusedAcrossMessagesWithAndWithoutTake) {
   Decoder d;

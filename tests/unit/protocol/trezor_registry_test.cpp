@@ -34,10 +34,14 @@ std::string case_name(const ::testing::TestParamInfo<IdCase>& info) {
 std::vector<IdCase> id_cases() {
   std::vector<IdCase> v;
   const std::vector<std::pair<std::uint16_t, const char*>> shared = {
-      {0, "Initialize"},        {1, "Ping"},          {2, "Success"},         {3, "Failure"},
-      {18, "PinMatrixRequest"}, {19, "PinMatrixAck"}, {20, "Cancel"},         {26, "ButtonRequest"},
-      {27, "ButtonAck"},        {41, "PassphraseRequest"}, {42, "PassphraseAck"}, {45, "RecoveryDevice"},
-      {46, "WordRequest"},      {47, "WordAck"},      {55, "GetFeatures"},
+      {0, "Initialize"},        {1, "Ping"},
+      {2, "Success"},           {3, "Failure"},
+      {18, "PinMatrixRequest"}, {19, "PinMatrixAck"},
+      {20, "Cancel"},           {26, "ButtonRequest"},
+      {27, "ButtonAck"},        {41, "PassphraseRequest"},
+      {42, "PassphraseAck"},    {45, "RecoveryDevice"},
+      {46, "WordRequest"},      {47, "WordAck"},
+      {55, "GetFeatures"},
   };
   // Shared ids resolve to the Trezor messages in both tables.
   for (const auto& [id, name] : shared) {
@@ -109,8 +113,7 @@ TEST(Registry, SameIdDifferentMessagePerTable) {
   EXPECT_EQ(ck, packets);  // same bytes on the wire
   const Message wire{24, {}};
   EXPECT_EQ(decode_message(Table::kTrezor, wire)->GetDescriptor()->full_name(), "coldcheck.wire.trezor.LockDevice");
-  EXPECT_EQ(decode_message(Table::kKeepKey, wire)->GetDescriptor()->full_name(),
-            "coldcheck.wire.keepkey.ClearSession");
+  EXPECT_EQ(decode_message(Table::kKeepKey, wire)->GetDescriptor()->full_name(), "coldcheck.wire.keepkey.ClearSession");
 }
 
 TEST(Registry, UnknownIdIsMalformedNamingTheId) {
@@ -134,11 +137,11 @@ TEST(Registry, UnknownIdIsMalformedNamingTheId) {
 
 TEST(Registry, PayloadThatDoesNotParseIsMalformed) {
   const std::vector<std::string> bad = {
-      "0a05616263",  // vendor: length 5, only 3 bytes follow
-      "00",          // field number 0
-      "0f",          // wire type 7
+      "0a05616263",                // vendor: length 5, only 3 bytes follow
+      "00",                        // field number 0
+      "0f",                        // wire type 7
       "10ffffffffffffffffffff01",  // varint longer than 10 bytes
-      "0c",          // end-group with no start-group
+      "0c",                        // end-group with no start-group
   };
   for (const auto& hex : bad) {
     try {
@@ -153,7 +156,13 @@ TEST(Registry, PayloadThatDoesNotParseIsMalformed) {
 
 TEST(Registry, HandWrittenFeaturesParses) {
   // vendor="trezor.io", major=2, minor=6, patch=3, initialized=true, model="T"
-  const auto payload = from_hex("0a097472657a6f722e696f" "1002" "1806" "2003" "6001" "aa010154");
+  const auto payload = from_hex(
+      "0a097472657a6f722e696f"
+      "1002"
+      "1806"
+      "2003"
+      "6001"
+      "aa010154");
   const auto msg = decode_message(Table::kTrezor, Message{17, payload});
   const auto& f = dynamic_cast<const tw::Features&>(*msg);
   EXPECT_EQ(f.vendor(), "trezor.io");

@@ -167,8 +167,9 @@ TEST(Trezorlib, PingChunksIdenticalAcrossSizes) {
   REQUIRE_TREZORLIB();
   const std::vector<std::size_t> lengths = {0, 1, 50, 51, 52, 53, 54, 60, 113, 114, 115, 116, 177, 178, 1000, 5000};
   std::string py = kPrelude;
-  py += "for n in [int(a) for a in sys.argv[1:]]:\n"
-        "    emit(messages.Ping(message=''.join(chr(97 + i % 26) for i in range(n)), button_protection=(n % 2 == 1)))\n";
+  py +=
+      "for n in [int(a) for a in sys.argv[1:]]:\n"
+      "    emit(messages.Ping(message=''.join(chr(97 + i % 26) for i in range(n)), button_protection=(n % 2 == 1)))\n";
   std::vector<std::string> args;
   for (const auto n : lengths) args.push_back(std::to_string(n));
   const auto r = run_python(py, args);
@@ -198,11 +199,12 @@ TEST(Trezorlib, TheirDecoderParsesOurChunks) {
   const auto chunks = our_chunks(ping);
   ASSERT_GT(chunks.size(), 10u);
   std::string py = kPrelude;
-  py += "h = Handle(bytes.fromhex(c) for c in sys.argv[1:])\n"
-        "t, data = ProtocolV1(h).read()\n"
-        "m = mapping.decode(t, bytes(data))\n"
-        "assert not h.pending, 'chunks left over'\n"
-        "print(t, type(m).__name__, len(m.message), m.message == ''.join(chr(65 + i % 26) for i in range(700)))\n";
+  py +=
+      "h = Handle(bytes.fromhex(c) for c in sys.argv[1:])\n"
+      "t, data = ProtocolV1(h).read()\n"
+      "m = mapping.decode(t, bytes(data))\n"
+      "assert not h.pending, 'chunks left over'\n"
+      "print(t, type(m).__name__, len(m.message), m.message == ''.join(chr(65 + i % 26) for i in range(700)))\n";
   const auto r = run_python(py, chunks);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, "1 Ping 700 True\n");

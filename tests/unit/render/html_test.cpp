@@ -32,11 +32,13 @@ TEST(RenderHtml, IsSelfContainedAndPhoneReady) {
   EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(html.find("Content-Security-Policy\" content=\"default-src 'none'"), std::string::npos);
-  for (const char* external : {"http://", "https://", "//fonts", "<link", "src=", "url(", "@import", "<img", "<iframe"}) {
+  for (const char* external :
+       {"http://", "https://", "//fonts", "<link", "src=", "url(", "@import", "<img", "<iframe"}) {
     EXPECT_EQ(html.find(external), std::string::npos) << external;
   }
   // Exactly one script element, and it is data, not code.
-  EXPECT_EQ(std::regex_search(html, std::regex("<script(?! type=\"application/json\" id=\"coldcheck-report\">)")), false);
+  EXPECT_EQ(std::regex_search(html, std::regex("<script(?! type=\"application/json\" id=\"coldcheck-report\">)")),
+            false);
   EXPECT_NE(html.find("min-height:44px"), std::string::npos);
 }
 

@@ -31,7 +31,8 @@ TEST(Format, FromExtension) {
 }
 
 TEST(Format, NamesRoundTrip) {
-  for (Format f : {Format::kText, Format::kJson, Format::kHtml, Format::kPb}) EXPECT_EQ(parse_format(format_name(f)), f);
+  for (Format f : {Format::kText, Format::kJson, Format::kHtml, Format::kPb})
+    EXPECT_EQ(parse_format(format_name(f)), f);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ HostIdentity alice() {
 }
 
 TEST(ScrubHostDetails, ReplacesHomeUserAndHost) {
-  EXPECT_EQ(scrub_host_details("/home/alice/.config/coldcheck/install.key", alice()), "~/.config/coldcheck/install.key");
+  EXPECT_EQ(scrub_host_details("/home/alice/.config/coldcheck/install.key", alice()),
+            "~/.config/coldcheck/install.key");
   EXPECT_EQ(scrub_host_details("rules owned by alice on alice-laptop", alice()), "rules owned by <user> on <host>");
   EXPECT_EQ(scrub_host_details("alice@alice-laptop.example.org:~$", alice()), "<user>@<host>:~$");
   EXPECT_EQ(scrub_host_details("/home/alice", alice()), "~");

@@ -30,7 +30,7 @@ TEST(InstallSigning, TheKeyIsMadeOnceWithMode0600AndReused) {
   const auto path = dir.path() / "sub" / "install-signing.key";
   const auto first = InstallSigner::load_or_create(path).key_id();
   EXPECT_EQ(InstallSigner::load_or_create(path).key_id(), first);
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0600u);
   EXPECT_EQ(st.st_size, 32);

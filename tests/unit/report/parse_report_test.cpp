@@ -73,7 +73,8 @@ TEST(ParseReport, RefusesNonCanonicalBinary) {
   *integrity_only.mutable_integrity() = report.integrity();
   rpt::Report body_only;
   *body_only.mutable_body() = report.body();
-  expect_invalid(integrity_only.SerializeAsString() + body_only.SerializeAsString(), "not in the form coldcheck writes");
+  expect_invalid(integrity_only.SerializeAsString() + body_only.SerializeAsString(),
+                 "not in the form coldcheck writes");
 }
 
 TEST(ReadReport, NamesTheFileInErrors) {

@@ -39,9 +39,7 @@ TEST(Pseudonym, MatchesHmacSha256KnownAnswer) {
   EXPECT_EQ(p("kind", "value"), "kind-31b60890ce0e");
 }
 
-TEST(Pseudonym, RefusesAnEmptyKey) {
-  EXPECT_THROW(Pseudonymizer(std::span<const std::uint8_t>()), Error);
-}
+TEST(Pseudonym, RefusesAnEmptyKey) { EXPECT_THROW(Pseudonymizer(std::span<const std::uint8_t>()), Error); }
 
 }  // namespace
 }  // namespace cc::report

@@ -37,7 +37,7 @@ TEST(WriteFileAtomic, WritesWithMode0600AndLeavesNoTempFile) {
   write_file_atomic(dir.path() / "report.json", "{}\n");
   ::umask(old_umask);
   EXPECT_EQ(slurp(dir.path() / "report.json"), "{}\n");
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat((dir.path() / "report.json").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0600u);
   EXPECT_EQ(entries(dir.path()), 1u);

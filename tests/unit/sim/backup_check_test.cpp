@@ -140,7 +140,8 @@ TEST(BackupCheck, Safe3DryRunMismatch) {
 
 // Picks `word` on the Trezor One's grids: reads the cells off the screen (debug link)
 // and sends the host only the position of the cell that holds it.
-void pick_word(UdpClient& host, DebugClient& debug, const std::string& word, std::unique_ptr<google::protobuf::Message>& last) {
+void pick_word(UdpClient& host, DebugClient& debug, const std::string& word,
+               std::unique_ptr<google::protobuf::Message>& last) {
   for (int level = 0; level < 4; ++level) {
     const auto& request = dynamic_cast<wire::WordRequest&>(*last);
     EXPECT_EQ(request.type(), level == 3 ? wire::WORD_REQUEST_MATRIX6 : wire::WORD_REQUEST_MATRIX9);
@@ -303,9 +304,11 @@ TEST(BackupCheck, DebugLinkIsOffOnRetailScenarios) {
 
 TEST(BackupCheck, ScenarioRejectsNonListMnemonic) {
   EXPECT_ANY_THROW(parse_scenario(R"(features { vendor: "trezor.io" major_version: 2 minor_version: 8 patch_version: 1 }
-mnemonic: "all all all")", "short"));
+mnemonic: "all all all")",
+                                  "short"));
   EXPECT_ANY_THROW(parse_scenario(R"(features { vendor: "trezor.io" major_version: 2 minor_version: 8 patch_version: 1 }
-mnemonic: "all all all all all all all all all all all notaword")", "bad"));
+mnemonic: "all all all all all all all all all all all notaword")",
+                                  "bad"));
 }
 
 }  // namespace

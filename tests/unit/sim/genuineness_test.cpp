@@ -281,9 +281,11 @@ TEST(SimScenarioHardware, BadReferencesAreRejectedWithTheFileName) {
       {features + "}\nattestation { certificates: \"missing.der\" signing_key: \"device.key.pem\" }", "missing.der"},
       {features + "}\nattestation { certificates: \"ca.der\" signing_key: \"ca.key.pem\" }", "ca.key.pem"},
       {features + "}\nattestation { certificates: \"ca.der\" signing_key: \"ca.der\" }", "signing_key"},
-      {features + "}\nattestation { certificates: \"ca.der\" signing_key: \"device.key.pem\" fault: FAULT_REFUSE_UNLOCKED }",
+      {features +
+           "}\nattestation { certificates: \"ca.der\" signing_key: \"device.key.pem\" fault: FAULT_REFUSE_UNLOCKED }",
        "bootloader_locked"},
-      {features + "bootloader_locked: false }\nattestation { certificates: \"ca.der\" signing_key: \"device.key.pem\" }",
+      {features +
+           "bootloader_locked: false }\nattestation { certificates: \"ca.der\" signing_key: \"device.key.pem\" }",
        "bootloader_locked"},
   };
   for (const auto& [text, needle] : cases) {
@@ -299,9 +301,9 @@ TEST(SimScenarioHardware, BadReferencesAreRejectedWithTheFileName) {
 }
 
 TEST(SimScenarioHardware, EveryGenuinenessScenarioHasImageAndChain) {
-  for (const char* name : {"genuine-safe3", "healthy-safe3", "counterfeit-revision", "modified-firmware",
-                           "attest-bad-signature", "attest-unknown-root", "attest-blacklisted-ca",
-                           "attest-wrong-model", "unlocked-bootloader"}) {
+  for (const char* name :
+       {"genuine-safe3", "healthy-safe3", "counterfeit-revision", "modified-firmware", "attest-bad-signature",
+        "attest-unknown-root", "attest-blacklisted-ca", "attest-wrong-model", "unlocked-bootloader"}) {
     const auto s = builtin_scenario(name);
     EXPECT_FALSE(s.firmware_image().empty()) << name;
     EXPECT_TRUE(s.has_attestation()) << name;

@@ -54,7 +54,8 @@ TEST(Scenario, EveryBuiltinParsesAndIsNamedAfterItsFile) {
     EXPECT_FALSE(s.description().empty());
     if (!s.has_ledger()) {
       // KeepKey speaks its own table; every other Trezor-protocol family speaks Trezor's.
-      EXPECT_EQ(s.table(), name.rfind("keepkey-", 0) == 0 ? coldcheck::sim::TABLE_KEEPKEY : coldcheck::sim::TABLE_TREZOR);
+      EXPECT_EQ(s.table(),
+                name.rfind("keepkey-", 0) == 0 ? coldcheck::sim::TABLE_KEEPKEY : coldcheck::sim::TABLE_TREZOR);
     }
   }
 }
@@ -66,8 +67,8 @@ TEST(Scenario, EmbeddedCopiesMatchTheFilesOnDisk) {
     const std::string stem = entry.path().stem().string();
     on_disk.insert(stem);
     SCOPED_TRACE(stem);
-    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(load_scenario_file(entry.path()),
-                                                                   builtin_scenario(stem)));
+    EXPECT_TRUE(
+        google::protobuf::util::MessageDifferencer::Equals(load_scenario_file(entry.path()), builtin_scenario(stem)));
   }
   const auto names = builtin_scenario_names();
   EXPECT_EQ(on_disk, std::set<std::string>(names.begin(), names.end()));
@@ -75,11 +76,13 @@ TEST(Scenario, EmbeddedCopiesMatchTheFilesOnDisk) {
 
 TEST(Scenario, RequiredScenariosExist) {
   const auto names = builtin_scenario_names();
-  for (const char* required :
-       {"healthy-safe3", "healthy-model-t", "outdated-trezor-one", "bootloader-mode", "uninitialized", "locked",
-        "fault-garbage", "fault-silence", "fault-oversized", "fault-truncated", "fault-wrong-magic", "fault-busy",
-        "genuine-safe3", "counterfeit-revision", "modified-firmware", "attest-bad-signature", "attest-unknown-root",
-        "attest-blacklisted-ca", "attest-wrong-model", "unlocked-bootloader"}) {
+  for (const char* required : {"healthy-safe3",        "healthy-model-t",      "outdated-trezor-one",
+                               "bootloader-mode",      "uninitialized",        "locked",
+                               "fault-garbage",        "fault-silence",        "fault-oversized",
+                               "fault-truncated",      "fault-wrong-magic",    "fault-busy",
+                               "genuine-safe3",        "counterfeit-revision", "modified-firmware",
+                               "attest-bad-signature", "attest-unknown-root",  "attest-blacklisted-ca",
+                               "attest-wrong-model",   "unlocked-bootloader"}) {
     EXPECT_THAT(names, ::testing::Contains(std::string(required)));
   }
 }

@@ -75,8 +75,8 @@ TEST(Simulator, InitializeReturnsTheScenarioFeaturesPlusASession) {
     auto features = client.call<wire::Features>(wire::Initialize());
     EXPECT_EQ(features.session_id().size(), scenario.features().bootloader_mode() ? 0u : 32u);
     features.clear_session_id();
-    EXPECT_TRUE(MessageDifferencer::Equals(features, scenario.features()))
-        << features.ShortDebugString() << "\nvs\n" << scenario.features().ShortDebugString();
+    EXPECT_TRUE(MessageDifferencer::Equals(features, scenario.features())) << features.ShortDebugString() << "\nvs\n"
+                                                                           << scenario.features().ShortDebugString();
     // GetFeatures: the same, without a session.
     EXPECT_TRUE(MessageDifferencer::Equals(client.call<wire::Features>(wire::GetFeatures()), scenario.features()));
   }

@@ -12,7 +12,8 @@ void BackendTest::SetUp() {
   dir_ = tmpl;
   if (GetParam() == Backend::kPostgres) {
     auto* server = test_support::PostgresServer::shared();
-    if (!server) GTEST_SKIP() << "PostgreSQL backend not tested: " << test_support::PostgresServer::unavailable_reason();
+    if (!server)
+      GTEST_SKIP() << "PostgreSQL backend not tested: " << test_support::PostgresServer::unavailable_reason();
     uri_ = server->create_database();
   }
 }

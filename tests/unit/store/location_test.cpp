@@ -22,7 +22,7 @@ TEST(Location, PathsAndUris) {
 
 TEST(Location, BadOnesAreRefusedWithAReason) {
   for (const std::string& bad : {std::string(""), std::string("mysql://h/d"), std::string("postgresql://"),
-                                std::string("sqlite:"), std::string("a\0b", 3), std::string(5000, 'x')}) {
+                                 std::string("sqlite:"), std::string("a\0b", 3), std::string(5000, 'x')}) {
     try {
       parse_location(bad);
       ADD_FAILURE() << "accepted '" << bad << "'";
@@ -34,7 +34,8 @@ TEST(Location, BadOnesAreRefusedWithAReason) {
 }
 
 TEST(Location, PasswordsAreNotShown) {
-  EXPECT_EQ(display_location(parse_location("postgresql://desk:hunter2@db/reports")), "postgresql://desk:***@db/reports");
+  EXPECT_EQ(display_location(parse_location("postgresql://desk:hunter2@db/reports")),
+            "postgresql://desk:***@db/reports");
   EXPECT_EQ(display_location(parse_location("postgresql:///reports?host=/s&password=hunter2&user=u")),
             "postgresql:///reports?host=/s&password=***&user=u");
   EXPECT_EQ(display_location(parse_location("postgresql://db/reports")), "postgresql://db/reports");

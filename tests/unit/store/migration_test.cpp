@@ -19,8 +19,8 @@ using MigrationTest = BackendTest;
 void insert_as(Connection& c, int version, const rp::Report& r) {
   const auto col = columns_of(r);
   std::string sql = "INSERT INTO reports (digest, created, model, firmware, verdict, device, sealed";
-  std::vector<Value> params = {col.digest, col.created, col.model, col.firmware, col.verdict, col.device,
-                               Blob{sealed_bytes(r)}};
+  std::vector<Value> params = {col.digest, col.created,          col.model, col.firmware, col.verdict,
+                               col.device, Blob{sealed_bytes(r)}};
   if (version >= 2) {
     sql += ", catalog_date, week) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
     params.emplace_back(col.catalog_date);
@@ -46,8 +46,9 @@ TEST_P(MigrationTest, FromEveryEarlierVersionNothingIsLost) {
     for (int i = 0; i < 40; ++i) reports.push_back(gen.next());
     {
       auto c = connect();
-      c->exec("DROP TABLE IF EXISTS checks; DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS reports; "
-              "DROP TABLE IF EXISTS schema_version; DROP TABLE IF EXISTS tallies; DROP TABLE IF EXISTS devices;");
+      c->exec(
+          "DROP TABLE IF EXISTS checks; DROP TABLE IF EXISTS findings; DROP TABLE IF EXISTS reports; "
+          "DROP TABLE IF EXISTS schema_version; DROP TABLE IF EXISTS tallies; DROP TABLE IF EXISTS devices;");
       migrate(*c, from);
       ASSERT_EQ(schema_version(*c), from);
       WriteTransaction tx(*c);

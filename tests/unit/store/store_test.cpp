@@ -114,7 +114,8 @@ TEST_P(StoreTest, ListFiltersByModelCodeVerdictAndDate) {
   store->put_many(reports);
   const auto all = store->list({});
   ASSERT_EQ(all.size(), reports.size());
-  ASSERT_TRUE(std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.created < b.created; }));
+  ASSERT_TRUE(
+      std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.created < b.created; }));
 
   auto expect_filter = [&](const Filter& f, const std::function<bool(const Columns&)>& match) {
     std::set<std::string> want;
@@ -131,10 +132,10 @@ TEST_P(StoreTest, ListFiltersByModelCodeVerdictAndDate) {
   EXPECT_GT(expect_filter(by_model, [](const Columns& c) { return c.model == "trezor-one"; }), 0u);
   Filter by_code;
   by_code.code = "CC-FW-OUTDATED";
-  EXPECT_GT(expect_filter(by_code, [](const Columns& c) {
-              return std::count(c.codes.begin(), c.codes.end(), "CC-FW-OUTDATED") > 0;
-            }),
-            0u);
+  EXPECT_GT(
+      expect_filter(by_code,
+                    [](const Columns& c) { return std::count(c.codes.begin(), c.codes.end(), "CC-FW-OUTDATED") > 0; }),
+      0u);
   Filter by_verdict;
   by_verdict.verdict = "attention";
   EXPECT_GT(expect_filter(by_verdict, [](const Columns& c) { return c.verdict == "attention"; }), 0u);
@@ -175,11 +176,13 @@ TEST_P(StoreTest, PurgeRemovesOldReportsWithTheirRows) {
   }
   EXPECT_EQ(in_weeks, stats.reports);
   auto& c = store->connection();
-  EXPECT_EQ(count_rows(c, "SELECT COUNT(*) FROM findings f WHERE NOT EXISTS "
-                          "(SELECT 1 FROM reports r WHERE r.id = f.report_id)"),
+  EXPECT_EQ(count_rows(c,
+                       "SELECT COUNT(*) FROM findings f WHERE NOT EXISTS "
+                       "(SELECT 1 FROM reports r WHERE r.id = f.report_id)"),
             0);
-  EXPECT_EQ(count_rows(c, "SELECT COUNT(*) FROM checks k WHERE NOT EXISTS "
-                          "(SELECT 1 FROM reports r WHERE r.id = k.report_id)"),
+  EXPECT_EQ(count_rows(c,
+                       "SELECT COUNT(*) FROM checks k WHERE NOT EXISTS "
+                       "(SELECT 1 FROM reports r WHERE r.id = k.report_id)"),
             0);
 }
 

@@ -18,8 +18,7 @@ namespace {
 class TempNode {
  public:
   explicit TempNode(const char* name)
-      : path_(std::filesystem::path(::testing::TempDir()) /
-              (std::string(name) + "-" + std::to_string(::getpid()))) {
+      : path_(std::filesystem::path(::testing::TempDir()) / (std::string(name) + "-" + std::to_string(::getpid()))) {
     std::ofstream(path_) << "not a hidraw node";
   }
   ~TempNode() { std::filesystem::remove(path_); }

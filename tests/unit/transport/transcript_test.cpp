@@ -85,7 +85,8 @@ TEST(TranscriptFormat, LimitsBoundTheWork) {
 std::vector<TranscriptRecord> features_records(const tw::Features& features, std::uint32_t conn) {
   const std::string payload = features.SerializeAsString();
   std::vector<TranscriptRecord> out;
-  for (const auto& packet : trezor::encode(17, std::span(reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()))) {
+  for (const auto& packet :
+       trezor::encode(17, std::span(reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()))) {
     TranscriptRecord r;
     r.dir = Direction::kDeviceToHost;
     r.conn = conn;
@@ -241,7 +242,8 @@ TEST_F(Replay, ANewConnectionTakesTheRecordedOneItsFirstBytesMatch) {
   EXPECT_EQ(buffer[1], 2);
   EXPECT_EQ(replay_progress(path).unplayed_conns, std::vector<std::uint32_t>{1});
   auto another = open_replay_link(path);
-  EXPECT_THAT([&] { another->write(report(3)); }, ::testing::ThrowsMessage<Error>(HasSubstr("conn 1 starts at line 2")));
+  EXPECT_THAT([&] { another->write(report(3)); },
+              ::testing::ThrowsMessage<Error>(HasSubstr("conn 1 starts at line 2")));
 }
 
 TEST_F(Replay, AHostChallengeMayDifferAndTheRecordedOneIsOffered) {

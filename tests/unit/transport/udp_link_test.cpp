@@ -91,8 +91,7 @@ TEST(UdpLink, NothingListeningIsReportedWithinBound) {
   const DevicePath path{Scheme::kUdp, "127.0.0.1", test::unused_udp_port()};
   const auto start = Clock::now();
   const ErrorCode code = code_of([&] { UdpLink::open(path, UdpOptions{3, 100ms}); });
-  EXPECT_TRUE(code == ErrorCode::kDisconnected || code == ErrorCode::kTimeout)
-      << to_string(code);
+  EXPECT_TRUE(code == ErrorCode::kDisconnected || code == ErrorCode::kTimeout) << to_string(code);
   EXPECT_LT(Clock::now() - start, kUpperBound);
 }
 
@@ -166,8 +165,7 @@ TEST(UdpLink, WriteRejectsWrongSize) {
 }
 
 TEST(UdpLink, OpenRejectsOtherSchemes) {
-  EXPECT_EQ(code_of([] { UdpLink::open(parse_device_path("hid:/dev/hidraw0")); }),
-            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(code_of([] { UdpLink::open(parse_device_path("hid:/dev/hidraw0")); }), ErrorCode::kInvalidArgument);
 }
 
 TEST(ProbeUdp, TellsAnsweringFromSilent) {

@@ -71,8 +71,7 @@ class UdpPeer {
       Bytes buf(65536);
       sockaddr_in from{};
       socklen_t from_len = sizeof from;
-      const ssize_t n = ::recvfrom(fd_, buf.data(), buf.size(), 0,
-                                   reinterpret_cast<sockaddr*>(&from), &from_len);
+      const ssize_t n = ::recvfrom(fd_, buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&from), &from_len);
       if (n < 0) continue;
       buf.resize(static_cast<std::size_t>(n));
       {
