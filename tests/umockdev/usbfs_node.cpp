@@ -106,7 +106,7 @@ gboolean on_usbfs_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointe
         auto* data = static_cast<std::uint8_t*>(f->buffer);
         bool stall = false;
         const auto reply = control_reply(*dev, data, &stall);
-        const std::size_t wanted = data[6] | (data[7] << 8);
+        const std::size_t wanted = static_cast<std::size_t>(data[6]) | (static_cast<std::size_t>(data[7]) << 8);
         const std::size_t n = std::min({reply.size(), wanted, static_cast<std::size_t>(length - 8)});
         std::memcpy(data + 8, reply.data(), n);
         complete_urb(u, stall ? -EPIPE : 0, n);

@@ -124,7 +124,7 @@ std::vector<std::uint16_t> bip39_indices(Rng& rng, std::size_t words) {
     unsigned v = 0;
     for (std::size_t b = 0; b < 11; ++b) {
       const std::size_t bit = w * 11 + b;
-      v = (v << 1) | ((bits[bit / 8] >> (7 - bit % 8)) & 1u);
+      v = (v << 1) | ((static_cast<unsigned>(bits[bit / 8]) >> (7 - bit % 8)) & 1u);
     }
     out.push_back(static_cast<std::uint16_t>(v));
   }
