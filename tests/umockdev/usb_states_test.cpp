@@ -256,7 +256,8 @@ TEST_F(UsbStates, DeviceThatReEnumeratesAsItsBootloaderIsSeenInBootloaderMode) {
   const auto before = bus_.plug(webusb("trezor-model-t", firmware));
   auto l = on_usb({"list", "--json"});
   ASSERT_EQ(l.exit_code, 0) << l.err;
-  const auto* d = listed(parse_json<::coldcheck::DeviceList>(l.out), before.device_path);
+  const auto first = parse_json<::coldcheck::DeviceList>(l.out);  // `d` points into it
+  const auto* d = listed(first, before.device_path);
   ASSERT_NE(d, nullptr) << l.out;
   EXPECT_EQ(d->mode(), ::coldcheck::DEVICE_MODE_FIRMWARE);
 
