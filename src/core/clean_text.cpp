@@ -1,61 +1,11 @@
 #include "core/clean_text.hpp"
 
+#include "core/utf8.hpp"
+
 namespace cc {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if it is invalid.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t len = 0;
-  char32_t min = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-    cp = b0 & 0x1Fu;
-    min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    cp = b0 & 0x0Fu;
-    min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    cp = b0 & 0x07u;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < len) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0u) != 0x80u) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 std::size_t utf8_length(char32_t cp) noexcept { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
@@ -75,7 +25,7 @@ bool is_invisible_format(char32_t c) noexcept {
 bool is_valid_utf8(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    const std::size_t len = decode(s, i, cp);
+    const std::size_t len = decode_utf8(s, i, cp);
     if (len == 0) return false;
     i += len;
   }
@@ -90,7 +40,7 @@ std::string clean_text(std::string_view bytes, std::size_t max_bytes, CleanTextO
   std::size_t boundary = 0;  // out.size() at the last point where the ellipsis still fits
   for (std::size_t i = 0; i < bytes.size();) {
     char32_t cp = 0;
-    std::size_t len = decode(bytes, i, cp);
+    std::size_t len = decode_utf8(bytes, i, cp);
     if (len == 0) {
       cp = kReplacement;
       len = 1;
@@ -115,7 +65,7 @@ std::string clean_text(std::string_view bytes, std::size_t max_bytes, CleanTextO
       out += std::string_view(kCleanTextEllipsis).substr(0, mark);
       return out;
     }
-    append(out, cp);
+    append_utf8(out, cp);
     if (out.size() + mark <= max_bytes) boundary = out.size();
   }
   return out;

@@ -8,6 +8,7 @@
 // them); punctuation and symbols of any script become ' '.
 #include <string>
 #include <string_view>
+#include "core/utf8.hpp"
 
 namespace cc::guard {
 
@@ -27,8 +28,6 @@ std::string fold_word(std::string_view utf8);
 enum class Script { kOther, kHan, kKana, kHangul };
 Script script_of(char32_t cp) noexcept;
 
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if it is invalid.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) noexcept;
-void append_utf8(std::string& out, char32_t cp);
+// UTF-8 decoding and encoding: core/utf8.hpp (decode_utf8, append_utf8).
 
 }  // namespace cc::guard
