@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/hex.hpp"
+#include "drivers/device_string.hpp"
 
 namespace cc::drivers {
 
@@ -50,9 +51,9 @@ void apply_catalog(DeviceFacts& facts, const catalog::Catalog& catalog) {
 // Fields laid out the same way in every Trezor-family Features.
 template <typename F>
 void apply_common(DeviceFacts& facts, const F& f) {
-  facts.set_protocol_vendor(f.vendor());
-  facts.set_protocol_model(f.model());
-  facts.set_device_id(f.device_id());
+  facts.set_protocol_vendor(device_string(f.vendor()));
+  facts.set_protocol_model(device_string(f.model()));
+  facts.set_device_id(device_string(f.device_id()));
   const bool bootloader = f.has_bootloader_mode() && f.bootloader_mode();
   facts.set_mode(bootloader ? ::coldcheck::DEVICE_MODE_BOOTLOADER : ::coldcheck::DEVICE_MODE_FIRMWARE);
   const std::string reported = version_string(f.major_version(), f.minor_version(), f.patch_version());
@@ -91,10 +92,11 @@ const catalog::Model* match_onekey_by_model(const tw::Features& f, const catalog
 // the Classic 1S), which no OneKey release list uses.
 void apply_onekey(DeviceFacts& facts, const tw::Features& f, const catalog::Catalog& catalog) {
   if (f.has_onekey_version()) {
-    if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE) facts.set_firmware_version(f.onekey_version());
+    if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE)
+      facts.set_firmware_version(device_string(f.onekey_version()));
   }
   if (f.has_onekey_bootloader_version()) {
-    facts.set_bootloader_version(f.onekey_bootloader_version());
+    facts.set_bootloader_version(device_string(f.onekey_bootloader_version()));
     facts.set_bootloader_version_source("device");
   }
   const catalog::Model* model = nullptr;
@@ -117,13 +119,13 @@ DeviceFacts facts_from_features(const tw::Features& f, const catalog::Catalog& c
   if (!f.has_model() || f.model().empty()) {
     facts.set_protocol_model(f.major_version() == 1 ? "1" : "");
   }
-  facts.set_internal_model(f.internal_model());
+  facts.set_internal_model(device_string(f.internal_model()));
   if (facts.mode() == ::coldcheck::DEVICE_MODE_BOOTLOADER) {
     if (f.has_firmware_present()) facts.set_firmware_present(f.firmware_present());
     if (f.has_fw_major() && (!f.has_firmware_present() || f.firmware_present())) {
       facts.set_firmware_version(version_string(f.fw_major(), f.fw_minor(), f.fw_patch()));
     }
-    facts.set_firmware_vendor(f.fw_vendor());
+    facts.set_firmware_vendor(device_string(f.fw_vendor()));
   } else {
     facts.set_firmware_present(true);
   }
@@ -176,7 +178,7 @@ DeviceFacts facts_from_features(const kw::Features& f, const catalog::Catalog& c
   if (facts.mode() == ::coldcheck::DEVICE_MODE_FIRMWARE) facts.set_firmware_present(true);
   if (f.has_no_backup() && f.no_backup()) facts.set_backup(::coldcheck::BACKUP_STATE_DISABLED);
   if (f.has_firmware_hash()) facts.set_firmware_hash(hex_of(f.firmware_hash()));
-  facts.set_firmware_variant(f.firmware_variant());
+  facts.set_firmware_variant(device_string(f.firmware_variant()));
   apply_catalog(facts, catalog);
   if (facts.mode() == ::coldcheck::DEVICE_MODE_BOOTLOADER) {
     facts.set_bootloader_version_source("device");

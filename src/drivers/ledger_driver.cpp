@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "drivers/device_string.hpp"
 #include "protocol/ledger/status.hpp"
 
 namespace cc::drivers {
@@ -24,9 +25,9 @@ const catalog::Model* find_ledger_model(const catalog::Catalog& catalog, std::ui
 void apply_version(lf::DeviceFacts& facts, const ledger::VersionInfo& info, const catalog::Catalog& catalog) {
   auto* l = facts.mutable_ledger();
   l->set_target_id(info.target_id);
-  l->set_se_version(info.se_version);
-  l->set_mcu_version(info.mcu_version);
-  l->set_mcu_bootloader_version(info.mcu_bootloader_version);
+  l->set_se_version(device_string(info.se_version));
+  l->set_mcu_version(device_string(info.mcu_version));
+  l->set_mcu_bootloader_version(device_string(info.mcu_bootloader_version));
   l->set_flags(info.flags);
   l->set_flags_known(true);
   l->set_recovery_mode((info.flags & ledger::kFlagRecovery) != 0);
@@ -43,17 +44,17 @@ void apply_version(lf::DeviceFacts& facts, const ledger::VersionInfo& info, cons
     facts.set_maker(model->vendor());
   }
   // The SE version with an "-osu" suffix is the update image, not a release.
-  std::string se = info.se_version;
+  std::string se = device_string(info.se_version);
   if (const auto pos = se.find("-osu"); pos != std::string::npos) se.erase(pos);
   if (info.bootloader) {
     l->set_screen(Screen::SCREEN_BOOTLOADER);
     facts.set_mode(lf::DEVICE_MODE_BOOTLOADER);
-    facts.set_bootloader_version(info.mcu_bootloader_version);
+    facts.set_bootloader_version(l->mcu_bootloader_version());
   } else {
     l->set_screen(Screen::SCREEN_DASHBOARD);
     facts.set_mode(lf::DEVICE_MODE_FIRMWARE);
     facts.set_firmware_version(se);
-    facts.set_bootloader_version(info.mcu_bootloader_version);
+    facts.set_bootloader_version(l->mcu_bootloader_version());
     facts.set_initialized(l->onboarded());
     facts.set_recovery_in_progress(l->recovery_mode());
     // A Ledger always has a PIN once onboarded; the flag tells whether it was entered.
@@ -66,8 +67,8 @@ void apply_version(lf::DeviceFacts& facts, const ledger::VersionInfo& info, cons
 
 void apply_app(lf::DeviceFacts& facts, const ledger::AppInfo& app) {
   auto* l = facts.mutable_ledger();
-  l->set_app_name(app.name);
-  l->set_app_version(app.version);
+  l->set_app_name(device_string(app.name));
+  l->set_app_version(device_string(app.version));
   if (app.name != ledger::kDashboardName) {
     l->set_screen(Screen::SCREEN_APP);
     facts.set_mode(lf::DEVICE_MODE_FIRMWARE);

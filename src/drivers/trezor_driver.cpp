@@ -3,6 +3,7 @@
 #include "coldcheck/keepkey.pb.h"
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
+#include "drivers/device_string.hpp"
 #include "drivers/features_facts.hpp"
 
 namespace cc::drivers {
@@ -71,7 +72,7 @@ std::string TrezorDriver::ping(const std::string& message, bool button_protectio
   tw::Ping ping;
   ping.set_message(message);
   ping.set_button_protection(button_protection);
-  return session_.call_expect<tw::Success>(ping).message();
+  return device_string(session_.call_expect<tw::Success>(ping).message(), kDeviceMessageMax);
 }
 
 TrezorDriver::FirmwareHashReply TrezorDriver::firmware_hash(std::span<const std::uint8_t> challenge) {

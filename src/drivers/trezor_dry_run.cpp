@@ -5,6 +5,7 @@
 
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
+#include "drivers/device_string.hpp"
 
 namespace cc::drivers {
 
@@ -133,16 +134,21 @@ DryRunOutcome run_dry_run(TrezorSession& session, const DryRunRequest& request, 
       ack.set_word(*position);
       session.send(ack);
     } else if (d == tw::Success::descriptor()) {
-      return DryRunOutcome{DryRunResult::kMatches, static_cast<const tw::Success&>(*reply).message()};
+      return DryRunOutcome{DryRunResult::kMatches,
+                           device_string(static_cast<const tw::Success&>(*reply).message(), kDeviceMessageMax)};
     } else if (d == tw::Failure::descriptor()) {
       const auto& f = static_cast<const tw::Failure&>(*reply);
       switch (f.code()) {
         case tw::FAILURE_ACTION_CANCELLED:
-        case tw::FAILURE_PIN_CANCELLED: return DryRunOutcome{DryRunResult::kCancelled, f.message()};
-        case tw::FAILURE_PIN_INVALID: return DryRunOutcome{DryRunResult::kPinInvalid, f.message()};
+        case tw::FAILURE_PIN_CANCELLED:
+          return DryRunOutcome{DryRunResult::kCancelled, device_string(f.message(), kDeviceMessageMax)};
+        case tw::FAILURE_PIN_INVALID:
+          return DryRunOutcome{DryRunResult::kPinInvalid, device_string(f.message(), kDeviceMessageMax)};
         default: break;
       }
-      if (is_mismatch(f.message())) return DryRunOutcome{DryRunResult::kMismatch, f.message()};
+      if (is_mismatch(f.message())) {
+        return DryRunOutcome{DryRunResult::kMismatch, device_string(f.message(), kDeviceMessageMax)};
+      }
       throw_failure(static_cast<std::uint32_t>(f.code()), f.message());
     } else {
       cancel_on_device(session);

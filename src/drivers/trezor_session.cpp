@@ -7,6 +7,7 @@
 
 #include "coldcheck/trezor.pb.h"
 #include "core/error.hpp"
+#include "drivers/device_string.hpp"
 
 namespace cc::drivers {
 
@@ -90,7 +91,7 @@ std::unique_ptr<google::protobuf::Message> TrezorSession::call(const google::pro
                                                " without finishing; stopped");
       }
       const auto& req = static_cast<const tw::ButtonRequest&>(*reply);
-      if (on_button_) on_button_(ButtonPrompt{req.code(), req.name()});
+      if (on_button_) on_button_(ButtonPrompt{req.code(), device_string(req.name())});
       send(tw::ButtonAck());
       timeout = options_.button_timeout;
       continue;
@@ -136,7 +137,8 @@ void throw_failure(std::uint32_t failure_code, const std::string& failure_messag
   std::string name = tw::FailureType_IsValid(static_cast<int>(failure_code))
                          ? tw::FailureType_Name(type)
                          : "failure code " + std::to_string(failure_code);
-  std::string text = failure_message.empty() ? std::string("no message") : failure_message;
+  std::string text =
+      failure_message.empty() ? std::string("no message") : device_string(failure_message, kDeviceMessageMax);
   throw Error(code, "device answered Failure: " + text + " (" + name + ")");
 }
 

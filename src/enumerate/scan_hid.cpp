@@ -55,8 +55,8 @@ std::vector<UsbNode> scan_hid(const VendorSet& vendors, const PathSet& held) {
     node.product_id = info->product_id;
     node.interface_number = info->interface_number;
     node.usage_page = info->usage_page;
-    node.product = transport::to_utf8(info->product_string);
-    node.manufacturer = transport::to_utf8(info->manufacturer_string);
+    node.product = usb_string(transport::to_utf8(info->product_string));
+    node.manufacturer = usb_string(transport::to_utf8(info->manufacturer_string));
     if (held.count(node.path) > 0) {
       node.state = ::coldcheck::ACCESS_READY;  // ours: probing it would only race our own I/O
       nodes.push_back(std::move(node));

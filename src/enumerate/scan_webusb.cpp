@@ -33,7 +33,7 @@ std::string string_descriptor(libusb_device_handle* handle, std::uint8_t index) 
   std::array<unsigned char, 256> text{};
   const int len = libusb_get_string_descriptor_ascii(handle, index, text.data(), static_cast<int>(text.size()));
   if (len <= 0) return {};
-  return std::string(reinterpret_cast<const char*>(text.data()), static_cast<std::size_t>(len));
+  return usb_string(std::string_view(reinterpret_cast<const char*>(text.data()), static_cast<std::size_t>(len)));
 }
 
 // libusb_open only opens the usbfs node; no interface is claimed, so nothing changes for
