@@ -12,6 +12,7 @@
 #include "app/diagnose.hpp"
 #include "app/publish_report.hpp"
 #include "cli/console.hpp"
+#include "cli/device_chooser.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/store_option.hpp"
@@ -19,31 +20,13 @@
 #include "core/utc_time.hpp"
 #include "demo/demo_device.hpp"
 #include "guard/secret_guard.hpp"
+#include "render/terminal_text.hpp"
 #include "report/install_key.hpp"
 #include "report/install_signing.hpp"
 
 namespace cc::cli {
 
 namespace {
-
-// Several devices and a person at a terminal: ask which one.
-std::string ask_which(const ::coldcheck::DeviceList& list) {
-  std::cerr << "several devices found:\n";
-  for (int i = 0; i < list.devices_size(); ++i) {
-    std::cerr << "  " << (i + 1) << ") " << list.devices(i).path() << "  " << list.devices(i).model_name() << "\n";
-  }
-  std::cerr << "which one? [1-" << list.devices_size() << "] " << std::flush;
-  std::string line;
-  if (!std::getline(std::cin, line)) throw Error(ErrorCode::kCancelled, "no device chosen");
-  try {
-    const int n = std::stoi(line);
-    if (n >= 1 && n <= list.devices_size()) return list.devices(n - 1).path();
-  } catch (const std::exception&) {
-  }
-  // Never quote the line back: a person under stress may type anything here.
-  throw Error(ErrorCode::kInvalidArgument, "that was not a number from the list (1-" +
-                                               std::to_string(list.devices_size()) + "); nothing was chosen");
-}
 
 enum class Kind { kDiagnose, kCheckBackup };
 
@@ -99,7 +82,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
     app::DiagnoseOptions options;
     if (vm.count("describe")) {
-      options.description = vm["describe"].as<std::string>();
+      options.description = clean_description(vm["describe"].as<std::string>());
       guard::require_clean(options.description, "--describe");  // before anything else happens
     }
     const auto key_path =
@@ -113,9 +96,12 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
     options.demo = vm.count("demo") > 0;
     options.language = language;
     if (!vm.count("quiet")) options.progress = [](const std::string& line) { std::cerr << "… " << line << "\n"; };
-    if (isatty(STDIN_FILENO)) options.choose = ask_which;
-
     Console console;
+    if (isatty(STDIN_FILENO)) {
+      options.choose = [&console, language](const ::coldcheck::DeviceList& list) {
+        return choose_device(list, console, std::cerr, language);
+      };
+    }
     options.backup.language = language;
     options.backup.assume_yes = vm.count("yes") > 0;
     if (vm.count("words")) options.backup.word_count = vm["words"].as<unsigned>();
@@ -149,7 +135,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
         vm.count("format") ? std::optional(vm["format"].as<std::string>()) : std::nullopt,
         vm["out-dir"].as<std::string>(), utc_now("%Y%m%d-%H%M%S"));
     const auto published = app::publish_report(report, files, !backup_command, language);
-    if (!backup_command) std::cout << published.text << "\n";
+    if (!backup_command) std::cout << render::terminal_text(published.text) << "\n";
     if (diagnosis.backup) std::cout << "\n" << app::backup_outcome_line(*diagnosis.backup, language) << "\n";
     for (const auto& f : published.written) std::cout << "report written: " << f.string() << "\n";
     store_report(report, vm);

@@ -5,9 +5,11 @@
 #include "app/rendering.hpp"
 #include "app/report_check.hpp"
 #include "cli/command.hpp"
+#include "cli/console_output.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "findings/findings.hpp"
+#include "render/terminal_text.hpp"
 #include "report/diff.hpp"
 
 namespace cc::cli {
@@ -24,8 +26,10 @@ findings::Language language_of(const po::variables_map& vm, const rp::Report& re
 // On stderr, so `report show --format json` output stays clean.
 void warn_unless_verified(const app::ReportCheck& check, const std::string& file) {
   if (check.verifies()) return;
-  std::cerr << "warning: " << file << " does not verify; do not rely on it (coldcheck report verify says why)\n";
-  for (const auto& p : check.problems()) std::cerr << "  " << p << "\n";
+  std::cerr << "warning: " << render::terminal_field(file)
+            << " does not verify; do not rely on it (coldcheck report verify says why)\n";
+  for (const auto& p : check.problems())
+    std::cerr << "  " << render::terminal_field(p, render::kTerminalLineMax) << "\n";
 }
 
 int show(const std::vector<std::string>& args) {
@@ -43,7 +47,7 @@ int show(const std::vector<std::string>& args) {
   const auto& report = check.report;
   const auto format = vm["format"].as<std::string>();
   const auto rendered = app::render_report(report, format, language_of(vm, report));
-  std::cout << (format == "json" ? json_line(rendered) : rendered);
+  print_rendered(std::cout, format == "json" ? json_line(rendered) : rendered, format);
   return 0;
 }
 
@@ -57,7 +61,8 @@ int verify(const std::vector<std::string>& args) {
   const auto check = app::check_report_file(vm["file"].as<std::string>());
   if (!check.intact()) {
     std::cout << "NOT INTACT: this report was changed after coldcheck wrote it, or damaged in transfer\n";
-    for (const auto& p : check.problems()) std::cout << "  " << p << "\n";
+    for (const auto& p : check.problems())
+      std::cout << "  " << render::terminal_field(p, render::kTerminalLineMax) << "\n";
     return exit_code_for(ErrorCode::kVerificationFailed);
   }
   std::cout << "ok: the report is intact (sha256 " << check.integrity.actual_hex << ")\n"
@@ -92,7 +97,7 @@ int explain(const std::vector<std::string>& args) {
   const auto& report = check.report;
   const auto language = language_of(vm, report);
   if (!check.verifies()) std::cout << app::labels_for(language).not_intact << "\n\n";
-  std::cout << app::explain_report(report, language);
+  std::cout << render::terminal_text(app::explain_report(report, language));
   return 0;
 }
 
@@ -116,7 +121,7 @@ int diff(const std::vector<std::string>& args) {
   const auto lines =
       report::diff(read_shown(vm["before"].as<std::string>()), read_shown(vm["after"].as<std::string>()), options);
   if (lines.empty()) std::cout << "no differences\n";
-  for (const auto& l : lines) std::cout << l << "\n";
+  for (const auto& l : lines) std::cout << render::terminal_text(l) << "\n";
   return 0;
 }
 

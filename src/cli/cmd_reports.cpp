@@ -10,10 +10,12 @@
 #include "app/binding.hpp"
 #include "app/rendering.hpp"
 #include "cli/command.hpp"
+#include "cli/console_output.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "i18n/format.hpp"
+#include "render/terminal_text.hpp"
 #include "core/write_atomic.hpp"
 #include "store/export.hpp"
 #include "store/import.hpp"
@@ -112,7 +114,8 @@ int import(const std::vector<std::string>& args) {
   };
   const auto summary = store::import_files(*store, files, options);
   for (const auto& r : summary.refused) {
-    std::cout << i18n::format(tr("refused: %1$s: %2$s", lang), {r.file.string(), r.reason}) << "\n";
+    std::cout << render::terminal_text(i18n::format(tr("refused: %1$s: %2$s", lang), {r.file.string(), r.reason}))
+              << "\n";
   }
   std::cout << i18n::format(tr("%1$s files: %2$s stored, %3$s already in the store, %4$s refused", lang),
                             {std::to_string(summary.files), std::to_string(summary.stored),
@@ -135,14 +138,16 @@ int list(const std::vector<std::string>& args) {
   if (vm.count("limit")) filter.limit = vm["limit"].as<std::int64_t>();
   const auto rows = open_store(vm)->list(filter);
   if (vm.count("json")) {
-    std::cout << store::summaries_json(rows);
+    print_rendered(std::cout, store::summaries_json(rows), "json");
     return 0;
   }
   for (const auto& r : rows) {
     std::string codes;
     for (const auto& c : r.codes) codes += (codes.empty() ? "" : " ") + c;
-    std::cout << r.id << "  " << r.created << "  " << (r.model.empty() ? "-" : r.model) << "  "
-              << (r.firmware.empty() ? "-" : r.firmware) << "  " << r.verdict << "  " << codes << "\n";
+    // Stored reports came from anywhere (reports import): every field is shown cleaned.
+    const auto shown = [](const std::string& v) { return v.empty() ? std::string("-") : render::terminal_field(v); };
+    std::cout << r.id << "  " << shown(r.created) << "  " << shown(r.model) << "  " << shown(r.firmware) << "  "
+              << shown(r.verdict) << "  " << render::terminal_field(codes, render::kTerminalLineMax) << "\n";
   }
   return 0;
 }
@@ -163,7 +168,8 @@ int show(const std::vector<std::string>& args) {
   if (!report) throw Error(ErrorCode::kNotFound, "no report with id " + std::to_string(id));
   const auto lang = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>())
                                      : findings::parse_language(report->body().run().language());
-  std::cout << app::render_report(*report, vm["format"].as<std::string>(), lang);
+  const auto format = vm["format"].as<std::string>();
+  print_rendered(std::cout, app::render_report(*report, format, lang), format);
   return 0;
 }
 
@@ -220,7 +226,7 @@ int stats(const std::vector<std::string>& args) {
   if (vm.count("out")) {
     cc::write_file_atomic(vm["out"].as<std::string>(), page);
   } else {
-    std::cout << page;
+    std::cout << render::terminal_text(page);
   }
   return 0;
 }

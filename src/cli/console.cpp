@@ -10,6 +10,8 @@
 
 #include <openssl/crypto.h>
 
+#include "core/clean_text.hpp"
+
 namespace cc::cli {
 
 namespace {
@@ -42,6 +44,10 @@ class EchoOff {
 };
 
 }  // namespace
+
+std::string clean_description(std::string_view typed) {
+  return clean_text(typed, kDescriptionMax, {.keep_newlines = true, .keep_tabs = false});
+}
 
 Console::Console() : interactive_(isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {}
 
@@ -83,6 +89,12 @@ std::optional<std::string> Console::ask(const std::string& prompt, bool hide) {
   auto line = read_line();
   if (quiet) std::cout << "\n" << std::flush;  // the Enter was not echoed
   return line;
+}
+
+std::optional<std::string> Console::read_hidden_line() {
+  arm();
+  EchoOff echo_off(isatty(STDIN_FILENO) != 0);
+  return read_line();
 }
 
 std::optional<std::string> Console::read_line() {

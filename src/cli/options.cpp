@@ -8,6 +8,7 @@
 #include "app/transcript_file.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "render/terminal_text.hpp"
 #include "transport/record_link.hpp"
 #include "transport/replay_link.hpp"
 
@@ -90,10 +91,11 @@ int guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const Error& e) {
-    std::cerr << "coldcheck: " << to_string(e.code()) << ": " << e.what() << "\n";
+    // Messages can quote a device or a file (a Failure text, a path): cleaned for the terminal.
+    std::cerr << "coldcheck: " << to_string(e.code()) << ": " << render::terminal_text(e.what()) << "\n";
     return exit_code_for(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "coldcheck: internal: " << e.what() << "\n";
+    std::cerr << "coldcheck: internal: " << render::terminal_text(e.what()) << "\n";
     return exit_code_for(ErrorCode::kInternal);
   }
 }
