@@ -13,8 +13,15 @@
 namespace cc::guard {
 namespace {
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+constexpr std::array<bool, 256> make_hex_table() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+  return t;
+}
+constexpr auto kHex = make_hex_table();
+bool is_hex(char c) noexcept { return kHex[static_cast<unsigned char>(c)]; }
 bool is_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -163,6 +170,54 @@ constexpr bool markers_fit() {
 }
 static_assert(markers_fit());
 
+// Markers by their first byte, so that each side of the hex is read once: at every
+// position only the few markers that can start there are compared.
+constexpr std::size_t kMaxMarkersPerByte = 8;
+struct MarkerStarts {
+  std::array<std::array<std::uint8_t, kMaxMarkersPerByte>, 256> index{};
+  std::array<std::uint8_t, 256> count{};
+};
+constexpr MarkerStarts make_marker_starts() {
+  MarkerStarts t{};
+  for (std::size_t m = 0; m < std::size(kMarkers); ++m) {
+    const auto b = static_cast<unsigned char>(kMarkers[m].word[0]);
+    t.index[b][t.count[b]++] = static_cast<std::uint8_t>(m);
+  }
+  return t;
+}
+constexpr bool marker_starts_fit() {
+  std::array<std::size_t, 256> n{};
+  for (const MarkerWord& m : kMarkers) {
+    if (++n[static_cast<unsigned char>(m.word[0])] > kMaxMarkersPerByte) return false;
+  }
+  return true;
+}
+static_assert(marker_starts_fit());
+constexpr MarkerStarts kMarkerStarts = make_marker_starts();
+
+// "key" at the end of a brand that has it in its name ("KeepKey", "OneKey") calls
+// nothing a key: a KeepKey report names its maker right beside its firmware hash.
+bool key_ends_a_brand(std::string_view side, std::size_t key_pos) noexcept {
+  const std::string_view before = side.substr(0, key_pos);
+  return before.ends_with("keep") || before.ends_with("one");
+}
+
+// Where a sentence stop (". ", "? ", "! ") last starts in s, or npos.
+std::size_t last_stop(std::string_view s) noexcept {
+  for (std::size_t a = s.size(); a >= 2; --a) {
+    const char c = s[a - 2];
+    if (s[a - 1] == ' ' && (c == '.' || c == '?' || c == '!')) return a - 2;
+  }
+  return std::string_view::npos;
+}
+std::size_t first_stop(std::string_view s) noexcept {
+  for (std::size_t b = 0; b + 1 < s.size(); ++b) {
+    const char c = s[b];
+    if (s[b + 1] == ' ' && (c == '.' || c == '?' || c == '!')) return b;
+  }
+  return std::string_view::npos;
+}
+
 // The kind of the marker nearest to text[start, end), or kBenign if there is none.
 Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end) {
   const std::size_t lo = start > kReach ? start - kReach : 0;
@@ -176,12 +231,8 @@ Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end)
   std::string_view l(left.data(), nl);
   std::string_view r(right.data(), nr);
   // Markers belong to their own sentence.
-  for (const std::string_view stop : {". ", "? ", "! "}) {
-    const std::size_t a = l.rfind(stop);
-    if (a != std::string_view::npos) l.remove_prefix(a + stop.size());
-    const std::size_t b = r.find(stop);
-    if (b != std::string_view::npos) r = r.substr(0, b);
-  }
+  if (const std::size_t a = last_stop(l); a != std::string_view::npos) l.remove_prefix(a + 2);
+  if (const std::size_t b = first_stop(r); b != std::string_view::npos) r = r.substr(0, b);
   if (const std::size_t nl_at = r.find('\n'); nl_at != std::string_view::npos) r = r.substr(0, nl_at);
   // A marker right before the hex ("checksum: <hex>", "private key=<hex>") decides alone.
   std::size_t glue = l.size();
@@ -193,8 +244,11 @@ Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end)
   for (const MarkerWord& m : kMarkers) {
     if (glue >= m.word.size() && l.substr(glue - m.word.size(), m.word.size()) == m.word &&
         (glue == m.word.size() || !is_letter(l[glue - m.word.size() - 1]) || !m.whole_word)) {
-      if (m.word == "key" && l.substr(0, glue - 3).ends_with("pub")) return Marker::kBenign;
-      if (m.word == "key" && l.substr(0, glue - 3).ends_with("public ")) return Marker::kBenign;
+      if (m.word == "key") {
+        if (l.substr(0, glue - 3).ends_with("pub")) return Marker::kBenign;
+        if (l.substr(0, glue - 3).ends_with("public ")) return Marker::kBenign;
+        if (key_ends_a_brand(l, glue - 3)) continue;
+      }
       return m.kind;
     }
   }
@@ -211,21 +265,23 @@ Marker nearest_marker(std::string_view text, std::size_t start, std::size_t end)
       found = true;
     }
   };
-  auto kind_at = [](std::string_view side, std::size_t pos, const MarkerWord& m) {
-    if (m.word == "key" &&
-        side.substr(pos > 8 ? pos - 8 : 0, pos > 8 ? 8 : pos).find("pub") != std::string_view::npos) {
-      return Marker::kBenign;
-    }
-    return m.kind;
-  };
   auto scan_side = [&](std::string_view side, bool left_side) {
-    for (const MarkerWord& m : kMarkers) {
-      for (std::size_t p = side.find(m.word); p != std::string_view::npos; p = side.find(m.word, p + 1)) {
-        if (m.whole_word) {
-          const std::size_t after = p + m.word.size();
-          if ((p > 0 && is_letter(side[p - 1])) || (after < side.size() && is_letter(side[after]))) continue;
+    for (std::size_t p = 0; p < side.size(); ++p) {
+      const auto b = static_cast<unsigned char>(side[p]);
+      for (std::size_t k = 0; k < kMarkerStarts.count[b]; ++k) {
+        const MarkerWord& m = kMarkers[kMarkerStarts.index[b][k]];
+        if (side.compare(p, m.word.size(), m.word) != 0) continue;
+        const std::size_t after = p + m.word.size();
+        if (m.whole_word && ((p > 0 && is_letter(side[p - 1])) || (after < side.size() && is_letter(side[after])))) {
+          continue;
         }
-        consider(left_side ? side.size() - (p + m.word.size()) : p, kind_at(side, p, m));
+        Marker kind = m.kind;
+        if (m.word == "key") {
+          if (key_ends_a_brand(side, p)) continue;
+          if (side.substr(p > 8 ? p - 8 : 0, p > 8 ? 8 : p).find("pub") != std::string_view::npos)
+            kind = Marker::kBenign;
+        }
+        consider(left_side ? side.size() - after : p, kind);
       }
     }
   };
@@ -250,7 +306,13 @@ bool is_hex_private_key(std::string_view text, std::size_t start, std::size_t le
   return m != Marker::kBenign;
 }
 
-bool all_hex(std::string_view s) noexcept { return !s.empty() && std::all_of(s.begin(), s.end(), is_hex); }
+bool all_hex(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s) {
+    if (!is_hex(c)) return false;
+  }
+  return true;
+}
 
 // Hex written in groups ("0c28 fca3 86c7 ..." or "0c:28:fc" or over two lines): groups
 // of 2+ hex digits joined by one separator that add up to a key's length.
@@ -279,8 +341,16 @@ bool is_split_hex_key(std::string_view text, std::size_t start, std::size_t end)
 
 // "key" in any case, in one pass: every armour and the age format say it.
 bool mentions_key(std::string_view text) noexcept {
-  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
-    if ((text[i] | 0x20) == 'k' && (text[i + 1] | 0x20) == 'e' && (text[i + 2] | 0x20) == 'y') return true;
+  // memchr skips to each 'k' and 'K'; most text has few of them.
+  const char* const end = text.data() + text.size();
+  for (const int k : {'k', 'K'}) {
+    const char* p = text.data();
+    while (end - p >= 3) {
+      p = static_cast<const char*>(std::memchr(p, k, static_cast<std::size_t>(end - p - 2)));
+      if (p == nullptr) break;
+      if ((p[1] | 0x20) == 'e' && (p[2] | 0x20) == 'y') return true;
+      ++p;
+    }
   }
   return false;
 }
@@ -333,7 +403,7 @@ bool has_pem_private_key(std::string_view text) {
   auto contains = [text](std::string_view needle) {
     return ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
   };
-  if (!contains("IVATE K") && !contains("ivate k") && !contains("ivate K")) return false;
+  if (!contains("IVATE K") && !contains("ivate ")) return false;
   for (std::size_t p = 0; p + 11 <= text.size(); ++p) {
     const char c = lower(text[p]);
     if ((c != 'b' && c != 'e') || (p > 0 && is_letter(text[p - 1]))) continue;

@@ -15,6 +15,7 @@
 #include <google/protobuf/text_format.h>
 
 #include "coldcheck/report.pb.h"
+#include "guard/secret_guard.hpp"
 #include "report/read_report.hpp"
 #include "report/seal.hpp"
 #include "sim/simulator.hpp"
@@ -211,6 +212,21 @@ TEST_F(HostileText, ACraftedReportNeverReachesTheTerminalRaw) {
   EXPECT_THAT(listed.out, Not(HasSubstr(std::string(250, 'A'))));
   const auto shown = run({bin, "reports", "show", "1", "--store", store});
   EXPECT_THAT(raw_controls_in(shown.out + shown.err), ::testing::IsEmpty());
+}
+
+// A KeepKey report's binary file read as text once looked like "a private key (hex)":
+// the maker's name ("keepkey", ending in "key") sits right beside the firmware hash.
+TEST_F(HostileText, AKeepKeyReportReadAsTextHoldsNoSecret) {
+  for (const std::string scenario : {"keepkey-healthy", "keepkey-outdated", "keepkey-bootloader"}) {
+    const fs::path out = dir_ / (scenario + ".pb");
+    const auto r = run(diagnose({"--demo", "--scenario", scenario, "--out", out.string()}));
+    ASSERT_EQ(r.exit_code, 0) << scenario << ": " << r.err;
+    std::ifstream in(out, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_NE(bytes.find("keepkey"), std::string::npos) << scenario;
+    EXPECT_EQ(guard::category_name(guard::scan(bytes).kind), guard::category_name(guard::SecretKind::kNone))
+        << scenario;
+  }
 }
 
 }  // namespace

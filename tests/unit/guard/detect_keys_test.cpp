@@ -53,6 +53,22 @@ TEST(DetectKeys, HexNeedsASecretWordNearest) {
   EXPECT_FALSE(has_hex_private_key("private key: " + kHex.substr(0, 63) + "g"));
 }
 
+// A KeepKey report read as text: the maker's name ends in "key" and sits right beside
+// the firmware hash (message_table "keepkey", then firmware_hash). Brands are no marker;
+// every real marker near them still is.
+TEST(DetectKeys, ABrandEndingInKeyIsNoMarker) {
+  EXPECT_FALSE(has_hex_private_key("\x01keepkey \x01@" + kHex));
+  EXPECT_FALSE(has_hex_private_key("KeepKey " + kHex));
+  EXPECT_FALSE(has_hex_private_key("my OneKey shows " + kHex));
+  EXPECT_FALSE(has_hex_private_key(kHex + " from my keepkey"));
+  EXPECT_TRUE(has_hex_private_key("keepkey private key " + kHex));
+  EXPECT_TRUE(has_hex_private_key("my keepkey key: " + kHex));
+  EXPECT_TRUE(has_hex_private_key("onekey secret " + kHex));
+  EXPECT_TRUE(has_hex_private_key("key " + kHex));
+  EXPECT_TRUE(has_hex_private_key("privkey=" + kHex));
+  EXPECT_TRUE(has_hex_private_key("masterkey " + kHex));
+}
+
 TEST(DetectKeys, PemPrivateKeyHeaders) {
   EXPECT_TRUE(has_pem_private_key("-----BEGIN PRIVATE KEY-----"));
   EXPECT_TRUE(has_pem_private_key("x\n-----BEGIN RSA PRIVATE KEY-----\nMII"));
