@@ -170,23 +170,46 @@ class Scanner {
 
   // Han characters written together (no separator between them).
   void han_group(std::span<const std::string_view> chars, bool digit_before, bool digit_after) {
+    constexpr std::size_t kMaxChars = 64;
+    if (chars.size() > kMaxChars) {  // the tokenizer never hands over more; split if it did
+      han_group(chars.first(kMaxChars), digit_before, false);
+      han_group(chars.subspan(kMaxChars), false, digit_after);
+      return;
+    }
     if ((digit_before || digit_after) && is_label(chars)) return;
     for (const ListId id : kLatinLists) reset(id);
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
     break_native();
+    // What does not depend on the list is worked out once per character (the tokenizer
+    // hands over at most 64 at a time): the lookup, the common-word pair with the
+    // character before, and a phrase marker (助记/种子/恢复) ending here.
+    std::array<const WordHit*, kMaxChars> hits{};
+    std::array<bool, kMaxChars> common_pair{};
+    std::array<bool, kMaxChars> marker_ends{};
+    const std::size_t n = chars.size();
+    std::uint32_t previous = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      hits[k] = index_.find_other(chars[k]);
+      const std::uint32_t code = han_code(chars[k]);
+      if (k > 0) {
+        common_pair[k] = is_common_zh_pair(chars[k - 1], chars[k]);
+        marker_ends[k] = is_marker_pair(previous, code);
+      }
+      previous = code;
+    }
     for (std::size_t z = 0; z < kHanLists.size(); ++z) {
       const ListId id = kHanLists[z];
-      for (std::size_t k = 0; k < chars.size(); ++k) {
-        const WordHit* hit = index_.find_other(chars[k]);
+      for (std::size_t k = 0; k < n; ++k) {
+        const WordHit* hit = hits[k];
         if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
           ListRun& r = run(id);
           if (k == 0) r.group_start();
-          if (k > 0 && r.exact > 0 && is_common_zh_pair(chars[k - 1], chars[k])) r.last_common_pair = r.pushed + 1;
+          if (k > 0 && r.exact > 0 && common_pair[k]) r.last_common_pair = r.pushed + 1;
           word(id, hit->index[list_index(id)]);
         } else {
           reset(id);
         }
-        if (k > 0 && marker_before(chars.subspan(k - 1, 2))) run(id).marker_end = run(id).pushed;
+        if (marker_ends[k]) run(id).marker_end = run(id).pushed;
       }
       if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
       const bool single_word = chars.size() == 1 && run(id).exact > 0;
@@ -243,13 +266,26 @@ class Scanner {
     return false;
   }
 
-  static bool marker_before(std::span<const std::string_view> chars) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kMarkers = {
-        {{"助", "记"}, {"助", "記"}, {"种", "子"}, {"種", "子"}, {"恢", "复"}, {"恢", "復"}}};
-    for (std::size_t k = 0; k + 1 < chars.size(); ++k) {
-      for (const auto& [a, b] : kMarkers) {
-        if (chars[k] == a && chars[k + 1] == b) return true;
-      }
+  // A three-byte UTF-8 character as one number (0 for any other length).
+  static constexpr std::uint32_t han_code(std::string_view c) noexcept {
+    if (c.size() != 3) return 0;
+    return (std::uint32_t{static_cast<unsigned char>(c[0])} << 16) |
+           (std::uint32_t{static_cast<unsigned char>(c[1])} << 8) | static_cast<unsigned char>(c[2]);
+  }
+
+  // 助记, 种子 or 恢复 (either script) written as these two characters.
+  static bool is_marker_pair(std::uint32_t first, std::uint32_t second) noexcept {
+    static constexpr std::array<std::pair<std::uint32_t, std::uint32_t>, 6> kMarkers = {{
+        {han_code("助"), han_code("记")},
+        {han_code("助"), han_code("記")},
+        {han_code("种"), han_code("子")},
+        {han_code("種"), han_code("子")},
+        {han_code("恢"), han_code("复")},
+        {han_code("恢"), han_code("復")},
+    }};
+    if (first == 0) return false;
+    for (const auto& [a, b] : kMarkers) {
+      if (first == a && second == b) return true;
     }
     return false;
   }

@@ -5,6 +5,7 @@
 // statement is what gives it away.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "guard/detect.hpp"
@@ -197,10 +198,48 @@ constexpr Marker kMarkers[] = {
 
 }  // namespace
 
+// The next position at or after `from` that holds one of three bytes, or text.size().
+// memchr reads many bytes per step; each byte's next position is kept until passed.
+class NextOfThree {
+ public:
+  NextOfThree(std::string_view text, char a, char b, char c) : text_(text), bytes_{a, b, c} {
+    for (std::size_t k = 0; k < 3; ++k) at_[k] = find(k, 0);
+  }
+  std::size_t next(std::size_t from) {
+    std::size_t best = text_.size();
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (at_[k] < from) at_[k] = find(k, from);
+      best = std::min(best, at_[k]);
+    }
+    return best;
+  }
+
+ private:
+  std::size_t find(std::size_t k, std::size_t from) const {
+    if (from >= text_.size()) return text_.size();
+    const void* p = std::memchr(text_.data() + from, bytes_[k], text_.size() - from);
+    return p == nullptr ? text_.size() : static_cast<std::size_t>(static_cast<const char*>(p) - text_.data());
+  }
+  std::string_view text_;
+  std::array<char, 3> bytes_;
+  std::array<std::size_t, 3> at_{};
+};
+
 bool has_pin_or_passphrase(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = lower(text[i]);
-    if (c != 'p' && c != '\xE5') continue;
+  NextOfThree candidates(text, 'p', 'P', '\xE5');
+  for (std::size_t i = candidates.next(0); i < text.size(); i = candidates.next(i + 1)) {
+    const char c = text[i];
+    if (c == '\xE5') {
+      // a Chinese marker: checked below
+    } else if ((c | 0x20) == 'p') {
+      // Every ASCII marker is a word of its own that starts "pi" or "pa": most 'p's
+      // ("help", "update", "please") are out after two comparisons.
+      if (i > 0 && is_letter(text[i - 1])) continue;
+      const char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
+      if (next != 'i' && next != 'a') continue;
+    } else {
+      continue;
+    }
     for (const Marker& m : kMarkers) {
       if (!starts_nocase(text, i, m.word)) continue;
       std::size_t after = i + m.word.size();

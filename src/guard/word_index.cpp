@@ -70,6 +70,16 @@ std::string deleted_at(std::string_view s, std::size_t i) {
   return out;
 }
 
+// FNV-1a over the bytes, never 0 (0 marks an empty slot).
+std::uint64_t hash_bytes(std::string_view s) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
 }  // namespace
 
 std::uint32_t PackedTable::emplace(std::uint64_t key, std::uint32_t value) {
@@ -129,9 +139,13 @@ void WordIndex::add(ListId id, const std::string& folded, std::size_t i) {
   if (packed != 0) {
     at = ascii_.emplace(packed, static_cast<std::uint32_t>(hits_.size()));
   } else {
-    at = other_.try_emplace(folded, static_cast<std::uint32_t>(hits_.size())).first->second;
+    at = other_.emplace(hash_bytes(folded), static_cast<std::uint32_t>(hits_.size()));
+    if (at < hits_.size() && other_words_[at] != folded) corrupt(kSources[list_index(id)].file, "word hash collision");
   }
-  if (at == hits_.size()) hits_.emplace_back();
+  if (at == hits_.size()) {
+    hits_.emplace_back();
+    other_words_.emplace_back(packed != 0 ? std::string() : folded);
+  }
   WordHit& hit = hits_[at];
   if ((hit.lists & list_bit(id)) == 0) {  // folding may merge two words; keep the first
     hit.lists = static_cast<std::uint16_t>(hit.lists | list_bit(id));
@@ -149,9 +163,11 @@ const WordHit* WordIndex::find_ascii(std::uint64_t packed) const noexcept {
   return at == nullptr ? nullptr : &hits_[*at];
 }
 
-const WordHit* WordIndex::find_other(std::string_view folded) const {
-  const auto it = other_.find(std::string(folded));
-  return it == other_.end() ? nullptr : &hits_[it->second];
+const WordHit* WordIndex::find_other(std::string_view folded) const noexcept {
+  if (folded.empty()) return nullptr;
+  const std::uint32_t* at = other_.find(hash_bytes(folded));
+  if (at == nullptr || other_words_[*at] != folded) return nullptr;
+  return &hits_[*at];
 }
 
 bool WordIndex::english_abbreviation(std::uint64_t packed) const noexcept { return english_prefix4_.contains(packed); }

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cc::guard {
@@ -70,7 +69,7 @@ class WordIndex {
   static const WordIndex& get();
 
   const WordHit* find_ascii(std::uint64_t packed) const noexcept;
-  const WordHit* find_other(std::string_view folded) const;
+  const WordHit* find_other(std::string_view folded) const noexcept;
 
   std::size_t size(ListId id) const noexcept { return words_[list_index(id)].size(); }
   // The list's word as embedded (not folded): what a checksum is computed over.
@@ -87,7 +86,10 @@ class WordIndex {
   std::array<std::vector<std::string_view>, kListCount> words_;
   std::vector<WordHit> hits_;
   PackedTable ascii_;
-  std::unordered_map<std::string, std::uint32_t> other_;
+  // Words that are not ASCII (CJK, kana, Hangul jamo), keyed by a hash of their bytes;
+  // each hit keeps its word so that a lookup is exact.
+  PackedTable other_{1u << 15};
+  std::vector<std::string> other_words_;  // by hit index; empty for ASCII hits
   PackedTable english_prefix4_{1u << 13};
   PackedTable english_deleted_{1u << 15};     // a word with one letter taken out
   PackedTable english_deleted_at_{1u << 15};  // the same, keyed with the position

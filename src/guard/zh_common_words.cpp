@@ -3,8 +3,12 @@
 // Chinese lists almost never put two of them side by side in this order.
 #include "guard/zh_common_words.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
-#include <unordered_set>
+
+#include "guard/word_index.hpp"
 
 namespace cc::guard {
 namespace {
@@ -53,25 +57,33 @@ constexpr std::string_view kWords =
     "確實 確定 肯定 很多 這麼 那麼 要是 就要 只能 還會 不僅 而是 包括 以及 甚至 尤其 聽說 有些 有關 相關 注意 小心 "
     "放心 保護 保證 丟失 找到 忘記 記得";
 
+// Two three-byte characters as one 48-bit number (never 0: UTF-8 lead bytes are not).
+std::uint64_t pair_key(std::string_view six) noexcept {
+  std::uint64_t k = 0;
+  for (const char c : six) k = (k << 8) | static_cast<unsigned char>(c);
+  return k;
+}
+
 }  // namespace
 
 bool is_common_zh_pair(std::string_view first, std::string_view second) {
-  static const std::unordered_set<std::string> pairs = [] {
-    std::unordered_set<std::string> set;
+  static const PackedTable pairs = [] {
+    PackedTable table(1u << 12);
     std::string_view rest = kWords;
     while (!rest.empty()) {
       const std::size_t sp = rest.find(' ');
       const std::string_view word = rest.substr(0, sp);
       // Every adjacent pair of a word counts: "为什么" gives 为什 and 什么.
-      for (std::size_t i = 0; i + 6 <= word.size(); i += 3) set.emplace(word.substr(i, 6));
+      for (std::size_t i = 0; i + 6 <= word.size(); i += 3) table.emplace(pair_key(word.substr(i, 6)), 1);
       rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
     }
-    return set;
+    return table;
   }();
   if (first.size() != 3 || second.size() != 3) return false;
-  std::string key(first);
-  key += second;
-  return pairs.contains(key);
+  std::array<char, 6> key{};
+  std::copy(first.begin(), first.end(), key.begin());
+  std::copy(second.begin(), second.end(), key.begin() + 3);
+  return pairs.contains(pair_key(std::string_view(key.data(), key.size())));
 }
 
 }  // namespace cc::guard
