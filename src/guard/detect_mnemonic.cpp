@@ -509,6 +509,36 @@ std::size_t html_entity_length(std::string_view text, std::size_t i) {
 
 bool is_label_suffix(std::string_view t) { return t == "st" || t == "nd" || t == "rd" || t == "th"; }
 
+// A token's letters, lower case, in a fixed buffer (no allocation per token): one more
+// than a packed word holds, so a longer token is known to be too long. Wiped when done.
+class Letters {
+ public:
+  static constexpr std::size_t kCapacity = kMaxPackedLetters + 1;
+  Letters() = default;
+  Letters(const Letters&) = delete;
+  Letters& operator=(const Letters&) = delete;
+  ~Letters() { OPENSSL_cleanse(buf_.data(), buf_.size()); }
+
+  void push_back(char c) noexcept {
+    if (n_ < kCapacity) buf_[n_++] = c;
+  }
+  void append(std::string_view s) noexcept {
+    for (const char c : s) push_back(c);
+  }
+  void assign(std::string_view s) noexcept {
+    n_ = 0;
+    append(s);
+  }
+  std::size_t size() const noexcept { return n_; }
+  bool empty() const noexcept { return n_ == 0; }
+  char operator[](std::size_t i) const noexcept { return buf_[i]; }
+  std::string_view view() const noexcept { return {buf_.data(), n_}; }
+
+ private:
+  std::array<char, kCapacity> buf_{};
+  std::size_t n_ = 0;
+};
+
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, Scanner& scanner) : text_(text), scanner_(scanner) {}
@@ -571,12 +601,12 @@ class Tokenizer {
  private:
   // Reads letters from i_; joins across an apostrophe between letters and across a
   // hyphen at the end of a line ("aban-\ndon").
-  std::size_t read_letters(std::size_t i, std::string& lower_out, bool& foreign) const {
+  std::size_t read_letters(std::size_t i, Letters& lower_out, bool& foreign) const {
     const std::size_t n = text_.size();
     while (i < n) {
       const char c = text_[i];
       if (is_ascii_letter(c)) {
-        if (lower_out.size() <= kMaxPackedLetters) lower_out.push_back(lower(c));
+        lower_out.push_back(lower(c));
         ++i;
         continue;
       }
@@ -616,7 +646,7 @@ class Tokenizer {
 
   void latin_token() {
     const std::size_t start = i_;
-    std::string token;
+    Letters token;
     bool foreign = false;
     std::size_t end = read_letters(i_, token, foreign);
     if (end == start) {  // a stray byte
@@ -643,42 +673,36 @@ class Tokenizer {
         scanner_.breaks();
         digit_since_token_ = false;
         i_ = hi;
-        wipe(token);
         return;
       }
     }
     // Labels: "w1=", "word12:", "1st", "a)".
     if (!foreign && digit_after && token.size() <= 5) {
-      wipe(token);
       return;
     }
-    if (!foreign && digit_before && is_label_suffix(token)) {
-      wipe(token);
+    if (!foreign && digit_before && is_label_suffix(token.view())) {
       return;
     }
     if (!foreign && token.size() == 1 && end < text_.size() &&
         std::string_view(")].:=").find(text_[end]) != std::string_view::npos) {
-      wipe(token);
       return;
     }
     if (token.size() == 1 && !foreign) {
       if (spelled_.open() && digit_since_token_) spelled_.flush(scanner_);
       spelled_.add(token[0]);
       digit_since_token_ = false;
-      wipe(token);
       return;
     }
     spelled_.flush(scanner_);
     digit_since_token_ = false;
-    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token);
-    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token);
-    scanner_.latin(too_long ? std::string_view() : std::string_view(token), foreign || too_long, hit);
-    wipe(token);
+    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token.view());
+    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token.view());
+    scanner_.latin(too_long ? std::string_view() : token.view(), foreign || too_long, hit);
   }
 
   // A word cut by a line break without a hyphen ("aban\ndon"): joined when the two
   // halves are no words but together they are one.
-  bool join_wrapped(std::string& token) {
+  bool join_wrapped(Letters& token) {
     std::size_t j = i_;
     bool newline = false;
     while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\r' || text_[j] == '\n')) {
@@ -686,23 +710,17 @@ class Tokenizer {
       ++j;
     }
     if (!newline || j >= text_.size() || !is_ascii_letter(text_[j])) return false;
-    std::string next;
+    Letters next;
     bool foreign = false;
     const std::size_t end = read_letters(j, next, foreign);
-    bool joined_ok = false;
-    if (!foreign && next.size() <= kMaxPackedLetters && !scanner_.is_word_somewhere(next)) {
-      std::string joined = token + next;
-      if (joined.size() <= kMaxPackedLetters && scanner_.is_word_somewhere(joined)) {
-        wipe(token);
-        token = std::move(joined);
-        i_ = end;
-        joined_ok = true;
-      } else {
-        wipe(joined);
-      }
-    }
-    wipe(next);
-    return joined_ok;
+    if (foreign || next.size() > kMaxPackedLetters || scanner_.is_word_somewhere(next.view())) return false;
+    Letters joined;
+    joined.assign(token.view());
+    joined.append(next.view());
+    if (joined.size() > kMaxPackedLetters || !scanner_.is_word_somewhere(joined.view())) return false;
+    token.assign(joined.view());
+    i_ = end;
+    return true;
   }
 
   void native_token(Script script) {

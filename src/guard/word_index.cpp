@@ -82,6 +82,17 @@ std::uint64_t hash_bytes(std::string_view s) noexcept {
 
 }  // namespace
 
+// The code point of a text that is one character in U+4E00..U+9FFF, else 0.
+char32_t WordIndex::single_han(std::string_view s) noexcept {
+  if (s.size() != 3) return 0;
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  const auto b1 = static_cast<unsigned char>(s[1]);
+  const auto b2 = static_cast<unsigned char>(s[2]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+  return cp >= kHanFirst && cp <= kHanLast ? cp : 0;
+}
+
 std::uint32_t PackedTable::emplace(std::uint64_t key, std::uint32_t value) {
   if (2 * (size_ + 1) > keys_.size()) throw Error(ErrorCode::kInternal, "word table too small");
   const std::size_t mask = keys_.size() - 1;
@@ -145,6 +156,7 @@ void WordIndex::add(ListId id, const std::string& folded, std::size_t i) {
   if (at == hits_.size()) {
     hits_.emplace_back();
     other_words_.emplace_back(packed != 0 ? std::string() : folded);
+    if (const char32_t cp = single_han(folded); cp != 0) han_hits_[cp - kHanFirst] = at;
   }
   WordHit& hit = hits_[at];
   if ((hit.lists & list_bit(id)) == 0) {  // folding may merge two words; keep the first
@@ -165,6 +177,10 @@ const WordHit* WordIndex::find_ascii(std::uint64_t packed) const noexcept {
 
 const WordHit* WordIndex::find_other(std::string_view folded) const noexcept {
   if (folded.empty()) return nullptr;
+  if (const char32_t cp = single_han(folded); cp != 0) {
+    const std::uint32_t at = han_hits_[cp - kHanFirst];
+    return at == kNoHit ? nullptr : &hits_[at];
+  }
   const std::uint32_t* at = other_.find(hash_bytes(folded));
   if (at == nullptr || other_words_[*at] != folded) return nullptr;
   return &hits_[*at];
