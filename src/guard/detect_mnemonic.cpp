@@ -112,11 +112,12 @@ class Scanner {
   }
 
   // A token of ASCII letters (already lower case); `foreign` if it held other letters.
-  const WordHit* lookup(std::string_view lower_token) const { return index_.find_ascii(pack_letters(lower_token)); }
+  const WordHit* lookup(std::uint64_t packed) const noexcept { return index_.find_ascii(packed); }
 
-  // `hit` is lookup(lower_token), or null for a foreign token.
-  void latin(std::string_view lower_token, bool foreign, const WordHit* hit) {
-    const std::uint64_t packed = foreign ? 0 : pack_letters(lower_token);
+  // `packed` is pack_letters(lower_token) and `hit` lookup(packed), or null for a
+  // foreign token.
+  void latin(std::string_view lower_token, std::uint64_t packed_token, bool foreign, const WordHit* hit) {
+    const std::uint64_t packed = foreign ? 0 : packed_token;
     for (const ListId id : kLatinLists) {
       if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
         word(id, hit->index[list_index(id)]);
@@ -519,7 +520,10 @@ class Letters {
   Letters& operator=(const Letters&) = delete;
   ~Letters() { OPENSSL_cleanse(buf_.data(), buf_.size()); }
 
+  // `c` is a lower-case ASCII letter; the packed form (pack_letters) grows with it.
   void push_back(char c) noexcept {
+    if (n_ < kMaxPackedLetters)
+      packed_ |= static_cast<std::uint64_t>(c - 'a' + 1) << (5 * (kMaxPackedLetters - 1 - n_));
     if (n_ < kCapacity) buf_[n_++] = c;
   }
   void append(std::string_view s) noexcept {
@@ -527,8 +531,11 @@ class Letters {
   }
   void assign(std::string_view s) noexcept {
     n_ = 0;
+    packed_ = 0;
     append(s);
   }
+  // pack_letters(view()): 0 when empty or longer than a packed word.
+  std::uint64_t packed() const noexcept { return n_ > kMaxPackedLetters ? 0 : packed_; }
   std::size_t size() const noexcept { return n_; }
   bool empty() const noexcept { return n_ == 0; }
   char operator[](std::size_t i) const noexcept { return buf_[i]; }
@@ -537,6 +544,7 @@ class Letters {
  private:
   std::array<char, kCapacity> buf_{};
   std::size_t n_ = 0;
+  std::uint64_t packed_ = 0;
 };
 
 class Tokenizer {
@@ -695,9 +703,10 @@ class Tokenizer {
     }
     spelled_.flush(scanner_);
     digit_since_token_ = false;
-    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token.view());
-    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token.view());
-    scanner_.latin(too_long ? std::string_view() : token.view(), foreign || too_long, hit);
+    const WordHit* hit = foreign || too_long ? nullptr : scanner_.lookup(token.packed());
+    if (hit == nullptr && !foreign && !too_long && join_wrapped(token)) hit = scanner_.lookup(token.packed());
+    scanner_.latin(too_long ? std::string_view() : token.view(), too_long ? 0 : token.packed(), foreign || too_long,
+                   hit);
   }
 
   // A word cut by a line break without a hyphen ("aban\ndon"): joined when the two

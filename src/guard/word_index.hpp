@@ -86,7 +86,7 @@ class WordIndex {
 
   std::array<std::vector<std::string_view>, kListCount> words_;
   std::vector<WordHit> hits_;
-  PackedTable ascii_;
+  PackedTable ascii_{1u << 15};  // about 12,200 ASCII words: small enough to stay in cache
   // Words that are not ASCII (CJK, kana, Hangul jamo), keyed by a hash of their bytes;
   // each hit keeps its word so that a lookup is exact.
   PackedTable other_{1u << 15};
