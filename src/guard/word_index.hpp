@@ -55,8 +55,13 @@ class PackedTable {
   bool contains(std::uint64_t key) const noexcept { return find(key) != nullptr; }
 
  private:
+  // Every bit of the key reaches the slot bits: packed words of few letters have their
+  // low 40 bits zero, which a plain multiply leaves in the low bits of the product and
+  // so piles short words into a few slots.
   static std::size_t slot(std::uint64_t key, std::size_t mask) noexcept {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+    key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    key = (key ^ (key >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<std::size_t>(key ^ (key >> 31)) & mask;
   }
   std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> values_;
