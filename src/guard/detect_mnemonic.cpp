@@ -192,8 +192,11 @@ class Scanner {
     for (std::size_t k = 0; k < n; ++k) {
       hits[k] = index_.find_other(chars[k]);
       const std::uint32_t code = han_code(chars[k]);
-      if (k > 0) {
-        common_pair[k] = is_common_zh_pair(chars[k - 1], chars[k]);
+      if (k > 0 && previous != 0 && code != 0) {
+        // Only a pair of list characters can matter (the run holds the one before).
+        if (hits[k] != nullptr && hits[k - 1] != nullptr) {
+          common_pair[k] = is_common_zh_pair_key((std::uint64_t{previous} << 24) | code);
+        }
         marker_ends[k] = is_marker_pair(previous, code);
       }
       previous = code;

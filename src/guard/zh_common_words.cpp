@@ -64,9 +64,7 @@ std::uint64_t pair_key(std::string_view six) noexcept {
   return k;
 }
 
-}  // namespace
-
-bool is_common_zh_pair(std::string_view first, std::string_view second) {
+const PackedTable& common_pairs() {
   static const PackedTable pairs = [] {
     PackedTable table(1u << 12);
     std::string_view rest = kWords;
@@ -79,11 +77,19 @@ bool is_common_zh_pair(std::string_view first, std::string_view second) {
     }
     return table;
   }();
+  return pairs;
+}
+
+}  // namespace
+
+bool is_common_zh_pair_key(std::uint64_t key) { return common_pairs().contains(key); }
+
+bool is_common_zh_pair(std::string_view first, std::string_view second) {
   if (first.size() != 3 || second.size() != 3) return false;
   std::array<char, 6> key{};
   std::copy(first.begin(), first.end(), key.begin());
   std::copy(second.begin(), second.end(), key.begin() + 3);
-  return pairs.contains(pair_key(std::string_view(key.data(), key.size())));
+  return is_common_zh_pair_key(pair_key(std::string_view(key.data(), key.size())));
 }
 
 }  // namespace cc::guard
