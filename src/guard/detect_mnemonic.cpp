@@ -568,6 +568,10 @@ class Tokenizer {
         continue;
       }
       if (static_cast<unsigned char>(c) >= 0x80) {
+        if (common_han_at(text_, i_) != 0) {
+          han_group();
+          continue;
+        }
         char32_t cp = 0;
         const std::size_t len = decode_utf8(text_, i_, cp);
         if (len == 0) {
@@ -757,9 +761,12 @@ class Tokenizer {
     std::array<std::string_view, 64> chars;
     std::size_t count = 0;
     while (i_ < text_.size()) {
-      char32_t cp = 0;
-      const std::size_t len = static_cast<unsigned char>(text_[i_]) >= 0x80 ? decode_utf8(text_, i_, cp) : 0;
-      if (len == 0 || script_of(cp) != Script::kHan) break;
+      std::size_t len = 3;
+      if (common_han_at(text_, i_) == 0) {
+        char32_t cp = 0;
+        len = static_cast<unsigned char>(text_[i_]) >= 0x80 ? decode_utf8(text_, i_, cp) : 0;
+        if (len == 0 || script_of(cp) != Script::kHan) break;
+      }
       if (count == chars.size()) {  // a long stretch: hand it over in pieces
         scanner_.han_group(std::span(chars.data(), count), false, false);
         count = 0;

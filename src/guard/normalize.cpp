@@ -216,6 +216,11 @@ std::string normalize(std::string_view utf8) {
       i = j;
       if (i == utf8.size()) break;
     }
+    if (common_han_at(utf8, i) != 0) {  // common Han characters fold to themselves
+      out.append(utf8.substr(i, 3));
+      i += 3;
+      continue;
+    }
     const auto b = static_cast<unsigned char>(utf8[i]);
     if (b < 0x80) {
       out.push_back(' ');  // control characters and DEL
