@@ -230,7 +230,9 @@ bool has_pin_or_passphrase(std::string_view text) {
   for (std::size_t i = candidates.next(0); i < text.size(); i = candidates.next(i + 1)) {
     const char c = text[i];
     if (c == '\xE5') {
-      // a Chinese marker: checked below
+      // 密 and 口 (E5 AF / E5 8F): most Chinese text has many other characters led by E5.
+      const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0u;
+      if (next != 0xAF && next != 0x8F) continue;
     } else if ((c | 0x20) == 'p') {
       // Every ASCII marker is a word of its own that starts "pi" or "pa": most 'p's
       // ("help", "update", "please") are out after two comparisons.
