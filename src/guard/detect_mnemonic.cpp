@@ -52,7 +52,7 @@ const std::array<float, 2048>& log_ranks() {
 // The run of one list: how many words in a row, and the last few indices (for checksum
 // and rank tests over the words themselves).
 struct ListRun {
-  static constexpr std::size_t kKeep = 33;
+  static constexpr std::size_t kKeep = 64;  // at least 33 (SLIP-39); a power of two, so % is a mask
   std::size_t exact = 0;
   std::size_t pushed = 0;
   std::size_t last_common_pair = 0;  // `pushed` when the last common two-character word ended
