@@ -85,6 +85,21 @@ TEST_F(ReportSchema, NewReportsAreVersionThreeAndShowInEitherLanguage) {
   EXPECT_THAT(back.out, Not(HasSubstr("固件")));
 }
 
+// A page put into the other language by `report show` shows what its embedded report says.
+TEST_F(ReportSchema, APageShownInTheOtherLanguageVerifies) {
+  const auto en = made("en", "en.json");
+  const auto page = run({cc_bin(), "report", "show", "--format", "html", "--lang", "zh-CN", en.string()});
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  ASSERT_THAT(page.out, HasSubstr("固件已过时"));
+  spit(dir_ / "zh.html", page.out);
+  const auto v = run({cc_bin(), "report", "verify", (dir_ / "zh.html").string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  std::string edited = page.out;
+  edited.replace(edited.find("固件已过时"), std::string("固件已过时").size(), "一切正常");
+  spit(dir_ / "edited.html", edited);
+  EXPECT_EQ(run({cc_bin(), "report", "verify", (dir_ / "edited.html").string()}).exit_code, 12);
+}
+
 // The words are outside the digest and the install signature; verify still catches an edit.
 TEST_F(ReportSchema, EditedWordsInAVersionThreeReportFailVerify) {
   std::string json = slurp(made("en", "en.json"));
