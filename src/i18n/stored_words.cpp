@@ -31,7 +31,8 @@ std::string joined(const std::string& prefix, const std::string& name) {
   return prefix.empty() ? name : prefix + "." + name;
 }
 
-void collect(const pb::Message& message, const std::string& path, Language language, std::vector<WordMismatch>& out) {
+void collect(const pb::Message& message, const std::string& path, Language language, WordBudget& budget,
+             std::vector<WordMismatch>& out) {
   const pb::Descriptor* desc = message.GetDescriptor();
   const pb::Reflection* refl = message.GetReflection();
   for (int i = 0; i < desc->field_count(); ++i) {
@@ -40,7 +41,7 @@ void collect(const pb::Message& message, const std::string& path, Language langu
     if (const pb::FieldDescriptor* plain = words_field_of(*field)) {
       if (!refl->HasField(message, field)) continue;
       const auto& text = static_cast<const Text&>(refl->GetMessage(message, field));
-      if (refl->GetString(message, plain) != words(text, language)) {
+      if (refl->GetString(message, plain) != words(text, language, budget)) {
         out.push_back({joined(path, plain->name()), text.msgid()});
       }
       continue;
@@ -48,10 +49,10 @@ void collect(const pb::Message& message, const std::string& path, Language langu
     if (field->is_repeated()) {
       for (int j = 0; j < refl->FieldSize(message, field); ++j) {
         collect(refl->GetRepeatedMessage(message, field, j),
-                joined(path, field->name()) + "[" + std::to_string(j) + "]", language, out);
+                joined(path, field->name()) + "[" + std::to_string(j) + "]", language, budget, out);
       }
     } else if (refl->HasField(message, field)) {
-      collect(refl->GetMessage(message, field), joined(path, field->name()), language, out);
+      collect(refl->GetMessage(message, field), joined(path, field->name()), language, budget, out);
     }
   }
 }
@@ -79,7 +80,8 @@ void drop_words(pb::Message& message) {
 
 std::vector<WordMismatch> word_mismatches(const pb::Message& message, Language language) {
   std::vector<WordMismatch> out;
-  collect(message, "", language, out);
+  WordBudget budget;
+  collect(message, "", language, budget, out);
   return out;
 }
 

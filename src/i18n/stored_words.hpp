@@ -22,6 +22,7 @@ struct WordMismatch {
 };
 
 // Every such field, in field order (the empty path prefix names `message` itself).
+// Throws cc::Error{kInvalidArgument} when the words would pass kMaxWordsPerPass.
 std::vector<WordMismatch> word_mismatches(const google::protobuf::Message& message, Language language);
 
 }  // namespace cc::i18n

@@ -59,7 +59,13 @@ void check_stored_words(const rpt::Body& body, std::vector<std::string>& problem
                        "\" is not one coldcheck writes (en or zh-CN), so its words cannot be checked");
     return;
   }
-  const auto mismatches = i18n::word_mismatches(body, *language);
+  std::vector<i18n::WordMismatch> mismatches;
+  try {
+    mismatches = i18n::word_mismatches(body, *language);
+  } catch (const Error& e) {
+    problems.push_back(std::string("words cannot be checked: ") + e.what());
+    return;
+  }
   if (mismatches.empty()) return;
   constexpr std::size_t kNamed = 5;
   std::string fields;

@@ -138,5 +138,19 @@ TEST(SealV3, VersionTwoStillDigestsTheWholeBody) {
   EXPECT_EQ(all_problems(r).find("words edited"), std::string::npos) << "v2 has no words check";
 }
 
+// Placeholders that repeat nested arguments would make 4^30 copies: verify names that
+// instead of trying.
+TEST(SealV3, WordsThatWouldNotEndAreRefusedQuickly) {
+  rpt::Body body = neutral_body(rpt::REPORT_SCHEMA_VERSION_3, Language::kEnglish);
+  rpt::Text t = i18n::literal(std::string(64, 'x'));
+  for (int i = 0; i < 30; ++i) t = i18n::message("%1$s%1$s%1$s%1$s", {t});
+  *body.mutable_findings(1)->mutable_title_text() = t;
+  const VerifyResult r = verify(seal(body));
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(all_problems(r).find("words cannot be checked: the report's words would be longer than 4 MiB"),
+            std::string::npos)
+      << all_problems(r);
+}
+
 }  // namespace
 }  // namespace cc::report
