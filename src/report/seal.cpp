@@ -101,7 +101,7 @@ std::string canonical_body_bytes(const rpt::Body& body) {
   if (body.schema_version() != rpt::REPORT_SCHEMA_VERSION_3) return deterministic_bytes(body);
   rpt::Body neutral = body;
   i18n::drop_words(neutral);
-  neutral.mutable_run()->clear_language();
+  if (neutral.has_run()) neutral.mutable_run()->clear_language();
   return deterministic_bytes(neutral);
 }
 
