@@ -102,7 +102,7 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
     if (options.progress) options.progress(line);
   };
   rp::Body body;
-  body.set_schema_version(rp::REPORT_SCHEMA_VERSION_2);
+  body.set_schema_version(rp::REPORT_SCHEMA_VERSION_3);
   *body.mutable_run() = steps::run_section(options);
   body.mutable_run()->set_catalog_version(catalog.info().version());
   body.mutable_run()->set_catalog_date(catalog.info().date());
@@ -130,9 +130,10 @@ Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& optio
   steps::findings_section(body, device, options, catalog);
 
   report::redact(body, pseudonymize);
-  // v2: every translatable string gets its message id and arguments (Text), which is what
+  // Every translatable string gets its message id and arguments (Text), which is what
   // lets the report be shown in any language; the words of the run's language stay
-  // beside them (remade from the Text, so the two always agree) for plain JSON readers.
+  // beside them for plain JSON readers. They are remade from the Text, as `report
+  // verify` requires: from v3 the digest leaves them out (docs/report-format.md).
   i18n::neutralize(body, options.language);
   i18n::localize(body, options.language);
   Diagnosis out{report::seal(std::move(body)), device.error, {}, std::move(device.backup)};

@@ -5,6 +5,7 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/reflection.h>
 
+#include "core/error.hpp"
 #include "i18n/catalog.hpp"
 #include "i18n/format.hpp"
 
@@ -26,14 +27,39 @@ Text literal(std::string text) {
   return t;
 }
 
-std::string words(const Text& text, Language language) {
-  if (text.msgid().empty()) return text.literal();
+void WordBudget::overrun() const {
+  throw Error(ErrorCode::kInvalidArgument,
+              "the report's words would be longer than " + std::to_string(kMaxWordsPerPass >> 20) +
+                  " MiB (its message arguments repeat themselves): coldcheck never writes such a report");
+}
+
+void WordBudget::spend(std::size_t bytes) {
+  if (bytes > left_) overrun();
+  left_ -= bytes;
+}
+
+std::string words(const Text& text, Language language, WordBudget& budget) {
+  if (text.msgid().empty()) {
+    budget.spend(text.literal().size());
+    return text.literal();
+  }
   std::vector<std::string> args;
   args.reserve(static_cast<std::size_t>(text.args_size()));
-  for (const auto& a : text.args()) args.push_back(words(a, language));
-  const std::string pattern = tr(text.msgid(), language);
-  if (args.empty()) return pattern;
-  return format(pattern, args);
+  for (const auto& a : text.args()) args.push_back(words(a, language, budget));
+  std::string pattern = tr(text.msgid(), language);
+  if (args.empty()) {
+    budget.spend(pattern.size());
+    return pattern;
+  }
+  auto out = format_within(pattern, args, budget.left());
+  if (!out) budget.overrun();
+  budget.spend(out->size());
+  return std::move(*out);
+}
+
+std::string words(const Text& text, Language language) {
+  WordBudget budget;
+  return words(text, language, budget);
 }
 
 namespace {
@@ -95,10 +121,11 @@ std::optional<std::string> msgid_for(const std::string& shown, Language made_in)
 }  // namespace
 
 void localize(pb::Message& message, Language language) {
+  WordBudget budget;
   for_each_pair(message, [&](pb::Message& m, const pb::FieldDescriptor& plain, const pb::FieldDescriptor& text) {
     const pb::Reflection* refl = m.GetReflection();
     if (!refl->HasField(m, &text)) return;
-    refl->SetString(&m, &plain, words(static_cast<const Text&>(refl->GetMessage(m, &text)), language));
+    refl->SetString(&m, &plain, words(static_cast<const Text&>(refl->GetMessage(m, &text)), language, budget));
   });
 }
 

@@ -10,7 +10,6 @@ namespace cc::report {
 // Kinds passed to the Pseudonymizer, so every caller names things the same way.
 inline constexpr std::string_view kPseudonymPort = "port";
 inline constexpr std::string_view kPseudonymDevice = "dev";
-inline constexpr std::string_view kPseudonymSession = "session";
 
 // device.facts.path "hid:/dev/hidraw7" becomes "hid:port-<12 hex>": the transport stays
 // visible (an agent must see "udp:" = emulator), the rest does not. Occurrences of the

@@ -55,8 +55,6 @@ class Device {
   DebugOutcome handle_debug_wire(const cc::trezor::Message& message);
   DebugOutcome handle_debug(const google::protobuf::Message& request);
 
-  unsigned pin_failures() const noexcept { return pin_failures_; }
-
   // Current state, as GetFeatures would report it.
   const wire::Features& features() const noexcept { return features_; }
   // The id table the device speaks (the scenario's).

@@ -85,11 +85,6 @@ void start_recording(TranscriptHeader header) {
   active() = std::move(r);
 }
 
-bool recording_active() noexcept {
-  std::lock_guard lock(mutex());
-  return active().has_value();
-}
-
 Transcript stop_recording() {
   std::lock_guard lock(mutex());
   if (!active()) throw Error(ErrorCode::kInvalidArgument, "no recording is active");

@@ -16,7 +16,6 @@ namespace cc::transport {
 // Starts a recording; `header.transport` and `device_path` are filled at the first open.
 // Throws cc::Error{kInvalidArgument} when one is already active.
 void start_recording(TranscriptHeader header);
-bool recording_active() noexcept;
 // Ends the recording and returns what it holds (unredacted). Empty records if nothing
 // was opened. Throws kInvalidArgument when no recording is active.
 Transcript stop_recording();

@@ -187,7 +187,7 @@ TEST_F(Diagnose, PlainProseInTheDescriptionIsWrittenInEveryFormat) {
   EXPECT_EQ(report.body().description().text(), prose);
 }
 
-// Reports are language-neutral (schema 2): made in one language, shown in another.
+// Reports are language-neutral (schema 2 on): made in one language, shown in another.
 TEST_F(Diagnose, AnEnglishReportShowsInChineseAndAChineseOneInEnglish) {
   const auto made = [&](const std::string& lang, const std::string& file) {
     return run({cc_bin(), "diagnose", "--demo", "--scenario", "outdated-trezor-one", "--lang", lang, "--key",
@@ -225,7 +225,7 @@ TEST_F(Diagnose, AnEnglishReportShowsInChineseAndAChineseOneInEnglish) {
   ::coldcheck::report::Report en, zh;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "en.json"), &en).ok());
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "zh.json"), &zh).ok());
-  EXPECT_EQ(en.body().schema_version(), ::coldcheck::report::REPORT_SCHEMA_VERSION_2);
+  EXPECT_EQ(en.body().schema_version(), ::coldcheck::report::REPORT_SCHEMA_VERSION_3);
   ASSERT_EQ(en.body().findings_size(), zh.body().findings_size());
   for (int i = 0; i < en.body().findings_size(); ++i) {
     EXPECT_EQ(messages(en.body().findings(i)), messages(zh.body().findings(i))) << en.body().findings(i).code();

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
+
 namespace cc::i18n {
 namespace {
 
@@ -74,6 +76,36 @@ TEST(Text, ReachesNestedMessages) {
   *c->mutable_title_text() = message("firmware version");
   localize(body, Language::kChineseSimplified);
   EXPECT_EQ(body.device().checks(0).title(), "固件版本");
+}
+
+// A crafted report: each level repeats its argument four times, 30 levels deep (4^30
+// copies). The words stop at the budget with a clear error, without trying.
+rp::Text repeating(int levels) {
+  rp::Text t = literal(std::string(64, 'x'));
+  for (int i = 0; i < levels; ++i) t = message("%1$s%1$s%1$s%1$s", {t});
+  return t;
+}
+
+TEST(Text, RepeatedPlaceholdersStopAtTheBudget) {
+  EXPECT_EQ(words(repeating(3), Language::kEnglish).size(), 64u * 64u) << "small nesting is fine";
+  try {
+    (void)words(repeating(30), Language::kEnglish);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("longer than 4 MiB"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Text, OneBudgetForAWholeReport) {
+  EXPECT_EQ(words(repeating(7), Language::kEnglish).size(), 64u << 14) << "1 MiB alone is within the budget";
+  rp::Body body;
+  for (int i = 0; i < 20; ++i) *body.add_findings()->mutable_title_text() = repeating(7);
+  EXPECT_THROW(localize(body, Language::kEnglish), Error) << "20 MiB in one report is not";
+  rp::Body small;
+  for (int i = 0; i < 20; ++i) *small.add_findings()->mutable_title_text() = repeating(5);
+  EXPECT_NO_THROW(localize(small, Language::kEnglish));
+  EXPECT_EQ(small.findings(19).title().size(), 64u << 10);
 }
 
 }  // namespace
