@@ -95,7 +95,7 @@ struct ListRun {
 
 class Scanner {
  public:
-  Scanner() : index_(WordIndex::get()) {}
+  Scanner() : index_(WordIndex::get()), common_pairs_(common_zh_pairs()) {}
 
   void finish() { finish_english_run(); }
 
@@ -117,6 +117,7 @@ class Scanner {
   // `packed` is pack_letters(lower_token) and `hit` lookup(packed), or null for a
   // foreign token.
   void latin(std::string_view lower_token, std::uint64_t packed_token, bool foreign, const WordHit* hit) {
+    latin_or_native_open_ = true;
     const std::uint64_t packed = foreign ? 0 : packed_token;
     for (const ListId id : kLatinLists) {
       if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
@@ -136,6 +137,7 @@ class Scanner {
 
   // Letters spelled one by one that split into `words` English words.
   void spelled_english(std::size_t words) {
+    latin_or_native_open_ = true;
     for (const ListId id : kLatinLists) reset(id);
     break_native();
     break_han();
@@ -152,11 +154,13 @@ class Scanner {
     break_native();
     break_han();
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    latin_or_native_open_ = false;
   }
 
   // A kana or Hangul word.
   void native(std::string_view folded) {
     const WordHit* hit = index_.find_other(folded);
+    latin_or_native_open_ = true;
     for (const ListId id : kLatinLists) reset(id);
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
     for (const ListId id : kNativeLists) {
@@ -178,24 +182,26 @@ class Scanner {
       return;
     }
     if ((digit_before || digit_after) && is_label(chars)) return;
-    for (const ListId id : kLatinLists) reset(id);
-    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
-    break_native();
+    break_latin_and_native();
     // What does not depend on the list is worked out once per character (the tokenizer
     // hands over at most 64 at a time): the lookup, the common-word pair with the
-    // character before, and a phrase marker (助记/种子/恢复) ending here.
-    std::array<const WordHit*, kMaxChars> hits{};
-    std::array<bool, kMaxChars> common_pair{};
-    std::array<bool, kMaxChars> marker_ends{};
+    // character before, and a phrase marker (助记/种子/恢复) ending here. The scratch
+    // arrays live in the scanner: zeroing them per group cost a fifth of the scan.
+    std::array<const WordHit*, kMaxChars>& hits = han_hits_;
+    std::array<bool, kMaxChars>& common_pair = han_common_pair_;
+    std::array<bool, kMaxChars>& marker_ends = han_marker_ends_;
     const std::size_t n = chars.size();
     std::uint32_t previous = 0;
     for (std::size_t k = 0; k < n; ++k) {
-      hits[k] = index_.find_other(chars[k]);
+      const char32_t cp = common_han_at(chars[k], 0);
+      hits[k] = cp != 0 ? index_.find_common_han(cp) : index_.find_other(chars[k]);
       const std::uint32_t code = han_code(chars[k]);
+      common_pair[k] = false;
+      marker_ends[k] = false;
       if (k > 0 && previous != 0 && code != 0) {
         // Only a pair of list characters can matter (the run holds the one before).
         if (hits[k] != nullptr && hits[k - 1] != nullptr) {
-          common_pair[k] = is_common_zh_pair_key((std::uint64_t{previous} << 24) | code);
+          common_pair[k] = common_pairs_.contains((std::uint64_t{previous} << 24) | code);
         }
         marker_ends[k] = is_marker_pair(previous, code);
       }
@@ -203,18 +209,22 @@ class Scanner {
     }
     for (std::size_t z = 0; z < kHanLists.size(); ++z) {
       const ListId id = kHanLists[z];
+      const std::uint16_t bit = list_bit(id);
+      const std::size_t li = list_index(id);
+      ListRun& r = run(id);
       for (std::size_t k = 0; k < n; ++k) {
         const WordHit* hit = hits[k];
-        if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
-          ListRun& r = run(id);
+        if (hit != nullptr && (hit->lists & bit) != 0) {
           if (k == 0) r.group_start();
           if (k > 0 && r.exact > 0 && common_pair[k]) r.last_common_pair = r.pushed + 1;
-          word(id, hit->index[list_index(id)]);
+          r.push(hit->index[li]);  // Chinese runs fire per group (below), not per word
         } else {
-          reset(id);
+          result_.longest_run = std::max(result_.longest_run, r.exact);
+          r.reset();
         }
-        if (marker_ends[k]) run(id).marker_end = run(id).pushed;
+        if (marker_ends[k]) r.marker_end = r.pushed;
       }
+      result_.longest_run = std::max(result_.longest_run, r.exact);
       if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
       const bool single_word = chars.size() == 1 && run(id).exact > 0;
       spaced_[z] = single_word ? spaced_[z] + 1 : 0;
@@ -245,6 +255,15 @@ class Scanner {
   void break_native() {
     for (const ListId id : kNativeLists) reset(id);
   }
+  // Chinese text is one Han group after another: the Latin and kana/Hangul runs are
+  // ended once, when the first group follows them, not again on every group.
+  void break_latin_and_native() {
+    if (!latin_or_native_open_) return;
+    for (const ListId id : kLatinLists) reset(id);
+    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    break_native();
+    latin_or_native_open_ = false;
+  }
   void break_han() {
     for (const ListId id : kHanLists) reset(id);
     spaced_.fill(0);
@@ -259,11 +278,12 @@ class Scanner {
     for (const std::size_t n : {std::size_t{12}, std::size_t{15}, std::size_t{18}, std::size_t{21}, std::size_t{24}}) {
       if (r.exact < n) break;
       const std::size_t start = r.pushed - n;
+      // Cheapest and most selective first: prose nearly always holds a common word.
+      if (r.last_common_pair >= start + 2) continue;
       // "我的助记词是" glued to the phrase: the window may start up to three characters
       // after the marker.
       const bool after_marker = r.marker_end != 0 && start >= r.marker_end && start <= r.marker_end + 3;
-      if (!r.starts_group(start) && !after_marker) continue;
-      if (r.last_common_pair >= start + 2) continue;
+      if (!after_marker && !r.starts_group(start)) continue;
       if (r.mean_log_rank(n) < kHanRankThreshold) continue;
       if (bip39_checksum_valid(r, n)) return true;
     }
@@ -287,7 +307,11 @@ class Scanner {
         {han_code("恢"), han_code("复")},
         {han_code("恢"), han_code("復")},
     }};
-    if (first == 0) return false;
+    // Almost no character starts a marker: one test rejects the rest.
+    if (first != kMarkers[0].first && first != kMarkers[2].first && first != kMarkers[3].first &&
+        first != kMarkers[4].first) {
+      return false;
+    }
     for (const auto& [a, b] : kMarkers) {
       if (first == a && second == b) return true;
     }
@@ -423,10 +447,14 @@ class Scanner {
   }
 
   const WordIndex& index_;
+  const PackedTable& common_pairs_;
   std::array<ListRun, kListCount> runs_{};
 
  public:
-  ~Scanner() { OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_)); }
+  ~Scanner() {
+    OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_));
+    OPENSSL_cleanse(han_hits_.data(), sizeof(han_hits_));  // which characters were seen
+  }
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
@@ -437,6 +465,12 @@ class Scanner {
   std::array<bool, 1024> near_miss_values_{};
   std::array<bool, 5> found_{};
   MnemonicScan result_;
+  std::array<const WordHit*, 64> han_hits_{};
+  std::array<bool, 64> han_common_pair_{};
+  std::array<bool, 64> han_marker_ends_{};
+  // Whether a Latin, kana or Hangul run may be open (set by every word that could
+  // start one; cleared when they are all ended).
+  bool latin_or_native_open_ = true;
 };
 
 // Single letters separated by spaces or punctuation (not digits): "a b a n d o n".
@@ -758,7 +792,7 @@ class Tokenizer {
     spelled_.flush(scanner_);
     digit_since_token_ = false;
     const bool digit_before = i_ > 0 && is_digit(text_[i_ - 1]);
-    std::array<std::string_view, 64> chars;
+    std::array<std::string_view, 64>& chars = han_chars_;  // a member: not cleared per group
     std::size_t count = 0;
     while (i_ < text_.size()) {
       std::size_t len = 3;
@@ -797,6 +831,7 @@ class Tokenizer {
   std::string_view text_;
   Scanner& scanner_;
   SpelledGroup spelled_;
+  std::array<std::string_view, 64> han_chars_;
   std::size_t i_ = 0;
   bool digit_since_token_ = false;
 };
