@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -38,6 +39,17 @@ constexpr std::uint16_t kNoIndex = 0xFFFF;
 
 bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// ASCII letter, digit or neither, by table: the identifier scan asks it of every byte.
+constexpr unsigned char kNotAlnum = 0, kLetter = 1, kDigit = 2;
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+  return t;
+}();
+unsigned char ascii_class(char c) noexcept { return kAsciiClass[static_cast<unsigned char>(c)]; }
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 const std::array<float, 2048>& log_ranks() {
@@ -119,8 +131,12 @@ class Scanner {
   void latin(std::string_view lower_token, std::uint64_t packed_token, bool foreign, const WordHit* hit) {
     latin_or_native_open_ = true;
     const std::uint64_t packed = foreign ? 0 : packed_token;
-    for (const ListId id : kLatinLists) {
-      if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
+    const std::uint16_t hit_lists = hit != nullptr ? hit->lists : 0;
+    // Most tokens of prose are in no list and most runs are already empty: only the
+    // lists that hold the token or have a run open are touched.
+    for (unsigned m = (hit_lists | open_runs_) & kLatinMask; m != 0; m &= m - 1) {
+      const auto id = static_cast<ListId>(std::countr_zero(m));
+      if ((hit_lists & list_bit(id)) != 0) {
         word(id, hit->index[list_index(id)]);
       } else {
         reset(id);
@@ -150,9 +166,9 @@ class Scanner {
   }
 
   void breaks() {
-    for (const ListId id : kLatinLists) reset(id);
-    break_native();
-    break_han();
+    // A list whose run is empty has nothing to end: only the open ones are touched.
+    for (unsigned m = open_runs_; m != 0; m &= m - 1) reset(static_cast<ListId>(std::countr_zero(m)));
+    spaced_.fill(0);
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
     latin_or_native_open_ = false;
   }
@@ -224,6 +240,7 @@ class Scanner {
         }
         if (marker_ends[k]) r.marker_end = r.pushed;
       }
+      open_runs_ = static_cast<std::uint16_t>(r.exact > 0 ? open_runs_ | bit : open_runs_ & ~bit);
       result_.longest_run = std::max(result_.longest_run, r.exact);
       if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
       const bool single_word = chars.size() == 1 && run(id).exact > 0;
@@ -238,6 +255,7 @@ class Scanner {
   void reset(ListId id) {
     if (id == ListId::kEnglish) finish_english_run();
     run(id).reset();
+    open_runs_ = static_cast<std::uint16_t>(open_runs_ & ~list_bit(id));
   }
 
   // An Electrum seed is a whole run of 12, 13 or 24 English words, not a stretch of a
@@ -335,6 +353,7 @@ class Scanner {
   void word(ListId id, std::uint16_t index) {
     ListRun& r = run(id);
     r.push(index);
+    open_runs_ = static_cast<std::uint16_t>(open_runs_ | list_bit(id));
     result_.longest_run = std::max(result_.longest_run, r.exact);
     switch (id) {
       case ListId::kSlip39:
@@ -471,6 +490,14 @@ class Scanner {
   // Whether a Latin, kana or Hangul run may be open (set by every word that could
   // start one; cleared when they are all ended).
   bool latin_or_native_open_ = true;
+  // Lists whose run is open (exact > 0; an empty run has no groups either), kept by
+  // word(), reset() and han_group(); a list outside it needs no reset.
+  std::uint16_t open_runs_ = 0;
+  static constexpr std::uint16_t kLatinMask = [] {
+    std::uint16_t m = 0;
+    for (const ListId id : kLatinLists) m = static_cast<std::uint16_t>(m | list_bit(id));
+    return m;
+  }();
 };
 
 // Single letters separated by spaces or punctuation (not digits): "a b a n d o n".
@@ -567,9 +594,13 @@ class Letters {
     for (const char c : s) push_back(c);
   }
   void assign(std::string_view s) noexcept {
+    clear();
+    append(s);
+  }
+  // Empty again; the old letters stay in the buffer until overwritten or wiped.
+  void clear() noexcept {
     n_ = 0;
     packed_ = 0;
-    append(s);
   }
   // pack_letters(view()): 0 when empty or longer than a packed word.
   std::uint64_t packed() const noexcept { return n_ > kMaxPackedLetters ? 0 : packed_; }
@@ -695,7 +726,8 @@ class Tokenizer {
 
   void latin_token() {
     const std::size_t start = i_;
-    Letters token;
+    Letters& token = token_;  // reused: a fresh one per token cost a wipe per token
+    token.clear();
     bool foreign = false;
     std::size_t end = read_letters(i_, token, foreign);
     if (end == start) {  // a stray byte
@@ -710,12 +742,17 @@ class Tokenizer {
     // identifier, not a label: it ends the runs.
     if (digit_before || digit_after) {
       std::size_t lo = start;
-      while (lo > 0 && (is_digit(text_[lo - 1]) || is_ascii_letter(text_[lo - 1]))) --lo;
-      std::size_t hi = end;
-      while (hi < text_.size() && (is_digit(text_[hi]) || is_ascii_letter(text_[hi]))) ++hi;
+      while (lo > 0 && ascii_class(text_[lo - 1]) != kNotAlnum) --lo;
+      // One pass to the end of the identifier, counting its groups of letters.
+      std::size_t hi = lo;
       std::size_t letter_groups = 0;
-      for (std::size_t k = lo; k < hi; ++k) {
-        if (is_ascii_letter(text_[k]) && (k == lo || !is_ascii_letter(text_[k - 1]))) ++letter_groups;
+      bool in_letters = false;
+      for (; hi < text_.size(); ++hi) {
+        const unsigned char cls = ascii_class(text_[hi]);
+        if (cls == kNotAlnum) break;
+        const bool letter = cls == kLetter;
+        if (letter && !in_letters) ++letter_groups;
+        in_letters = letter;
       }
       if (letter_groups >= 2) {
         spelled_.flush(scanner_);
@@ -832,6 +869,7 @@ class Tokenizer {
   Scanner& scanner_;
   SpelledGroup spelled_;
   std::array<std::string_view, 64> han_chars_;
+  Letters token_;  // the Latin token being read; wiped when the scan ends
   std::size_t i_ = 0;
   bool digit_since_token_ = false;
 };
