@@ -743,13 +743,14 @@ class Tokenizer {
     if (digit_before || digit_after) {
       std::size_t lo = start;
       while (lo > 0 && ascii_class(text_[lo - 1]) != kNotAlnum) --lo;
-      // One pass to the end of the identifier, counting its groups of letters.
+      // One pass to the end of the identifier, counting its groups of letters. The token
+      // itself may hold a joined apostrophe or line break: the pass only stops after it.
       std::size_t hi = lo;
       std::size_t letter_groups = 0;
       bool in_letters = false;
       for (; hi < text_.size(); ++hi) {
         const unsigned char cls = ascii_class(text_[hi]);
-        if (cls == kNotAlnum) break;
+        if (cls == kNotAlnum && hi >= end) break;
         const bool letter = cls == kLetter;
         if (letter && !in_letters) ++letter_groups;
         in_letters = letter;
