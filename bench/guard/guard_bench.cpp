@@ -54,7 +54,7 @@ void BM_ScanMnemonicHeavy(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_Scan, ascii_report, false)->Arg(1 << 10)->Arg(64 << 10)->Arg(1 << 20);
+BENCHMARK_CAPTURE(BM_Scan, ascii_report, false)->Arg(128)->Arg(1 << 10)->Arg(64 << 10)->Arg(1 << 20);
 BENCHMARK_CAPTURE(BM_Scan, unicode_prose, true)->Arg(64 << 10);
 BENCHMARK_CAPTURE(BM_ScanProse, english_support, false)->Arg(64 << 10)->Arg(1 << 20);
 BENCHMARK_CAPTURE(BM_ScanProse, chinese_support, true)->Arg(64 << 10)->Arg(1 << 20);

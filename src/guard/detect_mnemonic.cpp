@@ -70,7 +70,9 @@ struct ListRun {
   std::size_t last_common_pair = 0;  // `pushed` when the last common two-character word ended
   // Where recent groups of Han characters written together began (values of `pushed`).
   std::size_t marker_end = 0;  // `pushed` just after 助记/种子/恢复 written in a group, or 0
-  std::array<std::size_t, 32> group_starts{};
+  // Not cleared up front (a scan of a short field would spend more on clearing than on
+  // the text): only entries below `groups` / `pushed` are ever read.
+  std::array<std::size_t, 32> group_starts;
   std::size_t groups = 0;
   void group_start() noexcept { group_starts[groups++ % group_starts.size()] = pushed; }
   bool starts_group(std::size_t at) const noexcept {
@@ -80,7 +82,7 @@ struct ListRun {
     }
     return false;
   }
-  std::array<std::uint16_t, kKeep> recent{};
+  std::array<std::uint16_t, kKeep> recent;
 
   void push(std::uint16_t index) noexcept {
     ++exact;
@@ -102,7 +104,7 @@ struct ListRun {
     }
     return sum / static_cast<float>(n);
   }
-  ~ListRun() { OPENSSL_cleanse(recent.data(), sizeof(recent)); }
+  ~ListRun() { OPENSSL_cleanse(recent.data(), std::min(pushed, kKeep) * sizeof(recent[0])); }  // what was written
 };
 
 class Scanner {
@@ -207,6 +209,7 @@ class Scanner {
     std::array<bool, kMaxChars>& common_pair = han_common_pair_;
     std::array<bool, kMaxChars>& marker_ends = han_marker_ends_;
     const std::size_t n = chars.size();
+    han_hits_used_ = std::max(han_hits_used_, n);
     std::uint32_t previous = 0;
     for (std::size_t k = 0; k < n; ++k) {
       const char32_t cp = common_han_at(chars[k], 0);
@@ -451,8 +454,11 @@ class Scanner {
   // remembered per scan in a small direct-mapped cache keyed by the packed token.
   bool near_miss(std::string_view token, std::uint64_t packed) {
     const std::size_t slot = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 54);
-    if (near_miss_keys_[slot] == packed) return near_miss_values_[slot];
+    std::uint64_t& used = near_miss_used_[slot / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (slot % 64);
+    if ((used & bit) != 0 && near_miss_keys_[slot] == packed) return near_miss_values_[slot];
     const bool v = index_.english_near_miss(token);
+    used |= bit;
     near_miss_keys_[slot] = packed;
     near_miss_values_[slot] = v;
     return v;
@@ -467,12 +473,18 @@ class Scanner {
 
   const WordIndex& index_;
   const PackedTable& common_pairs_;
-  std::array<ListRun, kListCount> runs_{};
+  std::array<ListRun, kListCount> runs_;  // default-initialised: see ListRun
 
  public:
   ~Scanner() {
-    OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_));
-    OPENSSL_cleanse(han_hits_.data(), sizeof(han_hits_));  // which characters were seen
+    // Only the slots this scan filled hold anything of the text.
+    for (std::size_t w = 0; w < near_miss_used_.size(); ++w) {
+      for (std::uint64_t m = near_miss_used_[w]; m != 0; m &= m - 1) {
+        OPENSSL_cleanse(&near_miss_keys_[w * 64 + static_cast<std::size_t>(std::countr_zero(m))],
+                        sizeof(near_miss_keys_[0]));
+      }
+    }
+    OPENSSL_cleanse(han_hits_.data(), han_hits_used_ * sizeof(han_hits_[0]));  // which characters were seen
   }
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
@@ -480,13 +492,17 @@ class Scanner {
  private:
   std::array<std::size_t, kHanLists.size()> spaced_{};
   std::size_t abbr_run_ = 0, abbr_count_ = 0, fuzzy_run_ = 0, fuzzy_count_ = 0;
-  std::array<std::uint64_t, 1024> near_miss_keys_{};
-  std::array<bool, 1024> near_miss_values_{};
+  // Only slots marked in near_miss_used_ are valid: 128 bytes are cleared per scan, not 9 KB.
+  std::array<std::uint64_t, 1024> near_miss_keys_;
+  std::array<bool, 1024> near_miss_values_;
+  std::array<std::uint64_t, 1024 / 64> near_miss_used_{};
   std::array<bool, 5> found_{};
   MnemonicScan result_;
-  std::array<const WordHit*, 64> han_hits_{};
-  std::array<bool, 64> han_common_pair_{};
-  std::array<bool, 64> han_marker_ends_{};
+  // Scratch of han_group(), written before it is read; han_hits_used_ entries were used.
+  std::array<const WordHit*, 64> han_hits_;
+  std::array<bool, 64> han_common_pair_;
+  std::array<bool, 64> han_marker_ends_;
+  std::size_t han_hits_used_ = 0;
   // Whether a Latin, kana or Hangul run may be open (set by every word that could
   // start one; cleared when they are all ended).
   bool latin_or_native_open_ = true;
