@@ -47,8 +47,9 @@ constexpr std::string_view kExtendedPrefixFirst = "xyztuvYZUV";
 constexpr std::size_t kExtendedShapeMinLength = 100;
 
 bool has_extended_prefix(std::string_view token) noexcept {
-  return token.size() >= 4 && kExtendedPrefixFirst.find(token[0]) != std::string_view::npos &&
-         token.substr(1, 3) == "prv";
+  // Asked of every token: "prv" first, byte by byte, so that almost none goes further.
+  return token.size() >= 4 && token[1] == 'p' && token[2] == 'r' && token[3] == 'v' &&
+         kExtendedPrefixFirst.find(token[0]) != std::string_view::npos;
 }
 
 bool is_extended_private_key(std::string_view token) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -38,6 +39,17 @@ constexpr std::uint16_t kNoIndex = 0xFFFF;
 
 bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// ASCII letter, digit or neither, by table: the identifier scan asks it of every byte.
+constexpr unsigned char kNotAlnum = 0, kLetter = 1, kDigit = 2;
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+  return t;
+}();
+unsigned char ascii_class(char c) noexcept { return kAsciiClass[static_cast<unsigned char>(c)]; }
 char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 const std::array<float, 2048>& log_ranks() {
@@ -58,7 +70,9 @@ struct ListRun {
   std::size_t last_common_pair = 0;  // `pushed` when the last common two-character word ended
   // Where recent groups of Han characters written together began (values of `pushed`).
   std::size_t marker_end = 0;  // `pushed` just after 助记/种子/恢复 written in a group, or 0
-  std::array<std::size_t, 32> group_starts{};
+  // Not cleared up front (a scan of a short field would spend more on clearing than on
+  // the text): only entries below `groups` / `pushed` are ever read.
+  std::array<std::size_t, 32> group_starts;
   std::size_t groups = 0;
   void group_start() noexcept { group_starts[groups++ % group_starts.size()] = pushed; }
   bool starts_group(std::size_t at) const noexcept {
@@ -68,7 +82,7 @@ struct ListRun {
     }
     return false;
   }
-  std::array<std::uint16_t, kKeep> recent{};
+  std::array<std::uint16_t, kKeep> recent;
 
   void push(std::uint16_t index) noexcept {
     ++exact;
@@ -90,12 +104,12 @@ struct ListRun {
     }
     return sum / static_cast<float>(n);
   }
-  ~ListRun() { OPENSSL_cleanse(recent.data(), sizeof(recent)); }
+  ~ListRun() { OPENSSL_cleanse(recent.data(), std::min(pushed, kKeep) * sizeof(recent[0])); }  // what was written
 };
 
 class Scanner {
  public:
-  Scanner() : index_(WordIndex::get()) {}
+  Scanner() : index_(WordIndex::get()), common_pairs_(common_zh_pairs()) {}
 
   void finish() { finish_english_run(); }
 
@@ -117,9 +131,14 @@ class Scanner {
   // `packed` is pack_letters(lower_token) and `hit` lookup(packed), or null for a
   // foreign token.
   void latin(std::string_view lower_token, std::uint64_t packed_token, bool foreign, const WordHit* hit) {
+    latin_or_native_open_ = true;
     const std::uint64_t packed = foreign ? 0 : packed_token;
-    for (const ListId id : kLatinLists) {
-      if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
+    const std::uint16_t hit_lists = hit != nullptr ? hit->lists : 0;
+    // Most tokens of prose are in no list and most runs are already empty: only the
+    // lists that hold the token or have a run open are touched.
+    for (unsigned m = (hit_lists | open_runs_) & kLatinMask; m != 0; m &= m - 1) {
+      const auto id = static_cast<ListId>(std::countr_zero(m));
+      if ((hit_lists & list_bit(id)) != 0) {
         word(id, hit->index[list_index(id)]);
       } else {
         reset(id);
@@ -136,6 +155,7 @@ class Scanner {
 
   // Letters spelled one by one that split into `words` English words.
   void spelled_english(std::size_t words) {
+    latin_or_native_open_ = true;
     for (const ListId id : kLatinLists) reset(id);
     break_native();
     break_han();
@@ -148,15 +168,17 @@ class Scanner {
   }
 
   void breaks() {
-    for (const ListId id : kLatinLists) reset(id);
-    break_native();
-    break_han();
+    // A list whose run is empty has nothing to end: only the open ones are touched.
+    for (unsigned m = open_runs_; m != 0; m &= m - 1) reset(static_cast<ListId>(std::countr_zero(m)));
+    spaced_.fill(0);
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    latin_or_native_open_ = false;
   }
 
   // A kana or Hangul word.
   void native(std::string_view folded) {
     const WordHit* hit = index_.find_other(folded);
+    latin_or_native_open_ = true;
     for (const ListId id : kLatinLists) reset(id);
     abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
     for (const ListId id : kNativeLists) {
@@ -178,24 +200,27 @@ class Scanner {
       return;
     }
     if ((digit_before || digit_after) && is_label(chars)) return;
-    for (const ListId id : kLatinLists) reset(id);
-    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
-    break_native();
+    break_latin_and_native();
     // What does not depend on the list is worked out once per character (the tokenizer
     // hands over at most 64 at a time): the lookup, the common-word pair with the
-    // character before, and a phrase marker (助记/种子/恢复) ending here.
-    std::array<const WordHit*, kMaxChars> hits{};
-    std::array<bool, kMaxChars> common_pair{};
-    std::array<bool, kMaxChars> marker_ends{};
+    // character before, and a phrase marker (助记/种子/恢复) ending here. The scratch
+    // arrays live in the scanner: zeroing them per group cost a fifth of the scan.
+    std::array<const WordHit*, kMaxChars>& hits = han_hits_;
+    std::array<bool, kMaxChars>& common_pair = han_common_pair_;
+    std::array<bool, kMaxChars>& marker_ends = han_marker_ends_;
     const std::size_t n = chars.size();
+    han_hits_used_ = std::max(han_hits_used_, n);
     std::uint32_t previous = 0;
     for (std::size_t k = 0; k < n; ++k) {
-      hits[k] = index_.find_other(chars[k]);
+      const char32_t cp = common_han_at(chars[k], 0);
+      hits[k] = cp != 0 ? index_.find_common_han(cp) : index_.find_other(chars[k]);
       const std::uint32_t code = han_code(chars[k]);
+      common_pair[k] = false;
+      marker_ends[k] = false;
       if (k > 0 && previous != 0 && code != 0) {
         // Only a pair of list characters can matter (the run holds the one before).
         if (hits[k] != nullptr && hits[k - 1] != nullptr) {
-          common_pair[k] = is_common_zh_pair_key((std::uint64_t{previous} << 24) | code);
+          common_pair[k] = common_pairs_.contains((std::uint64_t{previous} << 24) | code);
         }
         marker_ends[k] = is_marker_pair(previous, code);
       }
@@ -203,18 +228,23 @@ class Scanner {
     }
     for (std::size_t z = 0; z < kHanLists.size(); ++z) {
       const ListId id = kHanLists[z];
+      const std::uint16_t bit = list_bit(id);
+      const std::size_t li = list_index(id);
+      ListRun& r = run(id);
       for (std::size_t k = 0; k < n; ++k) {
         const WordHit* hit = hits[k];
-        if (hit != nullptr && (hit->lists & list_bit(id)) != 0) {
-          ListRun& r = run(id);
+        if (hit != nullptr && (hit->lists & bit) != 0) {
           if (k == 0) r.group_start();
           if (k > 0 && r.exact > 0 && common_pair[k]) r.last_common_pair = r.pushed + 1;
-          word(id, hit->index[list_index(id)]);
+          r.push(hit->index[li]);  // Chinese runs fire per group (below), not per word
         } else {
-          reset(id);
+          result_.longest_run = std::max(result_.longest_run, r.exact);
+          r.reset();
         }
-        if (marker_ends[k]) run(id).marker_end = run(id).pushed;
+        if (marker_ends[k]) r.marker_end = r.pushed;
       }
+      open_runs_ = static_cast<std::uint16_t>(r.exact > 0 ? open_runs_ | bit : open_runs_ & ~bit);
+      result_.longest_run = std::max(result_.longest_run, r.exact);
       if (together_phrase(id)) fire(PhraseKind::kBip39, run(id).exact);
       const bool single_word = chars.size() == 1 && run(id).exact > 0;
       spaced_[z] = single_word ? spaced_[z] + 1 : 0;
@@ -228,6 +258,7 @@ class Scanner {
   void reset(ListId id) {
     if (id == ListId::kEnglish) finish_english_run();
     run(id).reset();
+    open_runs_ = static_cast<std::uint16_t>(open_runs_ & ~list_bit(id));
   }
 
   // An Electrum seed is a whole run of 12, 13 or 24 English words, not a stretch of a
@@ -245,6 +276,15 @@ class Scanner {
   void break_native() {
     for (const ListId id : kNativeLists) reset(id);
   }
+  // Chinese text is one Han group after another: the Latin and kana/Hangul runs are
+  // ended once, when the first group follows them, not again on every group.
+  void break_latin_and_native() {
+    if (!latin_or_native_open_) return;
+    for (const ListId id : kLatinLists) reset(id);
+    abbr_run_ = abbr_count_ = fuzzy_run_ = fuzzy_count_ = 0;
+    break_native();
+    latin_or_native_open_ = false;
+  }
   void break_han() {
     for (const ListId id : kHanLists) reset(id);
     spaced_.fill(0);
@@ -259,11 +299,12 @@ class Scanner {
     for (const std::size_t n : {std::size_t{12}, std::size_t{15}, std::size_t{18}, std::size_t{21}, std::size_t{24}}) {
       if (r.exact < n) break;
       const std::size_t start = r.pushed - n;
+      // Cheapest and most selective first: prose nearly always holds a common word.
+      if (r.last_common_pair >= start + 2) continue;
       // "我的助记词是" glued to the phrase: the window may start up to three characters
       // after the marker.
       const bool after_marker = r.marker_end != 0 && start >= r.marker_end && start <= r.marker_end + 3;
-      if (!r.starts_group(start) && !after_marker) continue;
-      if (r.last_common_pair >= start + 2) continue;
+      if (!after_marker && !r.starts_group(start)) continue;
       if (r.mean_log_rank(n) < kHanRankThreshold) continue;
       if (bip39_checksum_valid(r, n)) return true;
     }
@@ -287,7 +328,11 @@ class Scanner {
         {han_code("恢"), han_code("复")},
         {han_code("恢"), han_code("復")},
     }};
-    if (first == 0) return false;
+    // Almost no character starts a marker: one test rejects the rest.
+    if (first != kMarkers[0].first && first != kMarkers[2].first && first != kMarkers[3].first &&
+        first != kMarkers[4].first) {
+      return false;
+    }
     for (const auto& [a, b] : kMarkers) {
       if (first == a && second == b) return true;
     }
@@ -311,6 +356,7 @@ class Scanner {
   void word(ListId id, std::uint16_t index) {
     ListRun& r = run(id);
     r.push(index);
+    open_runs_ = static_cast<std::uint16_t>(open_runs_ | list_bit(id));
     result_.longest_run = std::max(result_.longest_run, r.exact);
     switch (id) {
       case ListId::kSlip39:
@@ -408,8 +454,11 @@ class Scanner {
   // remembered per scan in a small direct-mapped cache keyed by the packed token.
   bool near_miss(std::string_view token, std::uint64_t packed) {
     const std::size_t slot = static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 54);
-    if (near_miss_keys_[slot] == packed) return near_miss_values_[slot];
+    std::uint64_t& used = near_miss_used_[slot / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (slot % 64);
+    if ((used & bit) != 0 && near_miss_keys_[slot] == packed) return near_miss_values_[slot];
     const bool v = index_.english_near_miss(token);
+    used |= bit;
     near_miss_keys_[slot] = packed;
     near_miss_values_[slot] = v;
     return v;
@@ -423,20 +472,48 @@ class Scanner {
   }
 
   const WordIndex& index_;
-  std::array<ListRun, kListCount> runs_{};
+  const PackedTable& common_pairs_;
+  std::array<ListRun, kListCount> runs_;  // default-initialised: see ListRun
 
  public:
-  ~Scanner() { OPENSSL_cleanse(near_miss_keys_.data(), sizeof(near_miss_keys_)); }
+  ~Scanner() {
+    // Only the slots this scan filled hold anything of the text.
+    for (std::size_t w = 0; w < near_miss_used_.size(); ++w) {
+      for (std::uint64_t m = near_miss_used_[w]; m != 0; m &= m - 1) {
+        OPENSSL_cleanse(&near_miss_keys_[w * 64 + static_cast<std::size_t>(std::countr_zero(m))],
+                        sizeof(near_miss_keys_[0]));
+      }
+    }
+    OPENSSL_cleanse(han_hits_.data(), han_hits_used_ * sizeof(han_hits_[0]));  // which characters were seen
+  }
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
  private:
   std::array<std::size_t, kHanLists.size()> spaced_{};
   std::size_t abbr_run_ = 0, abbr_count_ = 0, fuzzy_run_ = 0, fuzzy_count_ = 0;
-  std::array<std::uint64_t, 1024> near_miss_keys_{};
-  std::array<bool, 1024> near_miss_values_{};
+  // Only slots marked in near_miss_used_ are valid: 128 bytes are cleared per scan, not 9 KB.
+  std::array<std::uint64_t, 1024> near_miss_keys_;
+  std::array<bool, 1024> near_miss_values_;
+  std::array<std::uint64_t, 1024 / 64> near_miss_used_{};
   std::array<bool, 5> found_{};
   MnemonicScan result_;
+  // Scratch of han_group(), written before it is read; han_hits_used_ entries were used.
+  std::array<const WordHit*, 64> han_hits_;
+  std::array<bool, 64> han_common_pair_;
+  std::array<bool, 64> han_marker_ends_;
+  std::size_t han_hits_used_ = 0;
+  // Whether a Latin, kana or Hangul run may be open (set by every word that could
+  // start one; cleared when they are all ended).
+  bool latin_or_native_open_ = true;
+  // Lists whose run is open (exact > 0; an empty run has no groups either), kept by
+  // word(), reset() and han_group(); a list outside it needs no reset.
+  std::uint16_t open_runs_ = 0;
+  static constexpr std::uint16_t kLatinMask = [] {
+    std::uint16_t m = 0;
+    for (const ListId id : kLatinLists) m = static_cast<std::uint16_t>(m | list_bit(id));
+    return m;
+  }();
 };
 
 // Single letters separated by spaces or punctuation (not digits): "a b a n d o n".
@@ -533,9 +610,13 @@ class Letters {
     for (const char c : s) push_back(c);
   }
   void assign(std::string_view s) noexcept {
+    clear();
+    append(s);
+  }
+  // Empty again; the old letters stay in the buffer until overwritten or wiped.
+  void clear() noexcept {
     n_ = 0;
     packed_ = 0;
-    append(s);
   }
   // pack_letters(view()): 0 when empty or longer than a packed word.
   std::uint64_t packed() const noexcept { return n_ > kMaxPackedLetters ? 0 : packed_; }
@@ -661,7 +742,8 @@ class Tokenizer {
 
   void latin_token() {
     const std::size_t start = i_;
-    Letters token;
+    Letters& token = token_;  // reused: a fresh one per token cost a wipe per token
+    token.clear();
     bool foreign = false;
     std::size_t end = read_letters(i_, token, foreign);
     if (end == start) {  // a stray byte
@@ -676,12 +758,18 @@ class Tokenizer {
     // identifier, not a label: it ends the runs.
     if (digit_before || digit_after) {
       std::size_t lo = start;
-      while (lo > 0 && (is_digit(text_[lo - 1]) || is_ascii_letter(text_[lo - 1]))) --lo;
-      std::size_t hi = end;
-      while (hi < text_.size() && (is_digit(text_[hi]) || is_ascii_letter(text_[hi]))) ++hi;
+      while (lo > 0 && ascii_class(text_[lo - 1]) != kNotAlnum) --lo;
+      // One pass to the end of the identifier, counting its groups of letters. The token
+      // itself may hold a joined apostrophe or line break: the pass only stops after it.
+      std::size_t hi = lo;
       std::size_t letter_groups = 0;
-      for (std::size_t k = lo; k < hi; ++k) {
-        if (is_ascii_letter(text_[k]) && (k == lo || !is_ascii_letter(text_[k - 1]))) ++letter_groups;
+      bool in_letters = false;
+      for (; hi < text_.size(); ++hi) {
+        const unsigned char cls = ascii_class(text_[hi]);
+        if (cls == kNotAlnum && hi >= end) break;
+        const bool letter = cls == kLetter;
+        if (letter && !in_letters) ++letter_groups;
+        in_letters = letter;
       }
       if (letter_groups >= 2) {
         spelled_.flush(scanner_);
@@ -758,7 +846,7 @@ class Tokenizer {
     spelled_.flush(scanner_);
     digit_since_token_ = false;
     const bool digit_before = i_ > 0 && is_digit(text_[i_ - 1]);
-    std::array<std::string_view, 64> chars;
+    std::array<std::string_view, 64>& chars = han_chars_;  // a member: not cleared per group
     std::size_t count = 0;
     while (i_ < text_.size()) {
       std::size_t len = 3;
@@ -797,6 +885,8 @@ class Tokenizer {
   std::string_view text_;
   Scanner& scanner_;
   SpelledGroup spelled_;
+  std::array<std::string_view, 64> han_chars_;
+  Letters token_;  // the Latin token being read; wiped when the scan ends
   std::size_t i_ = 0;
   bool digit_since_token_ = false;
 };

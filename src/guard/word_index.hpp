@@ -75,6 +75,13 @@ class WordIndex {
 
   const WordHit* find_ascii(std::uint64_t packed) const noexcept;
   const WordHit* find_other(std::string_view folded) const noexcept;
+  // find_other() for one character U+4E00..U+9FFF given as its code point (inline: the
+  // hottest lookup on Chinese text).
+  const WordHit* find_common_han(char32_t cp) const noexcept {
+    if (cp < kHanFirst || cp > kHanLast) return nullptr;
+    const std::uint32_t at = han_hits_[cp - kHanFirst];
+    return at == kNoHit ? nullptr : &hits_[at];
+  }
 
   std::size_t size(ListId id) const noexcept { return words_[list_index(id)].size(); }
   // The list's word as embedded (not folded): what a checksum is computed over.

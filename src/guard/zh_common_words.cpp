@@ -64,7 +64,9 @@ std::uint64_t pair_key(std::string_view six) noexcept {
   return k;
 }
 
-const PackedTable& common_pairs() {
+}  // namespace
+
+const PackedTable& common_zh_pairs() {
   static const PackedTable pairs = [] {
     PackedTable table(1u << 12);
     std::string_view rest = kWords;
@@ -80,9 +82,7 @@ const PackedTable& common_pairs() {
   return pairs;
 }
 
-}  // namespace
-
-bool is_common_zh_pair_key(std::uint64_t key) { return common_pairs().contains(key); }
+bool is_common_zh_pair_key(std::uint64_t key) { return common_zh_pairs().contains(key); }
 
 bool is_common_zh_pair(std::string_view first, std::string_view second) {
   if (first.size() != 3 || second.size() != 3) return false;
