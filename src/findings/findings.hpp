@@ -33,6 +33,9 @@ struct Inputs {
   bool description_mentions_seed_request = false;               // see description_mentions_seed_request()
   bool demo = false;                                            // made against the built-in simulator
   bool device_silent = false;                                   // reached, but no reply in time (CC-DEV-NO-REPLY)
+  // Reached, but reading it failed otherwise (garbage, a refusal, an unplug): why, as the
+  // error said it (CC-DEV-UNREADABLE). Empty when it was read, silent, or never reached.
+  std::string device_error;
 };
 
 // Every finding the inputs support, ordered: critical first, then by a fixed urgency
