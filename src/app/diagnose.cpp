@@ -71,7 +71,11 @@ void findings_section(rp::Body& body, const DeviceStep& device, const DiagnoseOp
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
   inputs.device_silent = device.silent;
-  if (body.has_device() && device.error) {
+  // Refused by this computer (permission, another program) is the host findings' to say:
+  // the device itself was never reached.
+  const bool host_refused = device.error && (device.error->code() == ErrorCode::kPermissionDenied ||
+                                             device.error->code() == ErrorCode::kBusy);
+  if (body.has_device() && device.error && !host_refused) {
     // The report names the path once, in the device section; the finding says what went wrong.
     inputs.device_error = device.error->what();
     const std::string prefix = body.device().facts().path() + ": ";

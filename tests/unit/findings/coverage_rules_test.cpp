@@ -73,3 +73,28 @@ TEST(CoverageRules, NoDeviceIsSaidByTheVerdictAlone) {
 
 }  // namespace
 }  // namespace cc::findings
+
+namespace cc::findings {
+namespace {
+
+// A device reached but not read (garbage, an error mid-read) is a finding with the
+// error's words; a silent one has its own code, and a device that was read has none.
+TEST(DeviceErrorRules, UnreadableDeviceIsAFindingWithTheReason) {
+  Inputs in;
+  in.device_error = "the device answered with 3 report(s) that are not the Trezor protocol";
+  auto found = evaluate(in, testing::test_catalog(), Language::kEnglish);
+  ASSERT_EQ(testing::codes_of(found), std::set<std::string>{"CC-DEV-UNREADABLE"});
+  EXPECT_NE(found[0].detail().find("not the Trezor protocol"), std::string::npos) << found[0].detail();
+  EXPECT_EQ(verdict(found, false), ::coldcheck::report::VERDICT_NO_DEVICE);
+  in.device_silent = true;
+  EXPECT_EQ(testing::codes_of(evaluate(in, testing::test_catalog(), Language::kEnglish)),
+            std::set<std::string>{"CC-DEV-NO-REPLY"});
+  const auto facts = testing::healthy_facts();
+  Inputs read;
+  read.facts = &facts;
+  read.device_error = "ignored once the device was read";
+  EXPECT_EQ(testing::codes_of(evaluate(read, testing::test_catalog(), Language::kEnglish)), std::set<std::string>{});
+}
+
+}  // namespace
+}  // namespace cc::findings
