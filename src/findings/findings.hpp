@@ -46,6 +46,8 @@ std::vector<::coldcheck::report::Finding> evaluate(const Inputs& inputs, const c
 
 // STOP when any finding is critical (even with no device: a scam warning stands alone);
 // otherwise NO_DEVICE when no device was read; ATTENTION on warnings; OK otherwise.
+// OK therefore needs a device that was read and every check established: a check that
+// was not (unknown, error, skipped) raises CC-CHECK-INCOMPLETE, a warning, in evaluate().
 ::coldcheck::report::Verdict verdict(const std::vector<::coldcheck::report::Finding>& findings, bool device_read);
 
 // Title and remediation of a code in a language (for `report explain --lang`).
