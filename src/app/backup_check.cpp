@@ -4,19 +4,15 @@
 
 #include "app/backup_dialogue.hpp"
 #include "app/backup_dry_run.hpp"
-#include "checks/check_result.hpp"
 #include "findings/translations.hpp"
 #include "i18n/format.hpp"
 
 namespace cc::app {
 
-namespace rp = ::coldcheck::report;
 using backup::ask_word_count;
 using backup::explain;
 using backup::ledger_procedure;
 using backup::valid_word_count;
-using checks::add_evidence;
-using checks::make_check;
 using findings::Language;
 using findings::tr;
 
@@ -68,50 +64,6 @@ BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::Dev
 
   backup::run_trezor_dry_run(*driver, person, matrix, options, out);
   return out;
-}
-
-rp::CheckResult backup_check_result(const BackupOutcome& outcome, Language lang) {
-  rp::CheckStatus status = rp::CHECK_ERROR;
-  std::string result;
-  switch (outcome.verdict) {
-    case BackupVerdict::kMatches:
-      status = rp::CHECK_PASS;
-      result = tr("matches", lang);
-      break;
-    case BackupVerdict::kMismatch:
-      status = rp::CHECK_FAIL;
-      result = tr("does not match", lang);
-      break;
-    case BackupVerdict::kCancelled:
-      status = rp::CHECK_SKIPPED;
-      result = tr("cancelled", lang);
-      break;
-    case BackupVerdict::kError:
-      status = rp::CHECK_ERROR;
-      result = tr("error", lang);
-      break;
-    case BackupVerdict::kUnsupported:
-      status = rp::CHECK_UNSUPPORTED;
-      result = tr("not supported", lang);
-      break;
-  }
-  auto check = make_check(kBackupCheckId, tr("recovery backup checked on the device", lang), status, outcome.detail);
-  add_evidence(check, tr("result", lang), result);
-  std::string method;
-  switch (outcome.method) {
-    case BackupMethod::kOnDevice: method = tr("measured: words entered on the device", lang); break;
-    case BackupMethod::kMatrix: method = tr("measured: words chosen on the device's grids", lang); break;
-    case BackupMethod::kUserReported: method = tr("reported by the person, not measured", lang); break;
-    case BackupMethod::kUnsupported: method = tr("none", lang); break;
-  }
-  add_evidence(check, tr("method", lang), method);
-  if (outcome.word_count != 0) add_evidence(check, tr("word count", lang), std::to_string(outcome.word_count));
-  if (!outcome.backup_type.empty()) add_evidence(check, tr("backup type", lang), outcome.backup_type);
-  return check;
-}
-
-rp::CheckResult backup_check_not_run(const std::string& why, Language lang) {
-  return make_check(kBackupCheckId, tr("recovery backup checked on the device", lang), rp::CHECK_SKIPPED, why);
 }
 
 }  // namespace cc::app

@@ -10,6 +10,7 @@
 
 #include "app/person.hpp"
 #include "catalog/catalog.hpp"
+#include "checks/backup.hpp"
 #include "coldcheck/facts.pb.h"
 #include "coldcheck/report.pb.h"
 #include "core/error.hpp"
@@ -19,12 +20,9 @@
 
 namespace cc::app {
 
-enum class BackupMethod {
-  kOnDevice,      // words typed on the device's own screen (Model T, Safe 3, Safe 5)
-  kMatrix,        // Trezor One: words picked on the device's scrambled grids
-  kUserReported,  // the maker's on-device check; the person tells us the result (Ledger)
-  kUnsupported,
-};
+using checks::BackupMethod;
+using checks::BackupOutcome;
+using checks::BackupVerdict;
 
 struct BackupPlan {
   BackupMethod method = BackupMethod::kUnsupported;
@@ -33,17 +31,6 @@ struct BackupPlan {
 
 BackupPlan plan_backup_check(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog,
                              findings::Language language);
-
-enum class BackupVerdict { kMatches, kMismatch, kCancelled, kError, kUnsupported };
-
-struct BackupOutcome {
-  BackupVerdict verdict = BackupVerdict::kUnsupported;
-  BackupMethod method = BackupMethod::kUnsupported;
-  std::uint32_t word_count = 0;    // 0: not given
-  std::string backup_type;         // from the device, e.g. "bip39"
-  std::string detail;              // what happened, in the run's language
-  std::optional<ErrorCode> error;  // kError: why (timeout, disconnected, ...)
-};
 
 struct BackupCheckOptions {
   findings::Language language = findings::Language::kEnglish;
@@ -58,10 +45,8 @@ struct BackupCheckOptions {
 BackupOutcome check_backup(drivers::TrezorDriver* driver, const ::coldcheck::DeviceFacts& facts,
                            const catalog::Catalog& catalog, Person& person, const BackupCheckOptions& options);
 
-// The report's backup check entry (findings::kBackupCheck).
-::coldcheck::report::CheckResult backup_check_result(const BackupOutcome& outcome, findings::Language language);
-// The backup check entry when the person did not ask for it.
-::coldcheck::report::CheckResult backup_check_not_run(const std::string& why, findings::Language language);
+using checks::backup_check_not_run;
+using checks::backup_check_result;
 
 // One line for a person: "Backup check: MATCHES. <detail>" and so on, in `language`.
 std::string backup_outcome_line(const BackupOutcome& outcome, findings::Language language);

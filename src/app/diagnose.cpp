@@ -71,6 +71,16 @@ void findings_section(rp::Body& body, const DeviceStep& device, const DiagnoseOp
   inputs.description_mentions_seed_request = findings::description_mentions_seed_request(options.description);
   inputs.demo = options.demo;
   inputs.device_silent = device.silent;
+  // Refused by this computer (permission, another program) is the host findings' to say:
+  // the device itself was never reached.
+  const bool host_refused = device.error && (device.error->code() == ErrorCode::kPermissionDenied ||
+                                             device.error->code() == ErrorCode::kBusy);
+  if (body.has_device() && device.error && !host_refused) {
+    // The report names the path once, in the device section; the finding says what went wrong.
+    inputs.device_error = device.error->what();
+    const std::string prefix = body.device().facts().path() + ": ";
+    if (inputs.device_error.starts_with(prefix)) inputs.device_error.erase(0, prefix.size());
+  }
   const auto found = findings::evaluate(inputs, catalog, options.language);
   for (const auto& f : found) *body.add_findings() = f;
   body.set_verdict(findings::verdict(found, device.facts.has_value()));

@@ -3,9 +3,9 @@
 #include "app/diagnose_steps.hpp"
 
 #include "app/genuineness.hpp"
-#include "app/identify_only.hpp"
-#include "app/ledger_device.hpp"
-#include "checks/check_result.hpp"
+#include "checks/identify.hpp"
+#include "checks/identify_only.hpp"
+#include "checks/ledger.hpp"
 #include "findings/check_ids.hpp"
 #include "findings/translations.hpp"
 #include "report/redact.hpp"
@@ -16,13 +16,6 @@ namespace rp = ::coldcheck::report;
 using findings::tr;
 
 namespace {
-
-rp::CheckResult identified(const ::coldcheck::DeviceFacts& facts, findings::Language lang) {
-  auto c = checks::make_check(findings::kDeviceIdentify, tr("identify the device", lang), rp::CHECK_PASS);
-  checks::add_evidence(c, tr("model", lang),
-                       facts.model_name().empty() ? tr("not in the catalog", lang) : facts.model_name());
-  return c;
-}
 
 // The checks this device's family supports, in report order after device.identify.
 std::vector<rp::CheckResult> family_checks(const catalog::Catalog& catalog, drivers::TrezorDriver* driver, bool ledger,
@@ -35,8 +28,24 @@ std::vector<rp::CheckResult> family_checks(const catalog::Catalog& catalog, driv
     genuine.language = options.language;
     return genuineness_checks(*driver, facts, catalog, genuine);
   }
-  if (ledger) return ledger_checks(facts, options.language);
-  return identify_only_checks(facts, options.language);
+  if (ledger) return checks::ledger_checks(facts, options.language);
+  return checks::identify_only_checks(facts, options.language);
+}
+
+// The dry run may have changed what the first read said (a PIN entered for it unlocks
+// the device): the report must describe the device as it is when the run ends, so the
+// state is read again. A device that no longer answers keeps the first read.
+void reread_after_backup(DeviceStep& step) {
+  const auto method = step.backup->method;
+  if (step.driver == nullptr || (method != BackupMethod::kOnDevice && method != BackupMethod::kMatrix)) return;
+  try {
+    auto fresh = step.driver->identify(false);  // GetFeatures: keeps the device's session
+    fresh.clear_device_id();                    // pseudonymised already, from the first read
+    fresh.set_path(step.facts->path());
+    *step.facts = fresh;
+    *step.section.mutable_facts() = std::move(fresh);
+  } catch (const Error&) {
+  }
 }
 
 rp::CheckResult backup_entry(DeviceStep& step, const catalog::Catalog& catalog, const DiagnoseOptions& options,
@@ -45,6 +54,7 @@ rp::CheckResult backup_entry(DeviceStep& step, const catalog::Catalog& catalog, 
   if (options.check_backup && options.person != nullptr && step.facts) {
     say("checking the recovery backup on the device");
     step.backup = check_backup(step.driver, *step.facts, catalog, *options.person, options.backup);
+    reread_after_backup(step);
     return backup_check_result(*step.backup, lang);
   }
   if (step.facts) {
@@ -82,7 +92,8 @@ DeviceStep device_section(const catalog::Catalog& catalog, const Located& where,
       section.set_device_pseudonym(pseudonymize(report::kPseudonymDevice, facts.device_id()));
     facts.clear_device_id();
     *section.mutable_facts() = facts;
-    *section.add_checks() = identified(facts, options.language);
+    *section.add_checks() = checks::identify_check(
+        facts, step.device ? checks::IdentifiedBy::kDevice : checks::IdentifiedBy::kUsbOnly, options.language);
     for (auto& c : family_checks(catalog, step.driver, ledger, facts, options, say)) {
       *section.add_checks() = std::move(c);
     }
@@ -90,8 +101,7 @@ DeviceStep device_section(const catalog::Catalog& catalog, const Located& where,
     step.error = e;
     step.silent = dynamic_cast<const DeviceSilent*>(&e) != nullptr;
     section.mutable_facts()->set_path(where.path);
-    *section.add_checks() = checks::make_check(findings::kDeviceIdentify, tr("identify the device", options.language),
-                                               rp::CHECK_ERROR, e.what());
+    *section.add_checks() = checks::identify_failed(e.what(), options.language);
   }
   *section.add_checks() = backup_entry(step, catalog, options, say);
   return step;

@@ -54,21 +54,6 @@ std::string not_comparable_on_replay(findings::Language lang) {
             lang);
 }
 
-// A device that does not know the message (older firmware) cannot do the check.
-rp::CheckStatus status_for(const Error& e) {
-  return e.code() == ErrorCode::kUnsupported ? rp::CHECK_UNSUPPORTED : rp::CHECK_ERROR;
-}
-
-bool has_capability(const cat::Model* model, cat::Capability cap) {
-  return model != nullptr && catalog::has_capability(*model, cap);
-}
-
-// The catalog's minimum firmware for `cap` (capability_firmware) is met.
-bool firmware_allows(const cat::Model* model, cat::Capability cap, const ::coldcheck::DeviceFacts& f,
-                     const std::string& internal_model) {
-  return model != nullptr && catalog::firmware_allows(*model, cap, internal_model, f.firmware_version());
-}
-
 std::string internal_model_of(const ::coldcheck::DeviceFacts& f, const cat::Model* model) {
   if (!f.internal_model().empty()) return f.internal_model();
   return model != nullptr ? catalog::default_internal_model(*model) : std::string();
@@ -115,15 +100,7 @@ std::vector<rp::CheckResult> attestation_checks(drivers::TrezorDriver& driver, c
     proof = driver.authenticate(challenge);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::kDeviceRefused) throw;
-    if (f.has_bootloader_locked() && !f.bootloader_locked()) {
-      return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
-                              tr(N_("declined because the bootloader is unlocked"), lang)),
-              checks::unlocked_bootloader_check(e.what(), lang)};
-    }
-    // A genuine device with a locked bootloader has no reason to refuse.
-    return {checks::not_run(
-        findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_FAIL,
-        tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) + ": " + e.what())};
+    return checks::attestation_refused(f, e.what(), lang);
   }
   if (is_replay(f)) {
     return {checks::not_run(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), rp::CHECK_SKIPPED,
@@ -165,45 +142,25 @@ std::vector<rp::CheckResult> genuineness_checks(drivers::TrezorDriver& driver, c
   const auto* model = catalog.find(f.catalog_id());
   if (model != nullptr && !model->bootloaders().empty()) out.push_back(checks::bootloader_check(f, catalog, lang));
   const std::string internal_model = internal_model_of(f, model);
-  const std::string hash_title = tr(N_("firmware hash against the release image"), lang);
-  if (f.message_table() == "keepkey") {
-    // KeepKey's id 89 is SoftReset: never ask it for a hash. Its Features carry an
-    // unkeyed SHA-256 that no published value matches (releases hash the signed file).
-    auto c = checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
-                             tr(N_("KeepKey has no challenge-keyed firmware hash; the hash it reports is recorded but "
-                                   "no published value can be compared with it"),
-                                lang));
-    out.push_back(std::move(c));
-  } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(
-        checks::not_run(findings::kFwHash, hash_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
-  } else if (!firmware_allows(model, cat::CAPABILITY_FIRMWARE_HASH, f, internal_model)) {
-    out.push_back(checks::not_run(findings::kFwHash, hash_title, rp::CHECK_UNSUPPORTED,
-                                  tr(N_("this model or firmware version cannot report its firmware hash"), lang)));
+  if (auto not_askable = checks::hash_not_askable(f, model, internal_model, lang)) {
+    out.push_back(std::move(*not_askable));
   } else {
     try {
       out.push_back(hash_check(driver, f, model, internal_model, options));
     } catch (const Error& e) {
-      out.push_back(checks::not_run(findings::kFwHash, hash_title, status_for(e), e.what()));
+      out.push_back(checks::asked_and_failed(findings::kFwHash, tr(N_("firmware hash against the release image"), lang),
+                                             e, lang));
     }
   }
 
-  const std::string auth_title = tr(N_("secure-element attestation"), lang);
-  if (!has_capability(model, cat::CAPABILITY_AUTHENTICATE_DEVICE)) {
-    out.push_back(checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
-                                  tr(N_("this model has no secure element that can prove it is genuine"), lang)));
-  } else if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
-    out.push_back(
-        checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang)));
-  } else if (!firmware_allows(model, cat::CAPABILITY_AUTHENTICATE_DEVICE, f, internal_model)) {
-    out.push_back(
-        checks::not_run(findings::kAuthDevice, auth_title, rp::CHECK_UNSUPPORTED,
-                        tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang)));
+  if (auto not_askable = checks::attestation_not_askable(f, model, internal_model, lang)) {
+    out.push_back(std::move(*not_askable));
   } else {
     try {
       for (auto& c : attestation_checks(driver, f, internal_model, lang)) out.push_back(std::move(c));
     } catch (const Error& e) {
-      out.push_back(checks::not_run(findings::kAuthDevice, auth_title, status_for(e), e.what()));
+      out.push_back(
+          checks::asked_and_failed(findings::kAuthDevice, tr(N_("secure-element attestation"), lang), e, lang));
     }
   }
   return out;

@@ -1,9 +1,8 @@
 #pragma once
-// Host checks as report check results (ids host.on_bus, host.udev_rules,
-// host.permission, host.busy), which the findings rules read.
+// The host checks of a diagnosis (ids host.on_bus, host.udev_rules, host.permission,
+// host.busy), which the findings rules read; built by checks/host.hpp.
 #include <vector>
 
-#include "checks/check_result.hpp"
 #include "coldcheck/report.pb.h"
 #include "enumerate/enumerate.hpp"
 #include "findings/findings.hpp"
@@ -18,8 +17,5 @@ enum class Target { kNone, kUsb, kEmulator };
 std::vector<::coldcheck::report::CheckResult> host_check_results(Target target, const enumerate::UsbNode* node,
                                                                  findings::Language language,
                                                                  const host::HostRoot& root = {});
-
-using checks::add_evidence;
-using checks::make_check;
 
 }  // namespace cc::app

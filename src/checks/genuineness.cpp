@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "catalog/capabilities.hpp"
 #include "checks/check_result.hpp"
 #include "core/hex.hpp"
 #include "findings/translations.hpp"
@@ -122,6 +123,70 @@ rp::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& f, const catalo
   add_evidence(c, tr(N_("bootloader hash"), lang), f.bootloader_hash(),
                tr(N_("a bootloader listed in the catalog"), lang));
   return c;
+}
+
+std::optional<rp::CheckResult> hash_not_askable(const ::coldcheck::DeviceFacts& f, const catalog::Model* model,
+                                                const std::string& internal_model, findings::Language lang) {
+  const std::string title = tr(N_("firmware hash against the release image"), lang);
+  if (f.message_table() == "keepkey") {
+    // KeepKey's id 89 is SoftReset: never ask it for a hash. Its Features carry an
+    // unkeyed SHA-256 that no published value matches (releases hash the signed file).
+    return not_run(findings::kFwHash, title, rp::CHECK_UNSUPPORTED,
+                   tr(N_("KeepKey has no challenge-keyed firmware hash; the hash it reports is recorded but "
+                         "no published value can be compared with it"),
+                      lang));
+  }
+  if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
+    return not_run(findings::kFwHash, title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
+  }
+  if (model == nullptr || !catalog::firmware_allows(*model, ::coldcheck::catalog::CAPABILITY_FIRMWARE_HASH,
+                                                    internal_model, f.firmware_version())) {
+    return not_run(findings::kFwHash, title, rp::CHECK_UNSUPPORTED,
+                   tr(N_("this model or firmware version cannot report its firmware hash"), lang));
+  }
+  return std::nullopt;
+}
+
+std::optional<rp::CheckResult> attestation_not_askable(const ::coldcheck::DeviceFacts& f, const catalog::Model* model,
+                                                       const std::string& internal_model, findings::Language lang) {
+  const std::string title = tr(N_("secure-element attestation"), lang);
+  constexpr auto kCap = ::coldcheck::catalog::CAPABILITY_AUTHENTICATE_DEVICE;
+  if (model == nullptr || !catalog::has_capability(*model, kCap)) {
+    return not_run(findings::kAuthDevice, title, rp::CHECK_UNSUPPORTED,
+                   tr(N_("this model has no secure element that can prove it is genuine"), lang));
+  }
+  if (f.mode() != ::coldcheck::DEVICE_MODE_FIRMWARE) {
+    return not_run(findings::kAuthDevice, title, rp::CHECK_SKIPPED, tr(N_("no firmware is running"), lang));
+  }
+  if (!catalog::firmware_allows(*model, kCap, internal_model, f.firmware_version())) {
+    return not_run(findings::kAuthDevice, title, rp::CHECK_UNSUPPORTED,
+                   tr(N_("this firmware version cannot prove the device is genuine; update it first"), lang));
+  }
+  return std::nullopt;
+}
+
+std::vector<rp::CheckResult> attestation_refused(const ::coldcheck::DeviceFacts& f, const std::string& device_message,
+                                                 findings::Language lang) {
+  const std::string title = tr(N_("secure-element attestation"), lang);
+  if (f.has_bootloader_locked() && !f.bootloader_locked()) {
+    return {not_run(findings::kAuthDevice, title, rp::CHECK_SKIPPED,
+                    tr(N_("declined because the bootloader is unlocked"), lang)),
+            unlocked_bootloader_check(device_message, lang)};
+  }
+  return {not_run(findings::kAuthDevice, title, rp::CHECK_FAIL,
+                  tr(N_("the device refused to prove it is genuine although its bootloader is locked"), lang) + ": " +
+                      device_message)};
+}
+
+rp::CheckResult asked_and_failed(std::string id, std::string title, const Error& error, findings::Language lang) {
+  // Only a device whose catalog entry says its firmware can is asked at all, so "unknown
+  // message" is not the model's limit: the check was tried and did not finish.
+  std::string detail = error.what();
+  if (error.code() == ErrorCode::kUnsupported) {
+    detail = tr(N_("the device did not take the request, although the catalog says its firmware version can"), lang) +
+             ": " + detail;
+  }
+  return make_check(std::move(id), std::move(title), rp::CHECK_ERROR, std::move(detail));
 }
 
 rp::CheckResult not_run(std::string id, std::string title, rp::CheckStatus status, std::string reason) {

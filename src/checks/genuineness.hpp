@@ -12,6 +12,7 @@
 #include "catalog/catalog.hpp"
 #include "coldcheck/facts.pb.h"
 #include "coldcheck/report.pb.h"
+#include "core/error.hpp"
 #include "findings/findings.hpp"
 
 namespace cc::checks {
@@ -47,6 +48,28 @@ inline constexpr std::chrono::milliseconds kSlowFirmwareHash{5000};
 // pass; a model without bootloader data gets CHECK_SKIPPED.
 ::coldcheck::report::CheckResult bootloader_check(const ::coldcheck::DeviceFacts& facts,
                                                   const catalog::Catalog& catalog, findings::Language language);
+
+// fw.hash when it cannot be asked of this device (KeepKey, no firmware running, a model
+// or firmware without the message), with the reason; nullopt: ask the device.
+std::optional<::coldcheck::report::CheckResult> hash_not_askable(const ::coldcheck::DeviceFacts& facts,
+                                                                 const catalog::Model* model,
+                                                                 const std::string& internal_model,
+                                                                 findings::Language language);
+// auth.device when attestation cannot be asked of this device, with the reason; nullopt: ask.
+std::optional<::coldcheck::report::CheckResult> attestation_not_askable(const ::coldcheck::DeviceFacts& facts,
+                                                                        const catalog::Model* model,
+                                                                        const std::string& internal_model,
+                                                                        findings::Language language);
+// The device refused AuthenticateDevice (`device_message`): with an unlocked bootloader
+// that is auth.device skipped plus auth.unlocked_bootloader failed; with a locked one,
+// a genuine device has no reason to refuse, so auth.device fails.
+std::vector<::coldcheck::report::CheckResult> attestation_refused(const ::coldcheck::DeviceFacts& facts,
+                                                                  const std::string& device_message,
+                                                                  findings::Language language);
+// A check the device was asked for (its catalog entry says it can) and did not answer:
+// CHECK_ERROR, also when it did not know the message.
+::coldcheck::report::CheckResult asked_and_failed(std::string id, std::string title, const Error& error,
+                                                  findings::Language language);
 
 // A check that could not run, with the reason (unsupported model, old firmware, error).
 ::coldcheck::report::CheckResult not_run(std::string id, std::string title, ::coldcheck::report::CheckStatus status,

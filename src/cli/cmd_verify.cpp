@@ -68,7 +68,7 @@ int run_verify(const std::vector<std::string>& args) {
       }
       std::cout << app::genuineness_verdict_line(verdict) << "\n";
     }
-    const bool failed = verdict != app::GenuinenessVerdict::kNoFailure;
+    const bool failed = app::genuineness_failed(verdict);
     return failed ? exit_code_for(ErrorCode::kVerificationFailed) : 0;
   });
 }

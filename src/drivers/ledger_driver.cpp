@@ -72,9 +72,8 @@ void apply_app(lf::DeviceFacts& facts, const ledger::AppInfo& app) {
   if (app.name != ledger::kDashboardName) {
     l->set_screen(Screen::SCREEN_APP);
     facts.set_mode(lf::DEVICE_MODE_FIRMWARE);
-    // An app runs only after the PIN was entered.
-    facts.set_pin_protection(true);
-    facts.set_unlocked(true);
+    // PIN and lock state stay unknown: the app did not say them (only the dashboard's
+    // flags do), and a fact the device did not send is never inferred.
   }
 }
 

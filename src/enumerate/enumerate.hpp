@@ -25,6 +25,11 @@ struct UsbNode {
   std::string detail;  // e.g. "open failed: permission denied (/dev/hidraw3 mode 0600 root:root)"
 };
 
+// The catalog entries this node matches. The scan says "not known" with interface -1
+// (libusb gave none) and usage page 0 (hidapi could not read the report descriptor):
+// an unknown value must not fail the match. `list` and `info` both go through this.
+std::vector<catalog::UsbMatch> match_node(const catalog::Catalog& catalog, const UsbNode& node);
+
 // Raw USB nodes whose vendor id appears in the catalog. A machine with no USB bus
 // gives an empty list, not an error.
 std::vector<UsbNode> scan_usb(const catalog::Catalog& catalog);

@@ -66,10 +66,14 @@ ListedDevice probe_emulator(const transport::DevicePath& path, const transport::
 
 }  // namespace
 
-std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, const UsbNode& node) {
+std::vector<catalog::UsbMatch> match_node(const catalog::Catalog& catalog, const UsbNode& node) {
   const auto interface_number = node.interface_number >= 0 ? std::optional<int>(node.interface_number) : std::nullopt;
   const auto usage_page = node.usage_page != 0 ? std::optional<std::uint16_t>(node.usage_page) : std::nullopt;
-  const auto matches = catalog.match_usb(node.vendor_id, node.product_id, interface_number, usage_page, node.product);
+  return catalog.match_usb(node.vendor_id, node.product_id, interface_number, usage_page, node.product);
+}
+
+std::optional<ListedDevice> describe_usb_node(const catalog::Catalog& catalog, const UsbNode& node) {
+  const auto matches = match_node(catalog, node);
   if (matches.empty()) return std::nullopt;
 
   ListedDevice device;

@@ -53,6 +53,14 @@ constexpr CodeInfo kCodes[] = {
         "transaction, a confirmation), another wallet app asked for it: finish or cancel it on the "
         "device. Close other wallet apps (for example Ledger Live, Trezor Suite, Electrum or Sparrow), "
         "then run the check again.")},
+    {"CC-DEV-UNREADABLE", SEVERITY_WARNING, N_("The device could not be read"),
+     N_("Unplug the device and plug it back in directly (not through a hub), close other wallet apps, and run the "
+        "check again. If it still cannot be read, contact the maker's support through their official website and "
+        "give them this report.")},
+    {"CC-CHECK-INCOMPLETE", SEVERITY_WARNING, N_("Not everything could be checked"),
+     N_("Read the reason given for each check listed here and do what it says (for example unlock the device, "
+        "go back to a Ledger's dashboard, or give coldcheck the release images), then run the check again. Until "
+        "then, do not take this report as proof that the device is fine.")},
     {"CC-DEV-BOOTLOADER", SEVERITY_WARNING, N_("The device is in bootloader mode"),
      N_("Reinstall the firmware with the maker's app (for example Trezor Suite), with the device "
         "plugged directly into the computer. If the device was wiped, you will need your recovery "

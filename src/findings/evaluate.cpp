@@ -15,6 +15,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
   genuineness_rules(inputs, emit);
   host_rules(inputs, emit);
   device_reply_rules(inputs, emit);
+  device_error_rules(inputs, emit);
   if (inputs.facts != nullptr) {
     device_state_rules(*inputs.facts, emit);
     backup_rules(*inputs.facts, emit);
@@ -23,6 +24,7 @@ std::vector<Finding> evaluate(const Inputs& inputs, const catalog::Catalog& cata
   }
   identity_rules(inputs, catalog, emit);
   backup_check_rules(inputs, emit);
+  coverage_rules(inputs, catalog, emit);
 
   // Critical first, then the urgency table; stable, so equal codes keep rule order.
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {

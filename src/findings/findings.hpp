@@ -33,6 +33,9 @@ struct Inputs {
   bool description_mentions_seed_request = false;               // see description_mentions_seed_request()
   bool demo = false;                                            // made against the built-in simulator
   bool device_silent = false;                                   // reached, but no reply in time (CC-DEV-NO-REPLY)
+  // Reached, but reading it failed otherwise (garbage, a refusal, an unplug): why, as the
+  // error said it (CC-DEV-UNREADABLE). Empty when it was read, silent, or never reached.
+  std::string device_error;
 };
 
 // Every finding the inputs support, ordered: critical first, then by a fixed urgency
@@ -43,6 +46,8 @@ std::vector<::coldcheck::report::Finding> evaluate(const Inputs& inputs, const c
 
 // STOP when any finding is critical (even with no device: a scam warning stands alone);
 // otherwise NO_DEVICE when no device was read; ATTENTION on warnings; OK otherwise.
+// OK therefore needs a device that was read and every check established: a check that
+// was not (unknown, error, skipped) raises CC-CHECK-INCOMPLETE, a warning, in evaluate().
 ::coldcheck::report::Verdict verdict(const std::vector<::coldcheck::report::Finding>& findings, bool device_read);
 
 // Title and remediation of a code in a language (for `report explain --lang`).

@@ -49,6 +49,7 @@ class Emitter {
 void host_rules(const Inputs& inputs, Emitter& emit);
 void device_state_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
 void device_reply_rules(const Inputs& inputs, Emitter& emit);
+void device_error_rules(const Inputs& inputs, Emitter& emit);
 void backup_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
 void backup_check_rules(const Inputs& inputs, Emitter& emit);
 void firmware_rules(const ::coldcheck::DeviceFacts& facts, const catalog::Catalog& catalog, Emitter& emit);
@@ -56,5 +57,6 @@ void identity_rules(const Inputs& inputs, const catalog::Catalog& catalog, Emitt
 void scam_rules(const Inputs& inputs, Emitter& emit);
 void genuineness_rules(const Inputs& inputs, Emitter& emit);
 void ledger_rules(const ::coldcheck::DeviceFacts& facts, Emitter& emit);
+void coverage_rules(const Inputs& inputs, const catalog::Catalog& catalog, Emitter& emit);
 
 }  // namespace cc::findings

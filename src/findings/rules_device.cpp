@@ -1,4 +1,4 @@
-// CC-DEV-NO-REPLY, CC-DEV-LOCKED, CC-DEV-NOT-INITIALIZED, CC-DEV-BOOTLOADER, CC-PIN-NOT-SET,
+// CC-DEV-NO-REPLY, CC-DEV-UNREADABLE, CC-DEV-LOCKED, CC-DEV-NOT-INITIALIZED, CC-DEV-BOOTLOADER, CC-PIN-NOT-SET,
 // CC-PASSPHRASE-IN-USE: the device's own state, from Features-derived facts.
 #include "findings/rules.hpp"
 #include "findings/translations.hpp"
@@ -40,6 +40,13 @@ void device_reply_rules(const Inputs& inputs, Emitter& emit) {
                 "from another app (an address to confirm, a transaction) answers nobody else until that "
                 "request is finished or cancelled on the device.")));
   emit.evidence(f, N_("reply from the device"), emit.t(N_("none in time")), emit.t(N_("a reply")));
+}
+
+void device_error_rules(const Inputs& inputs, Emitter& emit) {
+  if (inputs.device_error.empty() || inputs.device_silent || inputs.facts != nullptr) return;
+  auto& f = emit.add("CC-DEV-UNREADABLE");
+  emit.detail(f, emit.say(N_("coldcheck reached the device but could not read it: %s"), {inputs.device_error}));
+  emit.evidence(f, N_("reply from the device"), emit.t(N_("not understood")), emit.t(N_("a reply")));
 }
 
 void device_state_rules(const DeviceFacts& facts, Emitter& emit) {

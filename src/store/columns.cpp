@@ -68,6 +68,7 @@ std::string status_name(rp::CheckStatus s) {
     case rp::CHECK_SKIPPED: return "skipped";
     case rp::CHECK_UNSUPPORTED: return "unsupported";
     case rp::CHECK_ERROR: return "error";
+    case rp::CHECK_UNKNOWN: return "unknown";
     default: return "unspecified";
   }
 }

@@ -4,14 +4,17 @@
 // host tool is only ever given counts, yes/no and grid positions.
 #include <gmock/gmock.h>
 #include <google/protobuf/text_format.h>
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <tuple>
 
+#include "coldcheck/report.pb.h"
 #include "guard/secret_guard.hpp"
 #include "sim/simulator.hpp"
 #include "support/device_hands.hpp"
@@ -335,6 +338,53 @@ TEST_F(CheckBackup, DiagnoseWithCheckBackupIncludesTheResult) {
   EXPECT_THAT(p.output(), HasSubstr("Backup check: MATCHES."));
   EXPECT_THAT(slurp(dir_ / "r.json"), HasSubstr("CC-BACKUP-VERIFIED"));
   EXPECT_THAT(leaks_in(p.output()), ::testing::IsEmpty());
+}
+
+// What the run itself changed is read again before the report is made: the PIN entered
+// for the check unlocked the device, so the report must not call it locked.
+TEST_F(CheckBackup, TheUnlockTheCheckMadeIsInTheReport) {
+  start_device("backup-safe3");
+  Interactive p(
+      {test_support::coldcheck_binary(), "diagnose", "--check-backup", "--yes", "--words", "12", "--device",
+       sim_.path(), "--key", (dir_ / "install.key").string(), "--out", (dir_ / "r.json").string(), "--lang", "en"},
+      false);
+  DeviceHands hands(debug_, HandsScript{"12", kSeed, {}, {}});
+  ASSERT_TRUE(p.expect("PIN positions (1-9):")) << p.output();
+  p.send_line(test_support::pin_positions(debug_, kPin));
+  ASSERT_EQ(p.wait(), 0) << p.output();
+  ::coldcheck::report::Report report;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(slurp(dir_ / "r.json"), &report).ok());
+  const auto& facts = report.body().device().facts();
+  ASSERT_TRUE(facts.has_unlocked());
+  EXPECT_TRUE(facts.unlocked()) << "the first read said locked; the check unlocked it";
+  std::set<std::string> codes;
+  for (const auto& f : report.body().findings()) codes.insert(f.code());
+  EXPECT_EQ(codes.count("CC-DEV-LOCKED"), 0u);
+  EXPECT_EQ(codes.count("CC-BACKUP-VERIFIED"), 1u);
+  EXPECT_FALSE(report.body().device().device_pseudonym().empty());
+  EXPECT_THAT(slurp(dir_ / "r.json"), Not(HasSubstr("SIMFAKE")));  // the re-read's device id stays out
+}
+
+// A step that failed is a finding, never "no problems": a wrong PIN leaves the backup
+// unchecked, the report says so, and the device is still locked.
+TEST_F(CheckBackup, AWrongPinIsAFindingAndTheDeviceStaysLocked) {
+  start_device("backup-safe3");
+  auto p = host(false);
+  begin(*p, "1111111111");
+  ASSERT_TRUE(p->expect("did not accept the PIN", 20s)) << p->output();
+  EXPECT_EQ(p->wait(), 9) << p->output();
+  ::coldcheck::report::Report report;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(report_json(), &report).ok()) << report_json();
+  std::set<std::string> codes;
+  for (const auto& f : report.body().findings()) codes.insert(f.code());
+  EXPECT_EQ(codes.count("CC-CHECK-INCOMPLETE"), 1u);
+  EXPECT_EQ(codes.count("CC-DEV-LOCKED"), 1u);
+  EXPECT_NE(report.body().verdict(), ::coldcheck::report::VERDICT_OK);
+  for (const auto& c : report.body().device().checks()) {
+    if (c.id() == "backup.check") {
+      EXPECT_EQ(c.status(), ::coldcheck::report::CHECK_ERROR);
+    }
+  }
 }
 
 // The terminal test: the whole guided flow on a pseudo-terminal, in Chinese, as a

@@ -167,9 +167,9 @@ TEST_F(NewModelFile, DiagnosesTheNewModelFromItsFileAlone) {
   EXPECT_NE(checks["auth.device"].detail().find("firmware version"), std::string::npos)
       << checks["auth.device"].detail();
   // Hashing is a listed capability, so the device is asked; this simulated one has no
-  // flash image and answers that it cannot.
+  // flash image and answers that it cannot: tried and not finished, not the model's limit.
   ASSERT_TRUE(checks.count("fw.hash"));
-  EXPECT_EQ(checks["fw.hash"].status(), rp::CHECK_UNSUPPORTED);
+  EXPECT_EQ(checks["fw.hash"].status(), rp::CHECK_ERROR);
   // DRY_RUN_ON_DEVICE: the backup check is offered (not run here), not unsupported.
   ASSERT_TRUE(checks.count("backup.check"));
   EXPECT_EQ(checks["backup.check"].status(), rp::CHECK_SKIPPED) << checks["backup.check"].detail();
@@ -184,6 +184,10 @@ TEST_F(NewModelFile, WithoutTheFileTheModelIsUnknown) {
   const auto report = diagnose(false);
   EXPECT_TRUE(report.body().device().facts().catalog_id().empty());
   auto checks = checks_of(report);
+  // It answered, but nothing it said names a model this catalog knows: not a pass.
+  ASSERT_TRUE(checks.count("device.identify"));
+  EXPECT_EQ(checks["device.identify"].status(), rp::CHECK_UNKNOWN);
+  EXPECT_NE(report.body().verdict(), rp::VERDICT_OK);
   ASSERT_TRUE(checks.count("backup.check"));
   EXPECT_EQ(checks["backup.check"].status(), rp::CHECK_UNSUPPORTED);
 }

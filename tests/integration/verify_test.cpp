@@ -170,12 +170,14 @@ TEST(Verify, WithoutFirmwareDirTheHashIsRecordedNotJudged) {
 
 TEST(Verify, ScenarioWithoutImageOrChainCannotRunThoseChecks) {
   // The Trezor Safe 3 scenarios all have both; the Model T has no secure element and
-  // its scenario no image, so its firmware answers GetFirmwareHash as unknown.
+  // its scenario no image, so its firmware answers GetFirmwareHash as unknown. The
+  // catalog says 2.12.5 can hash, so that is a check tried and not finished (error),
+  // not the model's limit.
   const auto v = verify("healthy-model-t");
   EXPECT_EQ(v.result.exit_code, 0) << v.result.out << v.result.err;
   const auto got = statuses_of(v.section);
   ASSERT_TRUE(got.count("fw.hash")) << describe(got);
-  EXPECT_EQ(got.at("fw.hash"), rp::CHECK_UNSUPPORTED) << describe(got);
+  EXPECT_EQ(got.at("fw.hash"), rp::CHECK_ERROR) << describe(got);
   ASSERT_TRUE(got.count("auth.device")) << describe(got);
   EXPECT_EQ(got.at("auth.device"), rp::CHECK_UNSUPPORTED) << describe(got);
 }
@@ -219,8 +221,11 @@ TEST_F(DiagnoseGenuineness, DemoScenariosRaiseTheExpectedFindings) {
       if (genuineness_codes.count(f.code())) genuineness.insert(f.code());
     }
     EXPECT_EQ(genuineness, want.findings);
-    // Firmware 2.12.5 is the newest release in the catalog: nothing else to say.
-    EXPECT_EQ(all, want.findings);
+    // Firmware 2.12.5 is the newest release in the catalog: nothing else to say, except
+    // that a device declining attestation leaves auth.device unestablished.
+    auto want_all = want.findings;
+    if (want.scenario == "unlocked-bootloader") want_all.insert("CC-CHECK-INCOMPLETE");
+    EXPECT_EQ(all, want_all);
     // The same check statuses as `coldcheck verify`.
     Statuses got;
     for (const auto& c : report.body().device().checks()) {

@@ -340,10 +340,19 @@ TEST(LedgerSpeculos, DiagnoseStopsAtTheOpenApp) {
   options.backup_not_run_reason = "not requested";
   const auto diagnosis = app::diagnose(catalog(), options, pseudonymizer());
   EXPECT_FALSE(diagnosis.device_error);
-  EXPECT_THAT(finding_codes(diagnosis.report), UnorderedElementsAre("CC-DEV-WRONG-APP", "CC-AUTH-TEST-ROOT"));
-  EXPECT_EQ(diagnosis.report.body().verdict(), rp::VERDICT_OK);
+  // Inside an app the model cannot be read and Ledger's genuine check is not done
+  // offline: never an OK, and the identify check says how to get the model.
+  EXPECT_THAT(finding_codes(diagnosis.report),
+              UnorderedElementsAre("CC-DEV-WRONG-APP", "CC-CHECK-INCOMPLETE", "CC-AUTH-TEST-ROOT"));
+  EXPECT_EQ(diagnosis.report.body().verdict(), rp::VERDICT_ATTENTION);
   const auto status = check_statuses(diagnosis.report);
-  EXPECT_EQ(status.at("device.identify"), rp::CHECK_PASS);
+  EXPECT_EQ(status.at("device.identify"), rp::CHECK_UNKNOWN);
+  for (const auto& c : diagnosis.report.body().device().checks()) {
+    if (c.id() != "device.identify") continue;
+    EXPECT_THAT(c.detail(), ::testing::HasSubstr("back to the dashboard"));
+    EXPECT_THAT(c.ShortDebugString(), ::testing::Not(::testing::HasSubstr("not in the catalog")));
+  }
+  EXPECT_FALSE(diagnosis.report.body().device().facts().has_pin_protection());  // an app does not say
   EXPECT_EQ(status.at("auth.device"), rp::CHECK_SKIPPED);
   EXPECT_EQ(status.at("fw.revision"), rp::CHECK_UNSUPPORTED);
   EXPECT_EQ(status.at("fw.hash"), rp::CHECK_UNSUPPORTED);

@@ -348,10 +348,14 @@ TEST_P(UsbFamily, DiagnoseOverUsbFindsWhatUdpFinds) {
   const Row& row = GetParam();
   if (row.scenario.empty()) {
     // Identified from USB alone: every check that needs the device's protocol says
-    // unsupported, with the reason, and not a byte goes to the device. (Whether the
-    // verdict may then be OK is issue 12 item 4, not asserted here.)
+    // unsupported, with the reason, and not a byte goes to the device. Nothing was read
+    // from it, so identify is unknown and the verdict is never OK.
     const auto usb = diagnose([&](auto a) { return on_usb(std::move(a)); }, device_.device_path, dir_, "usb");
     EXPECT_EQ(usb.body().device().facts().catalog_id(), row.catalog_id);
+    EXPECT_NE(usb.body().verdict(), rp::VERDICT_OK);
+    ASSERT_GT(usb.body().device().checks_size(), 0);
+    EXPECT_EQ(usb.body().device().checks(0).id(), "device.identify");
+    EXPECT_EQ(usb.body().device().checks(0).status(), rp::CHECK_UNKNOWN);
     for (const std::string id : {"fw.revision", "fw.hash", "auth.device"}) {
       const rp::CheckResult* check = nullptr;
       for (const auto& c : usb.body().device().checks()) {

@@ -200,6 +200,8 @@ TEST_F(UsbStates, InterfaceClaimedByAnotherProgramIsBusyAndTheProgramIsNamed) {
   EXPECT_THAT(evidence, HasSubstr("Trezor Bridge"));
   EXPECT_THAT(evidence, HasSubstr("pid " + std::to_string(holder.process->pid())));
   EXPECT_TRUE(has_finding(report, "CC-HOST-BUSY"));
+  // This computer refused the device: that is the host finding's to say, not "unreadable".
+  EXPECT_FALSE(has_finding(report, "CC-DEV-UNREADABLE"));
   EXPECT_EQ(bus_.reports_from_host(), 0) << "nothing may be sent on an interface another program claimed";
 }
 
@@ -246,6 +248,19 @@ TEST_F(UsbStates, UnplugMidMessageOnUsbfsIsADisconnect) {
   sim::Simulator sim(sim::builtin_scenario("healthy-model-t"));
   sim.start();
   expect_unplug_mid_message(*this, bus_, webusb("trezor-model-t", sim), [&](auto a) { return on_usb(std::move(a)); });
+}
+
+// A diagnosis the unplug cut short says so in a finding, never "no problems".
+TEST_F(UsbStates, UnplugMidMessageInADiagnosisIsAFinding) {
+  sim::Simulator sim(sim::builtin_scenario("outdated-trezor-one"));
+  sim.start();
+  auto spec = trezor_one_hid(sim);
+  spec.unplug_after_reports = 1;
+  const auto device = bus_.plug(spec);
+  const auto report = diagnose(device.device_path, dir_);
+  EXPECT_TRUE(has_finding(report, "CC-DEV-UNREADABLE"));
+  EXPECT_EQ(report.body().verdict(), rp::VERDICT_NO_DEVICE);
+  EXPECT_EQ(bus_.reports_to_host(), 1);
 }
 
 TEST_F(UsbStates, DeviceThatReEnumeratesAsItsBootloaderIsSeenInBootloaderMode) {

@@ -26,6 +26,18 @@ TEST(GenuinenessVerdict, FromTheFailures) {
   EXPECT_EQ(genuineness_verdict({check("auth.device", rp::CHECK_FAIL)}), GenuinenessVerdict::kNotGenuine);
 }
 
+TEST(GenuinenessVerdict, NoFailureIsNotACleanResultWhenSomethingWasNotChecked) {
+  for (const auto s : {rp::CHECK_SKIPPED, rp::CHECK_ERROR, rp::CHECK_UNKNOWN}) {
+    const auto v = genuineness_verdict({check("fw.revision", rp::CHECK_PASS), check("fw.hash", s)});
+    EXPECT_EQ(v, GenuinenessVerdict::kIncomplete) << s;
+    EXPECT_FALSE(genuineness_failed(v));
+    EXPECT_NE(genuineness_verdict_line(v).find("not everything could be checked"), std::string::npos);
+  }
+  EXPECT_TRUE(genuineness_failed(GenuinenessVerdict::kNotGenuine));
+  EXPECT_TRUE(genuineness_failed(GenuinenessVerdict::kUnlockedBootloader));
+  EXPECT_FALSE(genuineness_failed(GenuinenessVerdict::kNoFailure));
+}
+
 TEST(GenuinenessVerdict, Lines) {
   EXPECT_EQ(genuineness_verdict_line(GenuinenessVerdict::kNoFailure), "verdict: no check failed");
   EXPECT_NE(genuineness_verdict_line(GenuinenessVerdict::kNotGenuine).find("NOT GENUINE"), std::string::npos);

@@ -2,6 +2,7 @@
 // USB bus here, so synthetic nodes go through the builtin catalog, then the app-level
 // result: facts, findings, and checks that say "unsupported" with a reason.
 #include "app/identify_only.hpp"
+#include "checks/identify_only.hpp"
 
 #include <gtest/gtest.h>
 
@@ -75,7 +76,7 @@ TEST(IdentifyOnly, UnknownNodeKeepsOnlyItsPath) {
 
 TEST(IdentifyOnly, ChecksSayUnsupportedAndWhy) {
   const auto facts = identify_usb_node(cat(), node(0x03eb, 0x2403, "BitBox02"));
-  const auto checks = identify_only_checks(facts, findings::Language::kEnglish);
+  const auto checks = checks::identify_only_checks(facts, findings::Language::kEnglish);
   std::set<std::string> ids;
   for (const auto& c : checks) {
     ids.insert(c.id());
@@ -84,7 +85,7 @@ TEST(IdentifyOnly, ChecksSayUnsupportedAndWhy) {
     EXPECT_NE(c.detail().find("BitBox02"), std::string::npos) << c.detail();
   }
   EXPECT_EQ(ids, (std::set<std::string>{"fw.revision", "fw.hash", "auth.device"}));
-  const auto zh = identify_only_checks(facts, findings::Language::kChineseSimplified);
+  const auto zh = checks::identify_only_checks(facts, findings::Language::kChineseSimplified);
   ASSERT_EQ(zh.size(), checks.size());
   EXPECT_NE(zh[0].detail(), checks[0].detail()) << "the reason is not translated";
 }

@@ -67,6 +67,10 @@ TEST(LedgerDriver, OpenAppStopsAfterOneCommand) {
   const auto f = identify({ok(ledger::encode_app_and_version({"Ethereum", "1.10.4", 0}))});
   EXPECT_EQ(f.ledger().screen(), ::coldcheck::LedgerFacts::SCREEN_APP);
   EXPECT_EQ(f.ledger().app_name(), "Ethereum");
+  // An open app says nothing about the PIN: those facts stay unknown, not inferred.
+  EXPECT_FALSE(f.has_pin_protection());
+  EXPECT_FALSE(f.has_unlocked());
+  EXPECT_TRUE(f.model_name().empty());
 }
 
 TEST(LedgerDriver, LockedIsAFactNotAnError) {

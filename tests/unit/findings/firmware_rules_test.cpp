@@ -59,12 +59,18 @@ TEST(FirmwareRules, OutdatedEvidenceNamesNewestRelease) {
 TEST(FirmwareRules, NoReleaseDataIsInfoAndBlamesTheCatalog) {
   for (const auto& [model, version] : {std::pair{"test-own", "9.9.9"}, std::pair{"test-unverified", "5.1.0"}}) {
     const auto findings = testing::run(on(model, version));
-    ASSERT_EQ(testing::codes_of(findings), Codes{"CC-FW-UNKNOWN-VERSION"}) << model;
-    EXPECT_EQ(findings[0].severity(), ::coldcheck::report::SEVERITY_INFO) << model;
-    EXPECT_NE(findings[0].detail().find("no confirmed release data"), std::string::npos) << findings[0].detail();
+    // Nothing held against the device, but its version went unjudged: never an OK.
+    ASSERT_EQ(testing::codes_of(findings), (Codes{"CC-FW-UNKNOWN-VERSION", "CC-CHECK-INCOMPLETE"})) << model;
+    const auto* unknown = testing::find(findings, "CC-FW-UNKNOWN-VERSION");
+    EXPECT_EQ(unknown->severity(), ::coldcheck::report::SEVERITY_INFO) << model;
+    EXPECT_NE(unknown->detail().find("no confirmed release data"), std::string::npos) << unknown->detail();
+    EXPECT_NE(verdict(findings, true), ::coldcheck::report::VERDICT_OK) << model;
   }
-  // A version the catalog lists, even unverified, is not called unknown.
-  EXPECT_EQ(codes_for(on("test-unverified", "5.0.0")), Codes{});
+  // A version the catalog lists, even unverified, is not called unknown; whether it is
+  // current still cannot be judged.
+  const auto listed = testing::run(on("test-unverified", "5.0.0"));
+  ASSERT_EQ(testing::codes_of(listed), Codes{"CC-CHECK-INCOMPLETE"});
+  EXPECT_NE(listed[0].evidence(0).observed().find("no confirmed release data"), std::string::npos);
 }
 
 TEST(FirmwareRules, VersionMissingFromKnownListIsAWarning) {
