@@ -67,7 +67,7 @@ namespace {
 
 // How far along a diagnosis is, from the step diagnose() announces.
 int progress_of(const std::string& step) {
-  static const std::array<std::pair<std::string_view, int>, 7> kSteps{{
+  static const std::array<std::pair<std::string_view, int>, 8> kSteps{{
       {"looking for the device", 5},
       {"checking this computer", 15},
       {"reading the device", 30},
@@ -75,6 +75,7 @@ int progress_of(const std::string& step) {
       {"checking the recovery backup", 70},
       {"working out findings", 85},
       {"asking the device to sign", 90},
+      {"writing the report", 95},
   }};
   for (const auto& [prefix, percent] : kSteps) {
     if (step.starts_with(prefix)) return percent;
@@ -94,6 +95,16 @@ std::string most_urgent(const rp::Body& body) {
     if (u(f) < u(*best) || (u(f) == u(*best) && f.severity() > best->severity())) best = &f;
   }
   return best == nullptr ? std::string() : best->code();
+}
+
+std::string access_word(::coldcheck::AccessState state) {
+  switch (state) {
+    case ::coldcheck::ACCESS_READY: return "ready";
+    case ::coldcheck::ACCESS_NO_PERMISSION: return "no-permission";
+    case ::coldcheck::ACCESS_BUSY: return "busy";
+    case ::coldcheck::ACCESS_UNREACHABLE: return "unreachable";
+    default: return "unknown";
+  }
 }
 
 // Who holds the device, as the host.busy check found it.
@@ -237,6 +248,11 @@ struct DeviceSessions::Impl {
     return "coldcheck-" + name_part(model) + "-" + name_part(s.info.port) + "-" + name_part(pseudonym) + "-";
   }
 
+  SessionState stopped_or(const Session& s, SessionState otherwise) {
+    const std::lock_guard lock(mutex);
+    return s.unplugged ? SessionState::kUnplugged : otherwise;
+  }
+
   std::vector<ReportFile> files_for() {
     std::vector<ReportFile> files;
     if (!options.out_dir) return files;
@@ -292,8 +308,11 @@ struct DeviceSessions::Impl {
       auto diagnosis = diagnose(catalog, o, *options.pseudonymize);
       if (stop.stop_requested()) throw Error(ErrorCode::kCancelled, "the diagnosis was cancelled");
       if (diagnosis.device_error && diagnosis.device_error->code() == ErrorCode::kDisconnected) {
-        // Gone mid-run: a report about half a device would mislead, so none is kept.
-        fail(s, *diagnosis.device_error, SessionState::kUnplugged);
+        // A USB device gone mid-run: a report about half a device would mislead, so
+        // none is kept. An emulator that is not listening simply failed to be read.
+        const bool usb =
+            s.request.device.scheme == transport::Scheme::kHid || s.request.device.scheme == transport::Scheme::kWebUsb;
+        fail(s, *diagnosis.device_error, usb ? SessionState::kUnplugged : stopped_or(s, SessionState::kFailed));
         return;
       }
       const auto& body = diagnosis.report.body();
@@ -471,7 +490,7 @@ void DeviceSessions::on_bus_event(const enumerate::BusEvent& event) {
   e.device_path = event.node.path;
   e.port = event.port;
   e.model = event.model;
-  e.access = ::coldcheck::AccessState_Name(event.node.state);
+  e.access = access_word(event.node.state);
   e.detail = event.node.detail;
   {
     const std::lock_guard lock(impl_->mutex);
