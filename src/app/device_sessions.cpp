@@ -248,9 +248,21 @@ struct DeviceSessions::Impl {
     return "coldcheck-" + name_part(model) + "-" + name_part(s.info.port) + "-" + name_part(pseudonym) + "-";
   }
 
-  SessionState stopped_or(const Session& s, SessionState otherwise) {
-    const std::lock_guard lock(mutex);
-    return s.unplugged ? SessionState::kUnplugged : otherwise;
+  // After a failed read: was the device released, or is a USB device no longer listed?
+  bool gone_from_the_bus(const Session& s) {
+    {
+      const std::lock_guard lock(mutex);
+      if (s.unplugged) return true;
+    }
+    const auto scheme = s.request.device.scheme;
+    if (scheme != transport::Scheme::kHid && scheme != transport::Scheme::kWebUsb) return false;
+    try {
+      const auto nodes = bus().scan();
+      return std::none_of(nodes.begin(), nodes.end(),
+                          [&](const enumerate::UsbNode& n) { return n.path == s.info.device_path; });
+    } catch (const Error&) {
+      return false;
+    }
   }
 
   std::vector<ReportFile> files_for() {
@@ -307,12 +319,10 @@ struct DeviceSessions::Impl {
     try {
       auto diagnosis = diagnose(catalog, o, *options.pseudonymize);
       if (stop.stop_requested()) throw Error(ErrorCode::kCancelled, "the diagnosis was cancelled");
-      if (diagnosis.device_error && diagnosis.device_error->code() == ErrorCode::kDisconnected) {
-        // A USB device gone mid-run: a report about half a device would mislead, so
-        // none is kept. An emulator that is not listening simply failed to be read.
-        const bool usb =
-            s.request.device.scheme == transport::Scheme::kHid || s.request.device.scheme == transport::Scheme::kWebUsb;
-        fail(s, *diagnosis.device_error, usb ? SessionState::kUnplugged : stopped_or(s, SessionState::kFailed));
+      if (diagnosis.device_error && gone_from_the_bus(s)) {
+        // Pulled out mid-run: a report about half a device would mislead, so none is
+        // kept. (The departure event may still be on its way; the bus decides.)
+        fail(s, *diagnosis.device_error, SessionState::kUnplugged);
         return;
       }
       const auto& body = diagnosis.report.body();

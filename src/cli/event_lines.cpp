@@ -89,6 +89,7 @@ std::string session_event_json(const app::SessionEvent& e) {
     case K::kVerdict:
       field(out, "verdict", ::coldcheck::report::Verdict_Name(e.verdict));
       field(out, "finding", e.finding);
+      if (!e.held_by.empty()) field(out, "held_by", e.held_by);
       break;
     case K::kReportWritten: {
       std::string list = "[";

@@ -182,3 +182,192 @@ TEST_F(UsbBench, OnceDiagnosesEveryFamilyPresentOneReportEachAndTheSummaryMatche
 
 }  // namespace
 }  // namespace cc
+
+namespace cc {
+namespace {
+
+// The JSON value of "key":"..." in `line` (the event lines are flat objects).
+std::string value_of(const std::string& line, const std::string& key) {
+  const std::string start = "\"" + key + "\":\"";
+  const auto at = line.find(start);
+  if (at == std::string::npos) return {};
+  const auto end = line.find('"', at + start.size());
+  return line.substr(at + start.size(), end - at - start.size());
+}
+
+TEST_F(UsbBench, UnplugMidDiagnosisLeavesNoReportTheOthersGoOnAndAReplugIsANewRunWithTheSamePseudonym) {
+  auto slow_scenario = sim::builtin_scenario("outdated-trezor-one");
+  slow_scenario.mutable_fault()->set_kind(::coldcheck::sim::Fault::KIND_SLOW);
+  slow_scenario.mutable_fault()->set_delay_ms(300);
+  sim::Simulator slow(slow_scenario);
+  slow.start();
+  sim::Simulator safe(sim::builtin_scenario("healthy-safe3"));
+  safe.start();
+  sim::Simulator model_t(sim::builtin_scenario("healthy-model-t"));
+  model_t.start();
+  auto bench = start(bench_args());
+
+  const auto staying = bus_.plug(webusb("trezor-safe-3", safe, {1, 2}));
+  const auto leaving = bus_.plug(hid("trezor-one", slow, {1, 1}));
+  // The slow device is being read when it is pulled out.
+  const auto reading = bench->wait_for({"\"step\"", leaving.device_path, "reading the device"}, kWait);
+  ASSERT_TRUE(reading) << bench->seen();
+  const std::string gone_session = value_of(*reading, "session");
+  bus_.unplug(leaving);
+  const auto released = bench->wait_for({"\"released\"", gone_session}, kWait);
+  ASSERT_TRUE(released) << bench->seen();
+  EXPECT_THAT(*released, HasSubstr("\"reason\":\"unplugged\""));
+  ASSERT_TRUE(bench->wait_for({"\"report\"", staying.device_path}, kWait)) << bench->seen();
+
+  // Same device, plugged back after the first full run: a new run, the same pseudonym.
+  const auto first = bus_.plug(webusb("trezor-model-t", model_t, {1, 3}));
+  ASSERT_TRUE(bench->wait_for({"\"report\"", first.device_path}, kWait)) << bench->seen();
+  bus_.unplug(first);
+  ASSERT_TRUE(bench->wait_for({"\"departure\"", first.device_path}, kWait)) << bench->seen();
+  const auto again = bus_.plug(webusb("trezor-model-t", model_t, {1, 3}));
+  ASSERT_TRUE(bench->wait_for({"\"report\"", again.device_path}, kWait)) << bench->seen();
+
+  const auto summary_code = bench->interrupt();
+  EXPECT_EQ(summary_code, 0) << bench->seen();
+  EXPECT_THAT(bench->seen(), HasSubstr("\"event\":\"summary\""));
+  const auto files = reports_in(dir_ / "out");
+  ASSERT_EQ(files.size(), 3u) << "the Safe 3 and the Model T twice; nothing for the unplugged One\n" << bench->seen();
+  std::map<std::string, int> by_pseudonym;
+  for (const auto& f : files) {
+    const auto r = read_report(f);
+    EXPECT_NE(r.body().device().facts().model_name(), "Trezor One") << f;
+    ++by_pseudonym[r.body().device().device_pseudonym()];
+  }
+  EXPECT_EQ(by_pseudonym.size(), 2u);
+  bool twice = false;
+  for (const auto& [p, n] : by_pseudonym) twice |= n == 2;
+  EXPECT_TRUE(twice) << "the replugged Model T keeps its pseudonym";
+  // No temp or partial files either.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_ / "out")) ++entries;
+  EXPECT_EQ(entries, files.size());
+}
+
+TEST_F(UsbBench, ADeviceAnotherProgramHoldsIsDiagnosedAndItsRowNamesTheProgram) {
+  sim::Simulator one(sim::builtin_scenario("outdated-trezor-one"));
+  one.start();
+  const auto device = bus_.plug(hid("trezor-one", one, {3}));
+  // A program that holds the node open, named as a wallet app.
+  const fs::path program = dir_ / "trezor-suite";
+  fs::copy_file("/bin/sleep", program, fs::copy_options::overwrite_existing);
+  test_support::Background holder(
+      {"/bin/sh", "-c", "exec 3<>'" + bus_.backing_file(device) + "'; exec '" + program.string() + "' 120"});
+  for (int i = 0; i < 200; ++i) {
+    std::error_code ec;
+    if (fs::exists("/proc/" + std::to_string(holder.pid()) + "/fd/3", ec) &&
+        slurp("/proc/" + std::to_string(holder.pid()) + "/comm").starts_with("trezor-suite"))
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  auto bench = start(bench_args({"--once"}));
+  const auto verdict = bench->wait_for({"\"verdict\"", device.device_path}, kWait);
+  ASSERT_TRUE(verdict) << bench->seen();
+  EXPECT_THAT(*verdict, HasSubstr("\"held_by\":"));
+  EXPECT_THAT(value_of(*verdict, "held_by"), HasSubstr("pid " + std::to_string(holder.pid())));
+  EXPECT_EQ(bench->wait_exit(), 0) << bench->seen();
+}
+
+TEST_F(UsbBench, ThirtyTwoSimulatorEndpointsEachGetOneVerifiedReport) {
+  std::vector<std::unique_ptr<sim::Simulator>> sims;
+  std::vector<std::string> args{"--once", "--no-usb"};
+  const char* scenarios[] = {"healthy-safe3", "outdated-trezor-one", "healthy-model-t", "bootloader-mode"};
+  for (int i = 0; i < 32; ++i) {
+    sims.push_back(std::make_unique<sim::Simulator>(sim::builtin_scenario(scenarios[i % 4])));
+    sims.back()->start();
+    args.push_back("--emulator");
+    args.push_back("udp:127.0.0.1:" + std::to_string(sims.back()->port()));
+  }
+  auto bench = start(bench_args(args));
+  const auto summary = bench->wait_for({"\"summary\""}, std::chrono::seconds(120));
+  ASSERT_TRUE(summary) << bench->seen();
+  EXPECT_EQ(bench->wait_exit(), 0) << bench->seen();
+  const auto files = reports_in(dir_ / "out");
+  EXPECT_EQ(files.size(), 32u);
+  EXPECT_THAT(*summary, HasSubstr("\"sessions\":32,\"reports\":32"));
+  EXPECT_THAT(*summary, HasSubstr("\"not_diagnosed\":[]"));
+  std::map<std::string, int> verdicts;
+  for (const auto& f : files) ++verdicts[rp::Verdict_Name(read_report(f).body().verdict())];
+  for (const auto& [verdict, n] : verdicts) {
+    EXPECT_THAT(*summary, HasSubstr("\"" + verdict + "\":" + std::to_string(n))) << *summary;
+  }
+  for (std::size_t i = 0; i < files.size(); i += 8) {  // every eighth: each verify is a process
+    const auto verify = test_support::run({test_support::coldcheck_binary(), "report", "verify", files[i].string()});
+    EXPECT_EQ(verify.exit_code, 0) << files[i] << "\n" << verify.out << verify.err;
+  }
+}
+
+// Strips the cursor and erase sequences the live table redraws with.
+std::string without_escapes(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i += 2;
+      while (i < text.size() && !(text[i] >= '@' && text[i] <= '~')) ++i;
+      continue;
+    }
+    if (text[i] != '\r') out += text[i];
+  }
+  return out;
+}
+
+// Columns of a UTF-8 line, CJK counted two (what the terminal shows).
+std::size_t columns(const std::string& line) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    n += len == 3 ? 2 : 1;  // the table's wide characters are all three-byte CJK
+    if (len == 3 && line.compare(i, 3, "…") == 0) n -= 1;
+    i += len;
+  }
+  return n;
+}
+
+class UsbBenchTerminal : public UsbBench, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(UsbBenchTerminal, LiveTableFitsEightyColumnsOneRowPerPortAndEndsWithTheSummary) {
+  const std::string lang = GetParam();
+  sim::Simulator one(sim::builtin_scenario("outdated-trezor-one"));
+  one.start();
+  sim::Simulator safe(sim::builtin_scenario("healthy-safe3"));
+  safe.start();
+  bus_.plug(hid("trezor-one", one, {1, 1}));
+  bus_.plug(webusb("trezor-safe-3", safe, {1, 2}));
+  std::vector<std::string> args{
+      "bench", "--once", "--out-dir", (dir_ / "out").string(), "--key", (dir_ / "key").string(), "--lang", lang};
+  auto bench = start(args, EventProcess::Output::kTerminal);
+  EXPECT_EQ(bench->wait_exit(), 0) << bench->seen();
+  const std::string raw = bench->seen();
+  EXPECT_THAT(raw, HasSubstr("\x1b[2K")) << "rows are redrawn in place";
+  EXPECT_THAT(raw, ::testing::Not(HasSubstr("{\"event\""))) << "no JSON on a terminal";
+  const std::string shown = without_escapes(raw);
+  std::istringstream lines(shown);
+  std::string line;
+  int rows_one = 0, rows_safe = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_LE(columns(line), 80u) << line;
+    rows_one += line.find("hub port 1") == 0 && line.find("Trezor One") != std::string::npos ? 1 : 0;
+    rows_safe += line.find("hub port 2") == 0 ? 1 : 0;
+  }
+  EXPECT_GE(rows_one, 1) << shown;
+  EXPECT_GE(rows_safe, 1) << shown;
+  if (lang == std::string("zh-CN")) {
+    EXPECT_THAT(shown, HasSubstr("端口"));
+    EXPECT_THAT(shown, HasSubstr("工作台汇总：2 个会话，已写 2 份报告"));
+  } else {
+    EXPECT_THAT(shown, HasSubstr("PORT"));
+    EXPECT_THAT(shown, HasSubstr("bench summary: 2 sessions, 2 reports written"));
+    EXPECT_THAT(shown, HasSubstr("CC-FW-SECURITY-FIX"));
+  }
+  EXPECT_EQ(reports_in(dir_ / "out").size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothLanguages, UsbBenchTerminal, ::testing::Values("en", "zh-CN"));
+
+}  // namespace
+}  // namespace cc
