@@ -328,6 +328,20 @@ std::size_t columns(const std::string& line) {
   return n;
 }
 
+TEST_F(UsbBench, RunningBenchWatchesEmulatorsByLivenessProbeAndCtrlCPrintsTheSummary) {
+  auto sim = std::make_unique<sim::Simulator>(sim::builtin_scenario("healthy-model-t"));
+  sim->start();
+  const std::string endpoint = "udp:127.0.0.1:" + std::to_string(sim->port());
+  auto bench = start(bench_args({"--no-usb", "--emulator", endpoint}));
+  ASSERT_TRUE(bench->wait_for({"\"arrival\"", endpoint}, kWait)) << bench->seen();
+  ASSERT_TRUE(bench->wait_for({"\"report\"", endpoint}, kWait)) << bench->seen();
+  sim.reset();  // the emulator goes away: three unanswered probes later it has left
+  ASSERT_TRUE(bench->wait_for({"\"departure\"", endpoint}, kWait)) << bench->seen();
+  EXPECT_EQ(bench->interrupt(), 0);
+  EXPECT_THAT(bench->seen(), HasSubstr("\"event\":\"summary\",\"sessions\":1,\"reports\":1"));
+  EXPECT_EQ(reports_in(dir_ / "out").size(), 1u);
+}
+
 class UsbBenchTerminal : public UsbBench, public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(UsbBenchTerminal, LiveTableFitsEightyColumnsOneRowPerPortAndEndsWithTheSummary) {
