@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -248,14 +249,20 @@ struct DeviceSessions::Impl {
     return "coldcheck-" + name_part(model) + "-" + name_part(s.info.port) + "-" + name_part(pseudonym) + "-";
   }
 
-  // After a failed read: was the device released, or is a USB device no longer listed?
-  bool gone_from_the_bus(const Session& s) {
-    {
-      const std::lock_guard lock(mutex);
-      if (s.unplugged) return true;
-    }
+  // After a failed read: did the device leave? A USB device whose I/O says it is gone
+  // is given a moment for the bus watch's departure (the backends' own device lists can
+  // lag the kernel), then the bus is asked directly.
+  bool gone_from_the_bus(const Session& s, const Error& error) {
     const auto scheme = s.request.device.scheme;
-    if (scheme != transport::Scheme::kHid && scheme != transport::Scheme::kWebUsb) return false;
+    const bool usb = scheme == transport::Scheme::kHid || scheme == transport::Scheme::kWebUsb;
+    const auto code = error.code();
+    const bool looks_gone = code == ErrorCode::kDisconnected || code == ErrorCode::kNotFound || code == ErrorCode::kIo;
+    {
+      std::unique_lock lock(mutex);
+      if (s.unplugged) return true;
+      if (!usb || !looks_gone) return false;
+      if (changed.wait_for(lock, kDepartureGrace, [&] { return s.unplugged; })) return true;
+    }
     try {
       const auto nodes = bus().scan();
       return std::none_of(nodes.begin(), nodes.end(),
@@ -264,6 +271,7 @@ struct DeviceSessions::Impl {
       return false;
     }
   }
+  static constexpr std::chrono::milliseconds kDepartureGrace{500};
 
   std::vector<ReportFile> files_for() {
     std::vector<ReportFile> files;
@@ -319,7 +327,7 @@ struct DeviceSessions::Impl {
     try {
       auto diagnosis = diagnose(catalog, o, *options.pseudonymize);
       if (stop.stop_requested()) throw Error(ErrorCode::kCancelled, "the diagnosis was cancelled");
-      if (diagnosis.device_error && gone_from_the_bus(s)) {
+      if (diagnosis.device_error && gone_from_the_bus(s, *diagnosis.device_error)) {
         // Pulled out mid-run: a report about half a device would mislead, so none is
         // kept. (The departure event may still be on its way; the bus decides.)
         fail(s, *diagnosis.device_error, SessionState::kUnplugged);
@@ -400,7 +408,9 @@ std::string DeviceSessions::start_diagnosis(const SessionRequest& request) {
   const std::string path = request.device.to_string();
   {
     const std::lock_guard lock(impl_->mutex);
-    if (const auto it = impl_->by_device.find(path); it != impl_->by_device.end()) {
+    // A session whose device was unplugged is only winding down: the device now at that
+    // path is a new arrival (a flapping port, a quick replug) and gets its own run.
+    if (const auto it = impl_->by_device.find(path); it != impl_->by_device.end() && !it->second->unplugged) {
       throw Error(ErrorCode::kBusy, path + " is in use by session " + it->second->info.id);
     }
     session->info.id = new_session_id();
