@@ -531,7 +531,7 @@ void DeviceSessions::on_bus_event(const enumerate::BusEvent& event) {
     return;  // not a path coldcheck can open (e.g. a bare USB node)
   }
   request.port = event.port;
-  request.model = event.model;
+  request.model = event.model_known ? event.model : std::string();  // else named once read
   try {
     (void)start_diagnosis(request);
   } catch (const Error& busy) {

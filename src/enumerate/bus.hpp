@@ -27,6 +27,7 @@ struct BusEvent {
   std::string port_chain;     // "1-1.3" (bus-ports); empty for emulators
   std::string port;           // "hub port 3", "port 2", or the endpoint
   std::string model;          // the catalog's name for it; empty when unknown
+  bool model_known = false;   // one catalog model has this USB id (else `model` lists them)
   std::string mode;           // "firmware", "bootloader"; empty when unknown
   std::string previous_path;  // kModeChanged: the path it had before
 };

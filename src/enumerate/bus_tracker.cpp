@@ -62,6 +62,7 @@ std::vector<BusEvent> BusTracker::update(const std::vector<UsbNode>& now, std::c
     arrived.kind = BusEvent::Kind::kArrived;
     arrived.node = node;
     arrived.model = listed->model_name();
+    arrived.model_known = !listed->catalog_id().empty();
     arrived.mode = mode_name(listed->mode());
     arrived.port_chain = port_chain_of_ ? port_chain_of_(node) : std::string();
     arrived.port = arrived.port_chain.empty() ? node.path : port_label(arrived.port_chain);

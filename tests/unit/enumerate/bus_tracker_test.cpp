@@ -30,6 +30,7 @@ UsbNode webusb(const std::string& chain_path, std::uint16_t product_id) {
 
 std::string chain_from_path(const UsbNode& n) {
   // "webusb:001-1.3" -> "1-1.3"
+  if (!n.path.starts_with("webusb:")) return {};
   auto chain = n.path.substr(7);
   return chain.substr(chain.find_first_not_of('0'));
 }
@@ -51,6 +52,7 @@ TEST(BusTracker, ArrivalDepartureAndABootloaderOnTheSamePortIsAModeChange) {
   EXPECT_EQ(events[0].port, "hub port 3");
   EXPECT_EQ(events[0].mode, "firmware");
   EXPECT_FALSE(events[0].model.empty());
+  EXPECT_FALSE(events[0].model_known) << "0x1209:0x53c1 is several models until the device is read";
   EXPECT_TRUE(tracker.update({firmware}, t).empty()) << "nothing changed, nothing said";
 
   events = tracker.update({}, t + std::chrono::seconds(1));
@@ -78,6 +80,19 @@ TEST(BusTracker, TheSameDeviceBackOnItsPortIsAnArrivalAndLongAfterSoIsAnotherMod
   events = tracker.update({webusb("001-2", 0x53c0)}, t + BusTracker::kModeChangeWindow + std::chrono::seconds(3));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].kind, BusEvent::Kind::kArrived) << "too long after to be the same device";
+}
+
+TEST(BusTracker, AUsbIdOfOneModelNamesIt) {
+  BusTracker tracker(catalog::Catalog::builtin(), chain_from_path);
+  auto keepkey = webusb("001-4", 0x0002);  // KeepKey's WebUSB id: one model only
+  keepkey.vendor_id = 0x2b24;
+  keepkey.path = "hid:/dev/hidraw7";
+  const auto events = tracker.update({keepkey}, Clock::now());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].model_known);
+  EXPECT_EQ(events[0].model, "KeepKey");
+  EXPECT_TRUE(events[0].port_chain.empty()) << "a hid path names no chain here";
+  EXPECT_EQ(events[0].port, "hid:/dev/hidraw7");
 }
 
 TEST(BusTracker, NodesTheCatalogDoesNotKnowAreIgnored) {
