@@ -23,5 +23,6 @@ int run_reports(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_firmware(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 }  // namespace cc::cli

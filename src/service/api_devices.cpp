@@ -1,0 +1,82 @@
+// Devices: the list (USB plus the configured emulator endpoints) and a stream of it:
+// a watcher lists devices on a period and publishes the list when it changed, so a
+// page sees arrivals, departures and state changes without asking.
+#include <condition_variable>
+#include <thread>
+
+#include "app/devices.hpp"
+#include "service/api.hpp"
+#include "service/json_out.hpp"
+
+namespace cc::service {
+
+struct Api::Watch {
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stop = false;
+  std::thread thread;
+};
+
+namespace {
+
+std::string devices_json(const catalog::Catalog& catalog, const std::vector<transport::DevicePath>& emulators) {
+  app::ListOptions options;
+  options.emulators = emulators;
+  return message_json(app::list_devices(catalog, options));
+}
+
+}  // namespace
+
+ApiResponse Api::list_devices(const ApiRequest&, const std::vector<std::string>&) {
+  return ApiResponse{200, "application/json", devices_json(catalog_, options_.emulators), {}, {}};
+}
+
+ApiResponse Api::device_events(const ApiRequest&, const std::vector<std::string>&) {
+  ApiResponse response;
+  response.content_type = "text/event-stream";
+  response.sse_topic = "devices";
+  return response;
+}
+
+void Api::start_device_watch(std::chrono::milliseconds period) {
+  if (watch_) return;
+  watch_ = std::make_unique<Watch>();
+  watch_->thread = std::thread([this, period] {
+    std::string last;
+    std::unique_lock lock(watch_->mutex);
+    while (!watch_->stop) {
+      lock.unlock();
+      std::string now;
+      try {
+        now = devices_json(catalog_, options_.emulators);
+      } catch (const std::exception&) {
+        now.clear();  // a failed scan is not a departure; try again next period
+      }
+      if (!now.empty() && now != last) {
+        hub_.publish_state("devices", "devices", now);
+        last = std::move(now);
+      }
+      lock.lock();
+      watch_->wake.wait_for(lock, period, [this] { return watch_->stop; });
+    }
+  });
+}
+
+Api::Api(const catalog::Catalog& catalog, ServiceOptions options, EventHub& hub, Sessions& sessions)
+    : catalog_(catalog), options_(std::move(options)), hub_(hub), sessions_(sessions) {}
+
+Api::~Api() { stop_device_watch(); }
+
+void Api::stop_device_watch() {
+  if (watch_) {
+    {
+      const std::lock_guard lock(watch_->mutex);
+      watch_->stop = true;
+    }
+    watch_->wake.notify_all();
+    watch_->thread.join();
+    watch_.reset();
+  }
+}
+
+}  // namespace cc::service
