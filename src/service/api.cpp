@@ -68,6 +68,11 @@ const std::vector<Api::Route>& Api::routes() {
       {"GET", "/api/v1/reports/*", &Api::fetch_report, true},
       {"GET", "/api/v1/devices", &Api::list_devices, true},
       {"GET", "/api/v1/devices/events", &Api::device_events, false},
+      {"POST", "/api/v1/backup-checks", &Api::start_backup, true},
+      {"GET", "/api/v1/backup-checks/*", &Api::backup_status, false},
+      {"GET", "/api/v1/backup-checks/*/events", &Api::backup_events, false},
+      {"POST", "/api/v1/backup-checks/*/answer", &Api::backup_answer, false},
+      {"DELETE", "/api/v1/backup-checks/*", &Api::cancel_backup, false},
   };
   return table;
 }

@@ -8,12 +8,14 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "catalog/catalog.hpp"
 #include "findings/findings.hpp"
+#include "report/pseudonym.hpp"
 #include "service/access_policy.hpp"
 #include "service/event_hub.hpp"
 #include "service/secrets.hpp"
@@ -46,6 +48,8 @@ struct ServiceOptions {
   std::optional<store::Location> store;            // none: the report routes answer 404
   std::vector<transport::DevicePath> emulators;    // probed with the USB devices
   findings::Language language = findings::Language::kEnglish;  // when a request names none
+  std::filesystem::path key_path;  // the install key (pseudonyms in reports); empty: the default
+  std::chrono::milliseconds person_wait{std::chrono::minutes(10)};  // longest wait for an answer
 };
 
 // Splits "/a/b?x=1&y=%20" into path and decoded query. Throws Error{kInvalidArgument}
@@ -89,6 +93,19 @@ class Api {
   ApiResponse fetch_report(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse list_devices(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse device_events(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse start_backup(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse backup_status(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse backup_events(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse backup_answer(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse cancel_backup(const ApiRequest&, const std::vector<std::string>&);
+
+  struct BackupJob;
+  std::shared_ptr<BackupJob> backup_job(const std::string& id);
+  void run_backup(const std::shared_ptr<BackupJob>& job);
+  // Claims `device` for one flow at a time; throws Error{kBusy} when it is taken.
+  void claim_device(const std::string& device);
+  void release_device(const std::string& device);
+  const report::Pseudonymizer& pseudonymizer();
 
   findings::Language language_of(const ApiRequest& request) const;
   store::Store& store();  // under store_mutex_; throws kNotFound when there is none
@@ -102,6 +119,12 @@ class Api {
   std::unique_ptr<store::Store> store_;
   struct Watch;
   std::unique_ptr<Watch> watch_;
+  std::mutex key_mutex_;
+  std::unique_ptr<report::Pseudonymizer> pseudonymize_;
+  std::string key_id_;
+  std::mutex jobs_mutex_;
+  std::map<std::string, std::shared_ptr<BackupJob>> backups_;
+  std::set<std::string> devices_in_use_;
 };
 
 }  // namespace cc::service

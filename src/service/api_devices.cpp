@@ -7,15 +7,10 @@
 #include "app/devices.hpp"
 #include "service/api.hpp"
 #include "service/json_out.hpp"
+#include "service/api_jobs.hpp"
 
 namespace cc::service {
 
-struct Api::Watch {
-  std::mutex mutex;
-  std::condition_variable wake;
-  bool stop = false;
-  std::thread thread;
-};
 
 namespace {
 
@@ -65,7 +60,18 @@ void Api::start_device_watch(std::chrono::milliseconds period) {
 Api::Api(const catalog::Catalog& catalog, ServiceOptions options, EventHub& hub, Sessions& sessions)
     : catalog_(catalog), options_(std::move(options)), hub_(hub), sessions_(sessions) {}
 
-Api::~Api() { stop_device_watch(); }
+Api::~Api() {
+  stop_device_watch();
+  std::map<std::string, std::shared_ptr<BackupJob>> jobs;
+  {
+    const std::lock_guard lock(jobs_mutex_);
+    jobs.swap(backups_);
+  }
+  for (auto& [id, job] : jobs) {
+    job->person->cancel();
+    if (job->thread.joinable()) job->thread.join();
+  }
+}
 
 void Api::stop_device_watch() {
   if (watch_) {

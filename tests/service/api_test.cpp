@@ -9,7 +9,7 @@
 namespace cc::service::testing {
 namespace {
 
-class Api : public ::testing::Test {
+class ServiceApi : public ::testing::Test {
  protected:
   RunningService svc{Limits{}, 5};
   HttpResponse get(const std::string& target) {
@@ -17,7 +17,7 @@ class Api : public ::testing::Test {
   }
 };
 
-TEST_F(Api, ListsReportsWithFilters) {
+TEST_F(ServiceApi, ListsReportsWithFilters) {
   auto r = get("/api/v1/reports");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "application/json");
@@ -38,7 +38,7 @@ TEST_F(Api, ListsReportsWithFilters) {
   EXPECT_EQ(r.body.find("\"id\":"), std::string::npos);
 }
 
-TEST_F(Api, FetchesAReportInEveryFormatAndLanguage) {
+TEST_F(ServiceApi, FetchesAReportInEveryFormatAndLanguage) {
   auto r = get("/api/v1/reports/1");
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("\"findings\""), std::string::npos);
@@ -64,7 +64,7 @@ TEST_F(Api, FetchesAReportInEveryFormatAndLanguage) {
   EXPECT_EQ(get("/api/v1/reports/1?lang=fr").status, 400);
 }
 
-TEST_F(Api, ErrorsAreOurCodesAsHttp) {
+TEST_F(ServiceApi, ErrorsAreOurCodesAsHttp) {
   auto r = get("/api/v1/reports/999");
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("\"code\":\"not_found\""), std::string::npos) << r.body;
@@ -75,7 +75,7 @@ TEST_F(Api, ErrorsAreOurCodesAsHttp) {
   EXPECT_EQ(r.status, 405);
 }
 
-TEST_F(Api, Statistics) {
+TEST_F(ServiceApi, Statistics) {
   auto r = get("/api/v1/statistics");
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("\"reports\":5"), std::string::npos) << r.body;

@@ -126,6 +126,38 @@ std::string Connection::read_until(const std::string& needle, std::chrono::milli
   return pending_;
 }
 
+std::optional<std::pair<std::string, std::string>> Connection::next_event(std::chrono::milliseconds limit) {
+  const auto until = Clock::now() + limit;
+  std::size_t end;
+  while ((end = pending_.find("\n\n")) == std::string::npos) {
+    if (!read_some(fd_, pending_, until)) return std::nullopt;
+  }
+  const std::string frame = pending_.substr(0, end);
+  pending_.erase(0, end + 2);
+  std::pair<std::string, std::string> out;
+  std::size_t at = 0;
+  while (at < frame.size()) {
+    auto nl = frame.find('\n', at);
+    if (nl == std::string::npos) nl = frame.size();
+    const auto line = frame.substr(at, nl - at);
+    if (line.rfind("event: ", 0) == 0) out.first = line.substr(7);
+    if (line.rfind("data: ", 0) == 0) out.second = line.substr(6);
+    at = nl + 1;
+  }
+  return out;
+}
+
+int Connection::read_stream_head(std::chrono::milliseconds limit) {
+  const auto until = Clock::now() + limit;
+  std::size_t end;
+  while ((end = pending_.find("\r\n\r\n")) == std::string::npos) {
+    if (!read_some(fd_, pending_, until)) return 0;
+  }
+  const int status = pending_.size() >= 12 ? std::stoi(pending_.substr(9, 3)) : 0;
+  pending_.erase(0, end + 4);
+  return status;
+}
+
 bool Connection::closed_within(std::chrono::milliseconds limit) {
   const auto until = Clock::now() + limit;
   while (Clock::now() < until) {

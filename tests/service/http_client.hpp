@@ -29,6 +29,10 @@ class Connection {
   HttpResponse read(std::chrono::milliseconds limit = std::chrono::seconds(5));
   // Reads until `needle` appears or `limit` passes; returns what was read.
   std::string read_until(const std::string& needle, std::chrono::milliseconds limit);
+  // Reads the head of an event stream and returns its status (0: none came).
+  int read_stream_head(std::chrono::milliseconds limit);
+  // The next server-sent event after the response head was read: {event name, data}.
+  std::optional<std::pair<std::string, std::string>> next_event(std::chrono::milliseconds limit);
   // True when the peer closed the connection within `limit`.
   bool closed_within(std::chrono::milliseconds limit);
   int fd() const noexcept { return fd_; }

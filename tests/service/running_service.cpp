@@ -27,6 +27,7 @@ RunningService::RunningService(Limits limits, int reports, ServiceOptions option
   ServiceConfig config;
   config.api = std::move(options);
   if (!config.api.store) config.api.store = location;
+  if (config.api.key_path.empty()) config.api.key_path = dir_ / "install.key";
   config.limits = limits;
   config.token = kToken;
   config.device_poll = std::chrono::milliseconds(0);

@@ -23,7 +23,7 @@ Limits quick_limits() {
   return l;
 }
 
-class Security : public ::testing::Test {
+class ServiceSecurity : public ::testing::Test {
  protected:
   RunningService svc{quick_limits(), 3};
   unsigned port() const { return svc.port(); }
@@ -32,7 +32,7 @@ class Security : public ::testing::Test {
   }
 };
 
-TEST_F(Security, TheTokenOpensTheApi) {
+TEST_F(ServiceSecurity, TheTokenOpensTheApi) {
   const auto r = get("/api/v1/health", svc.bearer());
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("\"ok\":true"), std::string::npos);
@@ -40,7 +40,7 @@ TEST_F(Security, TheTokenOpensTheApi) {
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
 }
 
-TEST_F(Security, MissingOrWrongTokenIsRefused) {
+TEST_F(ServiceSecurity, MissingOrWrongTokenIsRefused) {
   auto r = get("/api/v1/health", "");
   EXPECT_EQ(r.status, 401);
   EXPECT_TRUE(r.header("www-authenticate"));
@@ -53,7 +53,7 @@ TEST_F(Security, MissingOrWrongTokenIsRefused) {
   EXPECT_EQ(r.status, 401);
 }
 
-TEST_F(Security, WrongOrMissingHostIsRefused) {
+TEST_F(ServiceSecurity, WrongOrMissingHostIsRefused) {
   // A DNS-rebinding page reaches us under its own name: the Host header gives it away.
   auto r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\nHost: attacker.example:" + std::to_string(port()) +
                                 "\r\n" + svc.bearer() + "\r\n");
@@ -72,7 +72,7 @@ TEST_F(Security, WrongOrMissingHostIsRefused) {
   EXPECT_EQ(r.status, 400);
 }
 
-TEST_F(Security, OnlyOurOriginExactly) {
+TEST_F(ServiceSecurity, OnlyOurOriginExactly) {
   auto r = get("/api/v1/health", svc.bearer() + svc.origin());
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.header("access-control-allow-origin"), "http://127.0.0.1:" + std::to_string(port()));
@@ -94,7 +94,7 @@ TEST_F(Security, OnlyOurOriginExactly) {
   EXPECT_NE(r.header("access-control-allow-origin"), "*");
 }
 
-TEST_F(Security, LoginUrlWorksOnceAndSetsAStrictCookie) {
+TEST_F(ServiceSecurity, LoginUrlWorksOnceAndSetsAStrictCookie) {
   const auto url = svc.service().login_url();
   const auto target = url.substr(url.find("/login"));
   auto r = get(target, "");
@@ -120,7 +120,7 @@ TEST_F(Security, LoginUrlWorksOnceAndSetsAStrictCookie) {
   EXPECT_EQ(r.status, 403);
 }
 
-TEST_F(Security, StateChangingRoutesTakeJsonOnly) {
+TEST_F(ServiceSecurity, StateChangingRoutesTakeJsonOnly) {
   // What a cross-site <form enctype="text/plain"> can send.
   auto r = round_trip(port(), request("POST", "/api/v1/login-url", port(), svc.bearer() + "Content-Type: text/plain\r\n",
                                     "{\"x\":1}"));
@@ -141,7 +141,7 @@ TEST_F(Security, StateChangingRoutesTakeJsonOnly) {
   EXPECT_NE(r.body.find("/login?code="), std::string::npos);
 }
 
-TEST_F(Security, OversizedHeadersAndBodiesAreRefusedBeforeReading) {
+TEST_F(ServiceSecurity, OversizedHeadersAndBodiesAreRefusedBeforeReading) {
   const std::string big(svc.service().server().limits().header_bytes + 100, 'a');
   auto r = get("/api/v1/health", svc.bearer() + "X-Filler: " + big + "\r\n");
   EXPECT_EQ(r.status, 431);
@@ -165,14 +165,14 @@ TEST_F(Security, OversizedHeadersAndBodiesAreRefusedBeforeReading) {
   EXPECT_TRUE(refused || r.status == 413) << r.status;
 }
 
-TEST_F(Security, MalformedRequestsGetA400) {
+TEST_F(ServiceSecurity, MalformedRequestsGetA400) {
   auto r = round_trip(port(), "NOT HTTP AT ALL\r\n\r\n");
   EXPECT_EQ(r.status, 400);
   r = get("/api/v1/reports?model=%zz", svc.bearer());
   EXPECT_EQ(r.status, 400);
 }
 
-TEST_F(Security, SlowlorisIsCutOffAtTheRequestDeadline) {
+TEST_F(ServiceSecurity, SlowlorisIsCutOffAtTheRequestDeadline) {
   Connection c(port());
   const auto start = std::chrono::steady_clock::now();
   c.send("GET /api/v1/health HTTP/1.1\r\n");
@@ -187,7 +187,7 @@ TEST_F(Security, SlowlorisIsCutOffAtTheRequestDeadline) {
   EXPECT_LT(took, 5s);
 }
 
-TEST_F(Security, AThousandIdleConnectionsDoNotTakeItDown) {
+TEST_F(ServiceSecurity, AThousandIdleConnectionsDoNotTakeItDown) {
   rlimit nofile{};
   getrlimit(RLIMIT_NOFILE, &nofile);
   if (nofile.rlim_cur < 2300) GTEST_SKIP() << "needs 2300 file descriptors, have " << nofile.rlim_cur;
@@ -212,7 +212,7 @@ TEST_F(Security, AThousandIdleConnectionsDoNotTakeItDown) {
   EXPECT_LT(rss_during - rss_before, 32 * 1024);  // bounded per connection, no runaway
 }
 
-TEST_F(Security, ReportIdsCannotWalkTheFileSystem) {
+TEST_F(ServiceSecurity, ReportIdsCannotWalkTheFileSystem) {
   for (const auto* target : {"/api/v1/reports/..%2f..%2f..%2fetc%2fpasswd", "/api/v1/reports/%2e%2e",
                              "/api/v1/reports/1%00", "/api/v1/reports/-1", "/api/v1/reports/1.json",
                              "/api/v1/reports/99999999999999999999999", "/api/v1/reports/0x1"}) {
@@ -226,7 +226,7 @@ TEST_F(Security, ReportIdsCannotWalkTheFileSystem) {
   EXPECT_EQ(r.body.find("root:"), std::string::npos);
 }
 
-TEST_F(Security, TheUnixSocketIsOwnerOnly) {
+TEST_F(ServiceSecurity, TheUnixSocketIsOwnerOnly) {
   struct stat st {};
   ASSERT_EQ(::stat(svc.socket_path().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
