@@ -99,6 +99,7 @@ std::string binding_step(rp::Report& report, const DeviceStep& device, const cat
 Diagnosis diagnose(const catalog::Catalog& catalog, const DiagnoseOptions& options,
                    const report::Pseudonymizer& pseudonymize) {
   const steps::Say say = [&](const std::string& line) {
+    if (options.stop.stop_requested()) throw Error(ErrorCode::kCancelled, "the diagnosis was cancelled");
     if (options.progress) options.progress(line);
   };
   rp::Body body;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <stop_token>
 #include <string>
 
 #include "app/backup_check.hpp"
@@ -41,6 +42,8 @@ struct DiagnoseOptions {
   // the USB bus (null: one for this call). USB is scanned at most once per diagnosis.
   transport::Opener* opener = nullptr;
   enumerate::Bus* bus = nullptr;
+  // A stop request ends the run at its next step with Error{kCancelled}.
+  std::stop_token stop;
 };
 
 struct Diagnosis {

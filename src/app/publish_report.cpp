@@ -99,6 +99,11 @@ void require_clean_rendering(const ::coldcheck::report::Report& report, report::
 
 Published publish_report(const ::coldcheck::report::Report& report, const std::vector<ReportFile>& files,
                          bool want_text, findings::Language language) {
+  return publish_report(report, files, want_text, language, "coldcheck-report-");
+}
+
+Published publish_report(const ::coldcheck::report::Report& report, const std::vector<ReportFile>& files,
+                         bool want_text, findings::Language language, std::string_view set_prefix) {
   std::map<report::Format, std::string> rendered;
   const auto render_once = [&](report::Format format) -> const std::string& {
     auto it = rendered.find(format);
@@ -124,7 +129,7 @@ Published publish_report(const ::coldcheck::report::Report& report, const std::v
     out.written.push_back(file.path);
   }
   if (!set.empty()) {
-    for (auto& path : cc::write_report_set(set_dir.empty() ? "." : set_dir, "coldcheck-report-", set)) {
+    for (auto& path : cc::write_report_set(set_dir.empty() ? "." : set_dir, set_prefix, set)) {
       out.written.push_back(std::move(path));
     }
   }

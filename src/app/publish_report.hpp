@@ -45,5 +45,8 @@ struct Published {
 // rendering, then writes the files; `written` holds the names they got.
 Published publish_report(const ::coldcheck::report::Report& report, const std::vector<ReportFile>& files,
                          bool want_text, findings::Language language);
+// The same, the set's names starting with `set_prefix` instead of "coldcheck-report-".
+Published publish_report(const ::coldcheck::report::Report& report, const std::vector<ReportFile>& files,
+                         bool want_text, findings::Language language, std::string_view set_prefix);
 
 }  // namespace cc::app

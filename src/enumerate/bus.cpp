@@ -55,7 +55,7 @@ void Bus::Hold::release() noexcept {
   bus_ = nullptr;
 }
 
-UsbBus::UsbBus(const catalog::Catalog& catalog) : vendors_(catalog_vendors(catalog)) {}
+UsbBus::UsbBus(const catalog::Catalog& catalog) : catalog_(catalog), vendors_(catalog_vendors(catalog)) {}
 
 std::vector<UsbNode> UsbBus::scan_nodes(const std::set<std::string>& held) { return scan_both(vendors_, held); }
 
