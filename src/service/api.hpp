@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/device_sessions.hpp"
 #include "catalog/catalog.hpp"
 #include "findings/findings.hpp"
 #include "report/pseudonym.hpp"
@@ -50,6 +51,8 @@ struct ServiceOptions {
   findings::Language language = findings::Language::kEnglish;  // when a request names none
   std::filesystem::path key_path;  // the install key (pseudonyms in reports); empty: the default
   std::chrono::milliseconds person_wait{std::chrono::minutes(10)};  // longest wait for an answer
+  std::filesystem::path reports_dir;  // where diagnoses leave their report files; empty: a temp dir
+  bool watch_usb = true;              // hotplug from udev (off in tests)
 };
 
 // Splits "/a/b?x=1&y=%20" into path and decoded query. Throws Error{kInvalidArgument}
@@ -93,6 +96,16 @@ class Api {
   ApiResponse fetch_report(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse list_devices(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse device_events(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse start_diagnosis(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse list_diagnoses(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse diagnosis_status(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse diagnosis_events(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse diagnosis_report(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse cancel_diagnosis(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse bench_start(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse bench_stop(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse bench_rows(const ApiRequest&, const std::vector<std::string>&);
+  ApiResponse bench_events(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse start_backup(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse backup_status(const ApiRequest&, const std::vector<std::string>&);
   ApiResponse backup_events(const ApiRequest&, const std::vector<std::string>&);
@@ -106,6 +119,10 @@ class Api {
   void claim_device(const std::string& device);
   void release_device(const std::string& device);
   const report::Pseudonymizer& pseudonymizer();
+  // The one session engine (app::DeviceSessions), made on first use, with its watches.
+  struct Engine;
+  Engine& engine();
+  void on_session_event(Engine& engine, const app::SessionEvent& event);
 
   findings::Language language_of(const ApiRequest& request) const;
   store::Store& store();  // under store_mutex_; throws kNotFound when there is none
@@ -125,6 +142,8 @@ class Api {
   std::mutex jobs_mutex_;
   std::map<std::string, std::shared_ptr<BackupJob>> backups_;
   std::set<std::string> devices_in_use_;
+  std::mutex engine_mutex_;
+  std::unique_ptr<Engine> engine_;
 };
 
 }  // namespace cc::service

@@ -79,12 +79,15 @@ ApiResponse Api::start_backup(const ApiRequest& request, const std::vector<std::
   const auto path = transport::parse_device_path(*device);  // refuses what is not a device path
   auto job = std::make_shared<BackupJob>();
   job->id = random_hex(16);
-  job->device = *device;
+  job->device = path.to_string();
   job->language = language_field(body, options_.language);
   if (const auto w = body.integer("words", 12, 33)) job->words = static_cast<std::uint32_t>(*w);
-  (void)path;
   pseudonymizer();
-  claim_device(job->device);
+  for (const auto& s : engine().sessions.snapshot()) {
+    const bool active = s.state == app::SessionState::kQueued || s.state == app::SessionState::kRunning;
+    if (active && s.device_path == path.to_string()) throw Error(ErrorCode::kBusy, job->device + " is in use by a diagnosis");
+  }
+  claim_device(path.to_string());
   job->person = std::make_unique<WebPerson>(hub_, "backup/" + job->id, options_.person_wait);
   {
     const std::lock_guard lock(jobs_mutex_);

@@ -62,6 +62,7 @@ Api::Api(const catalog::Catalog& catalog, ServiceOptions options, EventHub& hub,
 
 Api::~Api() {
   stop_device_watch();
+  engine_.reset();  // its sessions report into the store and the hub: end them first
   std::map<std::string, std::shared_ptr<BackupJob>> jobs;
   {
     const std::lock_guard lock(jobs_mutex_);

@@ -2,11 +2,15 @@
 // The Api's long-running parts (private to src/service): the device watcher and the
 // backup checks in flight.
 #include <condition_variable>
+#include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "app/device_sessions.hpp"
+#include "enumerate/bus.hpp"
 #include "service/api.hpp"
 #include "service/web_person.hpp"
 
@@ -29,6 +33,21 @@ struct Api::BackupJob {
   std::mutex mutex;
   std::string state = "running";  // running, done, failed
   std::string result_json;        // once done or failed
+};
+
+// Members in this order: the callbacks of the sessions and watches use the maps, so
+// those outlive them; the watches feed the sessions, so they end first.
+struct Api::Engine {
+  explicit Engine(const catalog::Catalog& catalog, app::SessionsOptions options) : sessions(catalog, std::move(options)) {}
+  std::mutex mutex;
+  bool bench_on = false;
+  std::map<std::string, std::int64_t> report_of_session;  // session id -> store id
+  std::map<std::string, std::int64_t> report_of_digest;   // from the keep callback
+  std::map<std::string, std::filesystem::path> file_of_session;
+  std::string usb_watch_note;  // why there is no USB hotplug, when there is none
+  app::DeviceSessions sessions;
+  app::DeviceSessions::Subscription subscription;
+  std::unique_ptr<enumerate::Watch> usb_watch, emulator_watch;
 };
 
 }  // namespace cc::service

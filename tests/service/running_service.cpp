@@ -28,6 +28,8 @@ RunningService::RunningService(Limits limits, int reports, ServiceOptions option
   config.api = std::move(options);
   if (!config.api.store) config.api.store = location;
   if (config.api.key_path.empty()) config.api.key_path = dir_ / "install.key";
+  config.api.reports_dir = dir_ / "reports";
+  config.api.watch_usb = false;  // no udev in a test: the emulator endpoints are the devices
   config.limits = limits;
   config.token = kToken;
   config.device_poll = std::chrono::milliseconds(0);
