@@ -55,7 +55,9 @@ int run_serve(const std::vector<std::string>& args) {
         "token-file", po::value<std::string>()->value_name("FILE"),
         "the API token file, made on first use, mode 0600 (default: ~/.config/coldcheck/service.token)")(
         "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN: the default for reports (default: from LANG)")(
-        "print-token", "print the API token (what Authorization: Bearer takes) and exit");
+        "print-token", "print the API token (what Authorization: Bearer takes) and exit")(
+        "key", po::value<std::string>()->value_name("FILE"),
+        "install key file (default: ~/.config/coldcheck/install.key)");
     add_catalog_option(desc);
     po::variables_map vm;
     if (!parse_options("serve", "[--listen HOST:PORT]... [--socket PATH]", desc, args, vm)) return 0;
@@ -74,6 +76,7 @@ int run_serve(const std::vector<std::string>& args) {
                                            : store::Location{store::Location::Kind::kSqlite,
                                                              store::default_store_path().string()};
     }
+    if (vm.count("key")) config.api.key_path = vm["key"].as<std::string>();
     if (vm.count("emulator")) {
       for (const auto& e : vm["emulator"].as<std::vector<std::string>>()) {
         config.api.emulators.push_back(transport::parse_device_path(e));
