@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -67,7 +68,7 @@ namespace {
 
 // How far along a diagnosis is, from the step diagnose() announces.
 int progress_of(const std::string& step) {
-  static const std::array<std::pair<std::string_view, int>, 7> kSteps{{
+  static const std::array<std::pair<std::string_view, int>, 8> kSteps{{
       {"looking for the device", 5},
       {"checking this computer", 15},
       {"reading the device", 30},
@@ -75,6 +76,7 @@ int progress_of(const std::string& step) {
       {"checking the recovery backup", 70},
       {"working out findings", 85},
       {"asking the device to sign", 90},
+      {"writing the report", 95},
   }};
   for (const auto& [prefix, percent] : kSteps) {
     if (step.starts_with(prefix)) return percent;
@@ -94,6 +96,16 @@ std::string most_urgent(const rp::Body& body) {
     if (u(f) < u(*best) || (u(f) == u(*best) && f.severity() > best->severity())) best = &f;
   }
   return best == nullptr ? std::string() : best->code();
+}
+
+std::string access_word(::coldcheck::AccessState state) {
+  switch (state) {
+    case ::coldcheck::ACCESS_READY: return "ready";
+    case ::coldcheck::ACCESS_NO_PERMISSION: return "no-permission";
+    case ::coldcheck::ACCESS_BUSY: return "busy";
+    case ::coldcheck::ACCESS_UNREACHABLE: return "unreachable";
+    default: return "unknown";
+  }
 }
 
 // Who holds the device, as the host.busy check found it.
@@ -237,6 +249,30 @@ struct DeviceSessions::Impl {
     return "coldcheck-" + name_part(model) + "-" + name_part(s.info.port) + "-" + name_part(pseudonym) + "-";
   }
 
+  // After a failed read: did the device leave? A USB device whose I/O says it is gone
+  // is given a moment for the bus watch's departure (the backends' own device lists can
+  // lag the kernel), then the bus is asked directly.
+  bool gone_from_the_bus(const Session& s, const Error& error) {
+    const auto scheme = s.request.device.scheme;
+    const bool usb = scheme == transport::Scheme::kHid || scheme == transport::Scheme::kWebUsb;
+    const auto code = error.code();
+    const bool looks_gone = code == ErrorCode::kDisconnected || code == ErrorCode::kNotFound || code == ErrorCode::kIo;
+    {
+      std::unique_lock lock(mutex);
+      if (s.unplugged) return true;
+      if (!usb || !looks_gone) return false;
+      if (changed.wait_for(lock, kDepartureGrace, [&] { return s.unplugged; })) return true;
+    }
+    try {
+      const auto nodes = bus().scan();
+      return std::none_of(nodes.begin(), nodes.end(),
+                          [&](const enumerate::UsbNode& n) { return n.path == s.info.device_path; });
+    } catch (const Error&) {
+      return false;
+    }
+  }
+  static constexpr std::chrono::milliseconds kDepartureGrace{500};
+
   std::vector<ReportFile> files_for() {
     std::vector<ReportFile> files;
     if (!options.out_dir) return files;
@@ -291,8 +327,9 @@ struct DeviceSessions::Impl {
     try {
       auto diagnosis = diagnose(catalog, o, *options.pseudonymize);
       if (stop.stop_requested()) throw Error(ErrorCode::kCancelled, "the diagnosis was cancelled");
-      if (diagnosis.device_error && diagnosis.device_error->code() == ErrorCode::kDisconnected) {
-        // Gone mid-run: a report about half a device would mislead, so none is kept.
+      if (diagnosis.device_error && gone_from_the_bus(s, *diagnosis.device_error)) {
+        // Pulled out mid-run: a report about half a device would mislead, so none is
+        // kept. (The departure event may still be on its way; the bus decides.)
         fail(s, *diagnosis.device_error, SessionState::kUnplugged);
         return;
       }
@@ -371,7 +408,9 @@ std::string DeviceSessions::start_diagnosis(const SessionRequest& request) {
   const std::string path = request.device.to_string();
   {
     const std::lock_guard lock(impl_->mutex);
-    if (const auto it = impl_->by_device.find(path); it != impl_->by_device.end()) {
+    // A session whose device was unplugged is only winding down: the device now at that
+    // path is a new arrival (a flapping port, a quick replug) and gets its own run.
+    if (const auto it = impl_->by_device.find(path); it != impl_->by_device.end() && !it->second->unplugged) {
       throw Error(ErrorCode::kBusy, path + " is in use by session " + it->second->info.id);
     }
     session->info.id = new_session_id();
@@ -471,7 +510,7 @@ void DeviceSessions::on_bus_event(const enumerate::BusEvent& event) {
   e.device_path = event.node.path;
   e.port = event.port;
   e.model = event.model;
-  e.access = ::coldcheck::AccessState_Name(event.node.state);
+  e.access = access_word(event.node.state);
   e.detail = event.node.detail;
   {
     const std::lock_guard lock(impl_->mutex);

@@ -99,7 +99,8 @@ class DeviceSessions {
   DeviceSessions& operator=(const DeviceSessions&) = delete;
 
   // Starts a diagnosis of `request.device` and returns its session id (128 random bits,
-  // hex). Throws Error{kBusy} naming the session that already has this device.
+  // hex). Throws Error{kBusy} naming the session that already has this device (one
+  // released after an unplug does not count: it is ending).
   std::string start_diagnosis(const SessionRequest& request);
 
   // Asks the session to stop at its next step; false when no such session is running.

@@ -54,7 +54,11 @@ class UdevWatch final : public Watch {
     if (!stop_) throw Error(ErrorCode::kIo, std::string("eventfd failed: ") + std::strerror(errno));
     udev_.reset(udev_new());
     if (!udev_) throw Error(ErrorCode::kUnsupported, "watching the USB bus needs udev (udev_new failed)");
-    monitor_.reset(udev_monitor_new_from_netlink(udev_.get(), "udev"));
+    // Without a running udevd (containers, early boot) libudev turns a "udev" monitor
+    // off; the kernel's own uevents still arrive, before udev has made the nodes,
+    // which the settling rescans absorb.
+    const bool udevd = ::access("/run/udev/control", F_OK) == 0;
+    monitor_.reset(udev_monitor_new_from_netlink(udev_.get(), udevd ? "udev" : "kernel"));
     if (!monitor_) throw Error(ErrorCode::kUnsupported, "watching the USB bus needs udev's netlink monitor");
     udev_monitor_filter_add_match_subsystem_devtype(monitor_.get(), "usb", "usb_device");
     udev_monitor_filter_add_match_subsystem_devtype(monitor_.get(), "hidraw", nullptr);

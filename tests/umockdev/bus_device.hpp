@@ -51,6 +51,8 @@ struct Device {
   Plugged plugged;
   bool hid = false;
   std::string hidraw;  // "hidraw0"
+  std::string hidraw_syspath;  // its class device in sysfs (the uevent source)
+  std::string usb_node;        // "/dev/bus/usb/001/005"
   GRef<UMockdevIoctlBase> handler;
   int master = -1;  // HID: the pty end this bus writes reports into (owned by the testbed)
   int udp = -1;
@@ -82,6 +84,11 @@ struct UsbBus::Impl {
   std::vector<std::unique_ptr<Device>> devices;
   int next_hidraw = 0;
   int next_hid = 1;
+  bool announce = false;  // send add/remove uevents on plug/unplug (UsbBus::announce_uevents)
+
+  // The kernel's uevents for the device: its USB node, then (HID) its hidraw node;
+  // removal in the reverse order.
+  int send_uevents(const Device& d, const std::string& action) const;
 
   void add(const std::string& text) {
     GError* error = nullptr;
@@ -96,6 +103,10 @@ struct UsbBus::Impl {
                          const std::string& serial, const std::string& devpath, unsigned* devnum_out);
   std::string hub_for(std::uint8_t bus, const std::vector<std::uint8_t>& chain);
   Device* find(const Plugged& p) const {
+    // The latest device at that place: a replugged device reuses its syspath.
+    for (auto it = devices.rbegin(); it != devices.rend(); ++it) {
+      if ((*it)->plugged.syspath == p.syspath && (*it)->plugged.node == p.node) return it->get();
+    }
     for (const auto& d : devices) {
       if (d->plugged.syspath == p.syspath) return d.get();
     }

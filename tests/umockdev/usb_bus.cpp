@@ -28,6 +28,7 @@
 
 #include "catalog/catalog.hpp"
 #include "umockdev/bus_device.hpp"
+#include "umockdev/uevent_sender.hpp"
 
 extern char** environ;
 
@@ -45,7 +46,7 @@ std::string hex4(unsigned v) {
 }
 
 std::string dec3(unsigned v) {
-  char b[8];
+  char b[16];
   std::snprintf(b, sizeof b, "%03u", v);
   return b;
 }
@@ -103,8 +104,9 @@ void Device::go_away() {
       ::close(null_fd);
     }
   }
-  umockdev_testbed_uevent(bus->testbed.p, plugged.syspath.c_str(), "remove");
+  if (!bus->announce) umockdev_testbed_uevent(bus->testbed.p, plugged.syspath.c_str(), "remove");
   umockdev_testbed_remove_device(bus->testbed.p, plugged.syspath.c_str());
+  if (bus->announce) bus->send_uevents(*this, "remove");
   // The testbed leaves the bus links behind; a device re-enumerating at the same port
   // needs the names again.
   std::error_code ec;
@@ -346,6 +348,7 @@ Plugged UsbBus::plug(const DeviceSpec& spec) {
       ::tcsetattr(dev->master, TCSANOW, &raw);
     }
     dev->plugged = Plugged{"hid:" + node, node, hid_dir + "/hidraw/" + dev->hidraw};
+    dev->hidraw_syspath = dev->plugged.syspath;
     dev->plugged.syspath = syspath;  // unplug removes the whole USB device
   } else {
     dev->plugged = Plugged{"webusb:" + dec3(spec.bus) + "-" + devpath, usb_node, syspath};
@@ -363,12 +366,31 @@ Plugged UsbBus::plug(const DeviceSpec& spec) {
   }
   dev->wake = ::eventfd(0, EFD_CLOEXEC);
   if (dev->udp >= 0) dev->relay = std::thread([d = dev.get()] { d->run_relay(); });
+  dev->usb_node = usb_node;
   const Plugged out = dev->plugged;
   impl_->devices.push_back(std::move(dev));
+  if (impl_->announce) impl_->send_uevents(*impl_->devices.back(), "add");
   return out;
 }
 
 void UsbBus::unplug(const Plugged& device) { impl_->find(device)->go_away(); }
+
+void UsbBus::announce_uevents(bool on) { impl_->announce = on; }
+
+int UsbBus::uevent(const Plugged& device, const std::string& action) {
+  return impl_->send_uevents(*impl_->find(device), action);
+}
+
+int UsbBus::Impl::send_uevents(const Device& d, const std::string& action) const {
+  const auto below_sys = [](const std::string& syspath) { return syspath.substr(4); };
+  const Uevent usb{action, below_sys(d.plugged.syspath), "usb", "usb_device", d.usb_node};
+  std::vector<Uevent> events{usb};
+  if (d.hid) events.push_back(Uevent{action, below_sys(d.hidraw_syspath), "hidraw", "", d.plugged.node});
+  if (action == "remove") std::reverse(events.begin(), events.end());
+  int reached = 0;
+  for (const auto& e : events) reached += send_uevent(root, e);
+  return reached;
+}
 
 void UsbBus::claim_elsewhere(const Plugged& device, bool claimed) { impl_->find(device)->claimed_elsewhere = claimed; }
 

@@ -65,6 +65,13 @@ class UsbBus {
   // The node and sysfs entry go away and a remove uevent is sent; a program holding
   // the node sees its next read or transfer fail as on a real unplug.
   void unplug(const Plugged& device);
+  // From now on plug() and unplug() send the kernel's "add" / "remove" uevents, which a
+  // program's udev monitor on this bus receives (off by default: most tests run one
+  // command at a time and need no hotplug).
+  void announce_uevents(bool on);
+  // Sends `action` ("add", "change", ...) for the device's USB node and, for HID, its
+  // hidraw node; returns how many monitors it reached.
+  int uevent(const Plugged& device, const std::string& action);
   // USBDEVFS_CLAIMINTERFACE answers EBUSY, as when another program claimed it.
   void claim_elsewhere(const Plugged& device, bool claimed);
   // The file the testbed node resolves to (a pty), e.g. to chmod it for a permission test.
