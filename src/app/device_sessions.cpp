@@ -17,7 +17,7 @@
 #include "app/diagnose.hpp"
 #include "app/publish_report.hpp"
 #include "core/hex.hpp"
-#include "core/utc_time.hpp"
+#include "findings/check_ids.hpp"
 
 namespace cc::app {
 
@@ -111,7 +111,7 @@ std::string access_word(::coldcheck::AccessState state) {
 // Who holds the device, as the host.busy check found it.
 std::string holder_of(const rp::Body& body) {
   for (const auto& c : body.host_checks()) {
-    if (c.id() != "host.busy" || c.status() != rp::CHECK_FAIL) continue;
+    if (c.id() != findings::kHostBusy || c.status() != rp::CHECK_FAIL) continue;
     for (const auto& e : c.evidence()) {
       if (!e.observed().empty()) return e.observed();
     }

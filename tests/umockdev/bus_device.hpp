@@ -50,7 +50,7 @@ struct Device {
   DeviceSpec spec;
   Plugged plugged;
   bool hid = false;
-  std::string hidraw;  // "hidraw0"
+  std::string hidraw;          // "hidraw0"
   std::string hidraw_syspath;  // its class device in sysfs (the uevent source)
   std::string usb_node;        // "/dev/bus/usb/001/005"
   GRef<UMockdevIoctlBase> handler;

@@ -114,6 +114,9 @@ void Device::go_away() {
   const std::string name = fs::path(plugged.syspath).filename().string();
   fs::remove(links / name, ec);
   fs::remove(links / (name + ":1." + std::to_string(spec.interface_number)), ec);
+  // Its class link too: a kernel drops /sys/class/hidraw/hidrawN with the device, and a
+  // dangling one makes every later enumeration walk it (long hotplug runs slow down).
+  if (hid) fs::remove(fs::path(bus->root) / "sys/class/hidraw" / hidraw, ec);
 }
 
 DeviceSpec spec_from_catalog(std::string_view model_id, cat::Mode mode, cat::Transport transport) {
