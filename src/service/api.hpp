@@ -15,6 +15,7 @@
 
 #include "app/device_sessions.hpp"
 #include "catalog/catalog.hpp"
+#include "enumerate/bus.hpp"
 #include "findings/findings.hpp"
 #include "report/pseudonym.hpp"
 #include "service/access_policy.hpp"
@@ -142,6 +143,13 @@ class Api {
   std::mutex jobs_mutex_;
   std::map<std::string, std::shared_ptr<BackupJob>> backups_;
   std::set<std::string> devices_in_use_;
+  // The devices every flow in this service is about to open: the session engine's flows,
+  // and the backup checks; a listing must not probe them (a probe would race their I/O).
+  std::vector<transport::DevicePath> idle_emulators();
+  std::string devices_json();
+  std::mutex bus_mutex_;
+  std::unique_ptr<enumerate::UsbBus> bus_;  // shared with the engine, which holds what it opens
+  enumerate::UsbBus& bus();
   std::mutex engine_mutex_;
   std::unique_ptr<Engine> engine_;
 };

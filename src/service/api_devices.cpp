@@ -2,6 +2,7 @@
 // a watcher lists devices on a period and publishes the list when it changed, so a
 // page sees arrivals, departures and state changes without asking.
 #include <condition_variable>
+#include <set>
 #include <thread>
 
 #include "app/devices.hpp"
@@ -12,18 +13,44 @@
 namespace cc::service {
 
 
-namespace {
-
-std::string devices_json(const catalog::Catalog& catalog, const std::vector<transport::DevicePath>& emulators) {
-  app::ListOptions options;
-  options.emulators = emulators;
-  return message_json(app::list_devices(catalog, options));
+enumerate::UsbBus& Api::bus() {
+  const std::lock_guard lock(bus_mutex_);
+  if (!bus_) bus_ = std::make_unique<enumerate::UsbBus>(catalog_);
+  return *bus_;
 }
 
-}  // namespace
+std::vector<transport::DevicePath> Api::idle_emulators() {
+  std::set<std::string> busy;
+  {
+    const std::lock_guard lock(jobs_mutex_);
+    busy = devices_in_use_;
+  }
+  {
+    const std::lock_guard lock(engine_mutex_);
+    if (engine_) {
+      for (const auto& s : engine_->sessions.snapshot()) {
+        if (s.state == app::SessionState::kQueued || s.state == app::SessionState::kRunning) busy.insert(s.device_path);
+      }
+    }
+  }
+  std::vector<transport::DevicePath> idle;
+  for (const auto& e : options_.emulators) {
+    if (!busy.contains(e.to_string())) idle.push_back(e);
+  }
+  return idle;
+}
+
+std::string Api::devices_json() {
+  app::ListOptions options;
+  options.emulators = idle_emulators();
+  // The bus's scan leaves the devices a session holds alone (they come back as remembered).
+  const auto nodes = bus().scan();
+  options.access.usb = &nodes;
+  return message_json(app::list_devices(catalog_, options));
+}
 
 ApiResponse Api::list_devices(const ApiRequest&, const std::vector<std::string>&) {
-  return ApiResponse{200, "application/json", devices_json(catalog_, options_.emulators), {}, {}};
+  return ApiResponse{200, "application/json", devices_json(), {}, {}};
 }
 
 ApiResponse Api::device_events(const ApiRequest&, const std::vector<std::string>&) {
@@ -43,7 +70,7 @@ void Api::start_device_watch(std::chrono::milliseconds period) {
       lock.unlock();
       std::string now;
       try {
-        now = devices_json(catalog_, options_.emulators);
+        now = devices_json();
       } catch (const std::exception&) {
         now.clear();  // a failed scan is not a departure; try again next period
       }

@@ -77,6 +77,7 @@ Api::Engine& Api::engine() {
   const std::lock_guard lock(engine_mutex_);
   if (engine_) return *engine_;
   app::SessionsOptions o;
+  o.bus = &bus();
   o.pseudonymize = &pseudonymizer();
   o.key_id = key_id_;
   o.language = options_.language;
