@@ -132,5 +132,25 @@ TEST_F(ServiceDiagnosis, ADeviceUnpluggedMidDiagnosisEndsItWithoutAVerdict) {
   EXPECT_TRUE(ended) << done;
 }
 
+TEST(ServiceDevices, TheDeviceStreamShowsADeviceGoing) {
+  auto sim = test_support::start_simulator("healthy-safe3");
+  RunningService svc{Limits{}, 0, with_device(sim), 200ms};
+  Connection events(svc.port());
+  events.send(request("GET", "/api/v1/devices/events", svc.port(), svc.bearer()));
+  ASSERT_EQ(events.read_stream_head(5s), 200);
+  auto e = events.next_event(10s);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->first, "devices");
+  EXPECT_NE(e->second.find("\"state\":\"ACCESS_READY\""), std::string::npos) << e->second;
+  sim.process->terminate();
+  bool gone = false;
+  for (int i = 0; i < 20 && !gone; ++i) {
+    e = events.next_event(10s);
+    if (!e) break;
+    gone = e->first == "devices" && e->second.find("ACCESS_UNREACHABLE") != std::string::npos;
+  }
+  EXPECT_TRUE(gone);
+}
+
 }  // namespace
 }  // namespace cc::service::testing

@@ -12,7 +12,8 @@
 
 namespace cc::service::testing {
 
-RunningService::RunningService(Limits limits, int reports, ServiceOptions options) {
+RunningService::RunningService(Limits limits, int reports, ServiceOptions options,
+                               std::chrono::milliseconds device_poll) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "cc-serve-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   dir_ = tmpl;
@@ -32,7 +33,7 @@ RunningService::RunningService(Limits limits, int reports, ServiceOptions option
   config.api.watch_usb = false;  // no udev in a test: the emulator endpoints are the devices
   config.limits = limits;
   config.token = kToken;
-  config.device_poll = std::chrono::milliseconds(0);
+  config.device_poll = device_poll;
   service_ = std::make_unique<Service>(catalog::Catalog::builtin(), std::move(config));
   port_ = service_->listen_tcp("127.0.0.1", 0);
   service_->listen_unix(socket_path());

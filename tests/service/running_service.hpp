@@ -15,7 +15,9 @@ inline constexpr const char* kToken = "0123456789abcdef0123456789abcdef012345678
 class RunningService {
  public:
   // `reports`: how many sample reports the store starts with.
-  explicit RunningService(Limits limits = {}, int reports = 0, ServiceOptions options = {});
+  // `device_poll`: how often the device list is refreshed for its event stream (0: never).
+  explicit RunningService(Limits limits = {}, int reports = 0, ServiceOptions options = {},
+                          std::chrono::milliseconds device_poll = std::chrono::milliseconds(0));
   ~RunningService();
 
   unsigned port() const noexcept { return port_; }
