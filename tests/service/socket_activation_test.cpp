@@ -1,4 +1,4 @@
-// `coldcheck serve` started the way systemd starts it from coldcheck.socket: the
+// `coldcheck-serve` started the way systemd starts it from coldcheck.socket: the
 // listening socket is passed in (sd_listen_fds), and the service answers on it: the
 // API with the token, and the page through a one-time login.
 #include <gtest/gtest.h>
@@ -37,13 +37,14 @@ TEST(SocketActivation, ServeAnswersOnTheSocketSystemdPasses) {
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
   const fs::path dir = tmpl;
   const auto token_file = (dir / "service.token").string();
-  const auto bin = test_support::coldcheck_binary();
-  const auto token = test_support::run({bin, "serve", "--print-token", "--token-file", token_file});
+  // The program the systemd unit starts: the service without the simulator and the demo.
+  const auto bin = test_support::coldcheck_binary() + "-serve";
+  const auto token = test_support::run({bin, "--print-token", "--token-file", token_file});
   ASSERT_EQ(token.exit_code, 0) << token.err;
   const auto bearer = "Authorization: Bearer " + token.out.substr(0, 64) + "\r\n";
   const unsigned port = free_port();
   test_support::Background service({activate, "-l", "127.0.0.1:" + std::to_string(port), "-E",
-                                    "XDG_CONFIG_HOME=" + (dir / "config").string(), bin, "serve", "--no-store",
+                                    "XDG_CONFIG_HOME=" + (dir / "config").string(), bin, "--no-store",
                                     "--token-file", token_file, "--key", (dir / "install.key").string()});
   HttpResponse health;
   for (int i = 0; i < 50 && health.status == 0; ++i) {
