@@ -20,7 +20,8 @@ constexpr unsigned kDefaultPort = 21340;
 std::pair<std::string, unsigned> host_port(const std::string& text) {
   const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-    throw Error(ErrorCode::kInvalidArgument, "--listen: expected HOST:PORT, e.g. 127.0.0.1:" + std::to_string(kDefaultPort));
+    throw Error(ErrorCode::kInvalidArgument,
+                "--listen: expected HOST:PORT, e.g. 127.0.0.1:" + std::to_string(kDefaultPort));
   }
   const auto port_text = text.substr(colon + 1);
   if (port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos) {
@@ -32,7 +33,8 @@ std::pair<std::string, unsigned> host_port(const std::string& text) {
 }
 
 std::filesystem::path default_socket_path() {
-  if (const char* run = std::getenv("XDG_RUNTIME_DIR"); run && *run) return std::filesystem::path(run) / "coldcheck.sock";
+  if (const char* run = std::getenv("XDG_RUNTIME_DIR"); run && *run)
+    return std::filesystem::path(run) / "coldcheck.sock";
   return {};
 }
 
@@ -46,15 +48,16 @@ int run_serve(const std::vector<std::string>& args) {
                         " and [::1]:" + std::to_string(kDefaultPort) + "; port 0 picks a free one)")
                            .c_str())(
         "socket", po::value<std::string>()->value_name("PATH"),
-        "also listen on this Unix socket, mode 0600 (default: $XDG_RUNTIME_DIR/coldcheck.sock)")(
-        "no-socket", "no Unix socket")(
+        "also listen on this Unix socket, mode 0600 (default: $XDG_RUNTIME_DIR/coldcheck.sock)")("no-socket",
+                                                                                                 "no Unix socket")(
         "emulator", po::value<std::vector<std::string>>()->value_name("udp:HOST:PORT|tcp:HOST:PORT")->composing(),
         "also offer this emulator endpoint as a device (repeatable)")(
         "store", po::value<std::string>()->value_name("PATH|URI"),
         "the report store (default: ~/.local/share/coldcheck/reports.db)")("no-store", "serve without a report store")(
         "token-file", po::value<std::string>()->value_name("FILE"),
         "the API token file, made on first use, mode 0600 (default: ~/.config/coldcheck/service.token)")(
-        "lang", po::value<std::string>()->value_name("LANG"), "en or zh-CN: the default for reports (default: from LANG)")(
+        "lang", po::value<std::string>()->value_name("LANG"),
+        "en or zh-CN: the default for reports (default: from LANG)")(
         "print-token", "print the API token (what Authorization: Bearer takes) and exit")(
         "key", po::value<std::string>()->value_name("FILE"),
         "install key file (default: ~/.config/coldcheck/install.key)");
@@ -70,11 +73,12 @@ int run_serve(const std::vector<std::string>& args) {
       std::cout << config.token << "\n";
       return 0;
     }
-    config.api.language = vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+    config.api.language =
+        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
     if (!vm.count("no-store")) {
-      config.api.store = vm.count("store") ? store::parse_location(vm["store"].as<std::string>())
-                                           : store::Location{store::Location::Kind::kSqlite,
-                                                             store::default_store_path().string()};
+      config.api.store = vm.count("store")
+                             ? store::parse_location(vm["store"].as<std::string>())
+                             : store::Location{store::Location::Kind::kSqlite, store::default_store_path().string()};
     }
     if (vm.count("key")) config.api.key_path = vm["key"].as<std::string>();
     if (vm.count("emulator")) {
@@ -97,7 +101,8 @@ int run_serve(const std::vector<std::string>& args) {
         where.push_back("http://" + host + ":" + std::to_string(bound));
       }
       if (!vm.count("no-socket")) {
-        const auto path = vm.count("socket") ? std::filesystem::path(vm["socket"].as<std::string>()) : default_socket_path();
+        const auto path =
+            vm.count("socket") ? std::filesystem::path(vm["socket"].as<std::string>()) : default_socket_path();
         if (!path.empty()) {
           service.listen_unix(path);
           where.push_back("unix:" + path.string());

@@ -9,7 +9,8 @@ namespace {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -88,7 +89,8 @@ Caller AccessPolicy::caller(const RequestFacts& request) const {
     return Caller::kAnonymous;  // a wrong token is not rescued by a cookie
   }
   if (request.cookie) {
-    if (const auto session = cookie_value(*request.cookie, kSessionCookie); session && sessions_.valid_session(*session)) {
+    if (const auto session = cookie_value(*request.cookie, kSessionCookie);
+        session && sessions_.valid_session(*session)) {
       return Caller::kSession;
     }
   }

@@ -40,8 +40,7 @@ std::string decode(std::string_view text) {
 
 }  // namespace
 
-void split_target(std::string_view target, std::string& path,
-                  std::map<std::string, std::string, std::less<>>& query) {
+void split_target(std::string_view target, std::string& path, std::map<std::string, std::string, std::less<>>& query) {
   const auto q = target.find('?');
   path = std::string(target.substr(0, q));
   query.clear();
@@ -126,10 +125,12 @@ ApiResponse Api::handle(const ApiRequest& request) noexcept {
       path_known = true;
       if (r.method == request.method) return (this->*r.handler)(request, captures);
     }
-    if (path_known) return ApiResponse{405, "application/json", error_json("method", "method not allowed here"), {}, {}};
+    if (path_known)
+      return ApiResponse{405, "application/json", error_json("method", "method not allowed here"), {}, {}};
     return ApiResponse{404, "application/json", error_json("not-found", "no such route"), {}, {}};
   } catch (const Error& e) {
-    return ApiResponse{http_status_for(e.code()), "application/json", error_json(to_string(e.code()), e.what()), {}, {}};
+    return ApiResponse{
+        http_status_for(e.code()), "application/json", error_json(to_string(e.code()), e.what()), {}, {}};
   } catch (const std::bad_alloc&) {
     return ApiResponse{503, "application/json", error_json("internal", "out of memory"), {}, {}};
   } catch (const std::exception&) {
@@ -155,13 +156,15 @@ store::Store& Api::store() {
 std::string Api::login_url() { return base_url_ + "/login?code=" + sessions_.new_login_code(); }
 
 ApiResponse Api::health(const ApiRequest&, const std::vector<std::string>&) {
-  return ApiResponse{200, "application/json", std::string("{\"ok\":true,\"version\":") + json_quote(kVersion) + "}", {}, {}};
+  return ApiResponse{
+      200, "application/json", std::string("{\"ok\":true,\"version\":") + json_quote(kVersion) + "}", {}, {}};
 }
 
 ApiResponse Api::new_login(const ApiRequest& request, const std::vector<std::string>&) {
   // Only a holder of the token may mint a login: a session cannot extend itself.
   if (request.caller != Caller::kToken) {
-    return ApiResponse{403, "application/json", error_json("auth", "only the token holder may create a login URL"), {}, {}};
+    return ApiResponse{
+        403, "application/json", error_json("auth", "only the token holder may create a login URL"), {}, {}};
   }
   return ApiResponse{201, "application/json", "{\"url\":" + json_quote(login_url()) + "}", {}, {}};
 }
@@ -176,7 +179,8 @@ ApiResponse Api::statistics(const ApiRequest& request, const std::vector<std::st
   }
   if (format == "json") return ApiResponse{200, "application/json", stats_json(stats), {}, {}};
   if (format == "html") return ApiResponse{200, "text/html; charset=utf-8", store::stats_html(stats, language), {}, {}};
-  if (format == "text") return ApiResponse{200, "text/plain; charset=utf-8", store::stats_text(stats, language), {}, {}};
+  if (format == "text")
+    return ApiResponse{200, "text/plain; charset=utf-8", store::stats_text(stats, language), {}, {}};
   throw Error(ErrorCode::kInvalidArgument, "format: expected json, html or text");
 }
 

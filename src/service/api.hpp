@@ -47,8 +47,8 @@ struct ApiResponse {
 };
 
 struct ServiceOptions {
-  std::optional<store::Location> store;            // none: the report routes answer 404
-  std::vector<transport::DevicePath> emulators;    // probed with the USB devices
+  std::optional<store::Location> store;                        // none: the report routes answer 404
+  std::vector<transport::DevicePath> emulators;                // probed with the USB devices
   findings::Language language = findings::Language::kEnglish;  // when a request names none
   std::filesystem::path key_path;  // the install key (pseudonyms in reports); empty: the default
   std::chrono::milliseconds person_wait{std::chrono::minutes(10)};  // longest wait for an answer

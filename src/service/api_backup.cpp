@@ -19,7 +19,6 @@
 
 namespace cc::service {
 
-
 namespace {
 
 std::string_view verdict_name(app::BackupVerdict v) {
@@ -46,8 +45,8 @@ findings::Language language_field(const JsonBody& body, findings::Language fallb
 const report::Pseudonymizer& Api::pseudonymizer() {
   const std::lock_guard lock(key_mutex_);
   if (!pseudonymize_) {
-    auto key = report::load_or_create_install_key(options_.key_path.empty() ? report::default_key_path()
-                                                                            : options_.key_path);
+    auto key =
+        report::load_or_create_install_key(options_.key_path.empty() ? report::default_key_path() : options_.key_path);
     pseudonymize_ = std::make_unique<report::Pseudonymizer>(key);
     key_id_ = report::key_id(key);
     OPENSSL_cleanse(key.data(), key.size());
@@ -85,7 +84,8 @@ ApiResponse Api::start_backup(const ApiRequest& request, const std::vector<std::
   pseudonymizer();
   for (const auto& s : engine().sessions.snapshot()) {
     const bool active = s.state == app::SessionState::kQueued || s.state == app::SessionState::kRunning;
-    if (active && s.device_path == path.to_string()) throw Error(ErrorCode::kBusy, job->device + " is in use by a diagnosis");
+    if (active && s.device_path == path.to_string())
+      throw Error(ErrorCode::kBusy, job->device + " is in use by a diagnosis");
   }
   claim_device(path.to_string());
   job->person = std::make_unique<WebPerson>(hub_, "backup/" + job->id, options_.person_wait);
@@ -146,7 +146,8 @@ ApiResponse Api::backup_status(const ApiRequest&, const std::vector<std::string>
   const auto job = backup_job(captures.at(0));
   const std::lock_guard lock(job->mutex);
   if (job->state == "running") {
-    return ApiResponse{200, "application/json", "{\"state\":\"running\",\"device\":" + json_quote(job->device) + "}", {}, {}};
+    return ApiResponse{
+        200, "application/json", "{\"state\":\"running\",\"device\":" + json_quote(job->device) + "}", {}, {}};
   }
   return ApiResponse{200, "application/json", job->result_json, {}, {}};
 }

@@ -12,7 +12,6 @@
 
 namespace cc::service {
 
-
 enumerate::UsbBus& Api::bus() {
   const std::lock_guard lock(bus_mutex_);
   if (!bus_) bus_ = std::make_unique<enumerate::UsbBus>(catalog_);

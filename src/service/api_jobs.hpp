@@ -38,7 +38,8 @@ struct Api::BackupJob {
 // Members in this order: the callbacks of the sessions and watches use the maps, so
 // those outlive them; the watches feed the sessions, so they end first.
 struct Api::Engine {
-  explicit Engine(const catalog::Catalog& catalog, app::SessionsOptions options) : sessions(catalog, std::move(options)) {}
+  explicit Engine(const catalog::Catalog& catalog, app::SessionsOptions options)
+      : sessions(catalog, std::move(options)) {}
   std::mutex mutex;
   bool bench_on = false;
   std::map<std::string, std::int64_t> report_of_session;  // session id -> store id

@@ -67,11 +67,16 @@ ApiResponse Api::list_reports(const ApiRequest& request, const std::vector<std::
   store::Filter filter;
   filter.limit = 100;
   for (const auto& [name, value] : request.query) {
-    if (name == "model") filter.model = checked_word(value, name);
-    else if (name == "code") filter.code = checked_word(value, name);
-    else if (name == "verdict") filter.verdict = checked_word(value, name);
-    else if (name == "since") filter.since = checked_date(value, name);
-    else if (name == "before") filter.before = checked_date(value, name);
+    if (name == "model")
+      filter.model = checked_word(value, name);
+    else if (name == "code")
+      filter.code = checked_word(value, name);
+    else if (name == "verdict")
+      filter.verdict = checked_word(value, name);
+    else if (name == "since")
+      filter.since = checked_date(value, name);
+    else if (name == "before")
+      filter.before = checked_date(value, name);
     else if (name == "limit") {
       std::int64_t n = 0;
       if (std::from_chars(value.data(), value.data() + value.size(), n).ec != std::errc() || n < 1 || n > 1000) {
@@ -101,8 +106,11 @@ ApiResponse Api::fetch_report(const ApiRequest& request, const std::vector<std::
     found = store().get(id);
   }
   if (!found) throw Error(ErrorCode::kNotFound, "no report with id " + std::to_string(id));
-  ApiResponse response{200, std::string(content_type_of(format)),
-                       app::render_report(*found, report::format_name(format), language), {}, {}};
+  ApiResponse response{200,
+                       std::string(content_type_of(format)),
+                       app::render_report(*found, report::format_name(format), language),
+                       {},
+                       {}};
   if (request.query.contains("download")) {
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"coldcheck-report-" +
                                                              std::to_string(id) + "." +

@@ -36,9 +36,9 @@ std::string info_json(const app::SessionInfo& i, std::int64_t report) {
   std::string out = "{\"id\":" + json_quote(i.id) + ",\"device\":" + json_quote(i.device_path) +
                     ",\"port\":" + json_quote(i.port) + ",\"model\":" + json_quote(i.model) +
                     ",\"state\":" + json_quote(app::to_string(i.state)) + ",\"step\":" + json_quote(i.step) +
-                    ",\"progress\":" + std::to_string(i.progress) + ",\"verdict\":" + json_quote(verdict_name(i.verdict)) +
-                    ",\"finding\":" + json_quote(i.finding) + ",\"findings\":" + codes +
-                    ",\"held_by\":" + json_quote(i.held_by);
+                    ",\"progress\":" + std::to_string(i.progress) +
+                    ",\"verdict\":" + json_quote(verdict_name(i.verdict)) + ",\"finding\":" + json_quote(i.finding) +
+                    ",\"findings\":" + codes + ",\"held_by\":" + json_quote(i.held_by);
   if (i.error) out += ",\"error\":" + json_quote(to_string(*i.error)) + ",\"reason\":" + json_quote(i.reason);
   if (report) out += ",\"report\":" + std::to_string(report);
   return out + "}";
@@ -54,7 +54,8 @@ std::string event_json(const app::SessionEvent& e, std::int64_t report) {
     out += ",\"verdict\":" + json_quote(verdict_name(e.verdict)) + ",\"finding\":" + json_quote(e.finding) +
            ",\"held_by\":" + json_quote(e.held_by);
   }
-  if (e.kind == K::kFailed) out += ",\"error\":" + json_quote(to_string(e.error)) + ",\"reason\":" + json_quote(e.reason);
+  if (e.kind == K::kFailed)
+    out += ",\"error\":" + json_quote(to_string(e.error)) + ",\"reason\":" + json_quote(e.reason);
   if (e.kind == K::kReleased) out += ",\"reason\":" + json_quote(e.reason);
   if (e.kind == K::kArrived || e.kind == K::kLeft || e.kind == K::kModeChanged) {
     out += ",\"access\":" + json_quote(e.access) + ",\"detail\":" + json_quote(e.detail);
@@ -236,11 +237,11 @@ ApiResponse Api::diagnosis_report(const ApiRequest& request, const std::vector<s
   const auto fmt_it = request.query.find("format");
   const auto format = report::parse_format(fmt_it == request.query.end() ? "json" : fmt_it->second);
   static const std::map<report::Format, std::string> types = {{report::Format::kText, "text/plain; charset=utf-8"},
-                                                               {report::Format::kJson, "application/json"},
-                                                               {report::Format::kHtml, "text/html; charset=utf-8"},
-                                                               {report::Format::kPb, "application/x-protobuf"}};
-  return ApiResponse{200, types.at(format), app::render_report(*report, report::format_name(format), language_of(request)),
-                     {}, {}};
+                                                              {report::Format::kJson, "application/json"},
+                                                              {report::Format::kHtml, "text/html; charset=utf-8"},
+                                                              {report::Format::kPb, "application/x-protobuf"}};
+  return ApiResponse{
+      200, types.at(format), app::render_report(*report, report::format_name(format), language_of(request)), {}, {}};
 }
 
 ApiResponse Api::cancel_diagnosis(const ApiRequest&, const std::vector<std::string>& captures) {

@@ -158,7 +158,8 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   void login(const std::map<std::string, std::string, std::less<>>& query) {
     const auto code = query.find("code");
     const auto session = code == query.end() ? std::nullopt : shared_.sessions.redeem(code->second);
-    if (!session) return reply(403, "auth", "this login link was already used or is not ours; run coldcheck serve again");
+    if (!session)
+      return reply(403, "auth", "this login link was already used or is not ours; run coldcheck serve again");
     auto response = std::make_shared<Response>(http::status::see_other, request_.version());
     response->set(http::field::location, "/");
     response->set(http::field::set_cookie,
@@ -178,7 +179,8 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   }
 
   std::shared_ptr<Response> make_json(unsigned status, std::string body) {
-    auto response = std::make_shared<Response>(static_cast<http::status>(status), request_.version() ? request_.version() : 11);
+    auto response =
+        std::make_shared<Response>(static_cast<http::status>(status), request_.version() ? request_.version() : 11);
     response->set(http::field::content_type, "application/json");
     response->body() = std::move(body);
     return response;

@@ -19,9 +19,12 @@ bool too_deep(std::string_view text) {
   bool in_string = false, escaped = false;
   for (const char c : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -39,7 +42,8 @@ Error bad(std::string_view field, std::string_view what) {
 
 }  // namespace
 
-JsonBody::JsonBody(std::string_view text, std::string_view allowed) : object_(std::make_unique<google::protobuf::Struct>()) {
+JsonBody::JsonBody(std::string_view text, std::string_view allowed)
+    : object_(std::make_unique<google::protobuf::Struct>()) {
   if (text.empty()) text = "{}";
   if (too_deep(text)) throw Error(ErrorCode::kInvalidArgument, "the JSON body is nested too deeply");
   // Struct's JSON form is any JSON object; anything else (an array, a number) fails here.

@@ -38,7 +38,8 @@ std::string stats_json(const store::Stats& s) {
   return "{\"reports\":" + std::to_string(s.reports) + ",\"devices\":" + std::to_string(s.devices) +
          ",\"devices_outdated\":" + std::to_string(s.devices_outdated) +
          ",\"devices_security_fix\":" + std::to_string(s.devices_security_fix) +
-         ",\"by_model\":" + counts(s.by_model, "model", "") + ",\"by_firmware\":" + counts(s.by_firmware, "model", "firmware") +
+         ",\"by_model\":" + counts(s.by_model, "model", "") +
+         ",\"by_firmware\":" + counts(s.by_firmware, "model", "firmware") +
          ",\"by_verdict\":" + counts(s.by_verdict, "verdict", "") + ",\"by_code\":" + counts(s.by_code, "code", "") +
          ",\"by_week\":" + counts(s.by_week, "week", "") +
          ",\"top_findings_per_model\":" + counts(s.top_findings_per_model, "model", "code") + "}";

@@ -30,20 +30,20 @@ namespace {
 
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
-  acceptor.async_accept([&acceptor, &shared, local_socket](boost::system::error_code ec,
-                                                           typename Protocol::socket socket) {
-    if (ec == asio::error::operation_aborted) return;
-    if (!ec) {
-      const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
-      std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
-      return accept_loop<Protocol>(acceptor, shared, local_socket);
-    }
-    // Out of descriptors or similar: pause instead of spinning, then accept again.
-    auto timer = std::make_shared<asio::steady_timer>(acceptor.get_executor(), std::chrono::milliseconds(50));
-    timer->async_wait([timer, &acceptor, &shared, local_socket](boost::system::error_code) {
-      accept_loop<Protocol>(acceptor, shared, local_socket);
-    });
-  });
+  acceptor.async_accept(
+      [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Protocol::socket socket) {
+        if (ec == asio::error::operation_aborted) return;
+        if (!ec) {
+          const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
+          std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
+          return accept_loop<Protocol>(acceptor, shared, local_socket);
+        }
+        // Out of descriptors or similar: pause instead of spinning, then accept again.
+        auto timer = std::make_shared<asio::steady_timer>(acceptor.get_executor(), std::chrono::milliseconds(50));
+        timer->async_wait([timer, &acceptor, &shared, local_socket](boost::system::error_code) {
+          accept_loop<Protocol>(acceptor, shared, local_socket);
+        });
+      });
 }
 
 asio::ip::address loopback_address(std::string host) {
@@ -53,7 +53,8 @@ asio::ip::address loopback_address(std::string host) {
   const auto address = asio::ip::make_address(host, ec);
   if (ec) throw Error(ErrorCode::kInvalidArgument, "--listen: '" + host + "' is not an IP address");
   // A wallet's neighbour should not be reachable from the network.
-  if (!address.is_loopback()) throw Error(ErrorCode::kInvalidArgument, "--listen: serve listens on loopback addresses only");
+  if (!address.is_loopback())
+    throw Error(ErrorCode::kInvalidArgument, "--listen: serve listens on loopback addresses only");
   return address;
 }
 

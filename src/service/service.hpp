@@ -18,8 +18,8 @@ namespace cc::service {
 struct ServiceConfig {
   ServiceOptions api;
   Limits limits;
-  std::string token;                              // what Authorization: Bearer must carry
-  std::chrono::milliseconds device_poll{2000};    // 0: no device watcher
+  std::string token;                            // what Authorization: Bearer must carry
+  std::chrono::milliseconds device_poll{2000};  // 0: no device watcher
 };
 
 class Service {

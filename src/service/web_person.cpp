@@ -48,9 +48,9 @@ std::optional<std::string> WebPerson::ask(const std::string& prompt, bool hide) 
     asked_kind_ = kind;
     answer_.reset();
   }
-  hub_.publish(topic_, "ask",
-               "{\"prompt\":" + std::to_string(id) + ",\"input\":" + json_quote(kind) + ",\"text\":" + json_quote(prompt) +
-                   "}");
+  hub_.publish(
+      topic_, "ask",
+      "{\"prompt\":" + std::to_string(id) + ",\"input\":" + json_quote(kind) + ",\"text\":" + json_quote(prompt) + "}");
   auto a = wait_for(id);
   if (!a) return std::nullopt;
   if (a->back) return std::string("b");
@@ -66,7 +66,8 @@ bool WebPerson::interrupted() const {
 }
 
 void WebPerson::answer(std::uint64_t prompt_id, PersonAnswer a) {
-  const int kinds = (a.yes ? 1 : 0) + (a.positions ? 1 : 0) + (a.words ? 1 : 0) + (a.back ? 1 : 0) + (a.outcome ? 1 : 0);
+  const int kinds =
+      (a.yes ? 1 : 0) + (a.positions ? 1 : 0) + (a.words ? 1 : 0) + (a.back ? 1 : 0) + (a.outcome ? 1 : 0);
   if (kinds != 1) throw Error(ErrorCode::kInvalidArgument, "give exactly one of yes, positions, words, back, outcome");
   if (a.positions) {
     const auto& p = *a.positions;
@@ -80,7 +81,8 @@ void WebPerson::answer(std::uint64_t prompt_id, PersonAnswer a) {
   }
   const std::lock_guard lock(mutex_);
   if (cancelled_) throw Error(ErrorCode::kCancelled, "the backup check was cancelled");
-  if (asked_ == 0 || asked_ != prompt_id) throw Error(ErrorCode::kInvalidArgument, "prompt: nothing is asked under that id now");
+  if (asked_ == 0 || asked_ != prompt_id)
+    throw Error(ErrorCode::kInvalidArgument, "prompt: nothing is asked under that id now");
   const bool fits = asked_kind_ == "confirm" ? a.yes.has_value() : !a.yes.has_value();
   if (!fits) throw Error(ErrorCode::kInvalidArgument, "that kind of answer does not fit this prompt");
   if (asked_kind_ == "pin" && !a.positions) throw Error(ErrorCode::kInvalidArgument, "this prompt takes positions");

@@ -70,8 +70,8 @@ TEST_F(ServiceApi, ErrorsAreOurCodesAsHttp) {
   EXPECT_NE(r.body.find("\"code\":\"not_found\""), std::string::npos) << r.body;
   r = get("/api/v1/nothing-here");
   EXPECT_EQ(r.status, 404);
-  r = round_trip(svc.port(), request("DELETE", "/api/v1/health", svc.port(),
-                                   svc.bearer() + "Content-Type: application/json\r\n"));
+  r = round_trip(svc.port(),
+                 request("DELETE", "/api/v1/health", svc.port(), svc.bearer() + "Content-Type: application/json\r\n"));
   EXPECT_EQ(r.status, 405);
 }
 

@@ -20,8 +20,8 @@ class ServiceBackup : public ::testing::Test {
     debug_ = "udp:127.0.0.1:" + std::to_string(sim_.port + 1);
   }
   HttpResponse post(const std::string& target, const std::string& body) {
-    return round_trip(svc_.port(), request("POST", target, svc_.port(),
-                                           svc_.bearer() + "Content-Type: application/json\r\n", body));
+    return round_trip(svc_.port(),
+                      request("POST", target, svc_.port(), svc_.bearer() + "Content-Type: application/json\r\n", body));
   }
   std::string start() {
     const auto r = post("/api/v1/backup-checks", "{\"device\":\"" + sim_.path() + "\",\"language\":\"en\"}");
@@ -52,9 +52,10 @@ TEST_F(ServiceBackup, MatchingWordsOnTheDeviceAreVerifiedWithoutAWordOnTheHost) 
     const auto e = events.next_event(60s);
     ASSERT_TRUE(e) << "no event";
     if (e->first == "confirm") {
-      EXPECT_EQ(post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"yes\":true}")
-                    .status,
-                200);
+      EXPECT_EQ(
+          post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"yes\":true}")
+              .status,
+          200);
     } else if (e->first == "ask" && e->second.find("\"input\":\"pin\"") != std::string::npos) {
       saw_pin = true;
       // Anything but positions is refused, and the prompt stays open.
@@ -62,23 +63,25 @@ TEST_F(ServiceBackup, MatchingWordsOnTheDeviceAreVerifiedWithoutAWordOnTheHost) 
                      "{\"prompt\":" + prompt_of(e->second) + ",\"positions\":\"all all\"}")
                     .status,
                 400);
-      EXPECT_EQ(post("/api/v1/backup-checks/" + id + "/answer",
-                     "{\"prompt\":" + prompt_of(e->second) + ",\"text\":\"all\"}")
-                    .status,
-                400);
-      EXPECT_EQ(post("/api/v1/backup-checks/" + id + "/answer",
-                     "{\"prompt\":" + prompt_of(e->second) + ",\"positions\":\"" +
-                         test_support::pin_positions(debug_, "1357") + "\"}")
-                    .status,
-                200);
+      EXPECT_EQ(
+          post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"text\":\"all\"}")
+              .status,
+          400);
+      EXPECT_EQ(
+          post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"positions\":\"" +
+                                                              test_support::pin_positions(debug_, "1357") + "\"}")
+              .status,
+          200);
     } else if (e->first == "ask") {
       EXPECT_NE(e->second.find("How many words"), std::string::npos) << e->second;
-      EXPECT_EQ(post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"words\":99}")
-                    .status,
-                400);
-      EXPECT_EQ(post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"words\":12}")
-                    .status,
-                200);
+      EXPECT_EQ(
+          post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"words\":99}")
+              .status,
+          400);
+      EXPECT_EQ(
+          post("/api/v1/backup-checks/" + id + "/answer", "{\"prompt\":" + prompt_of(e->second) + ",\"words\":12}")
+              .status,
+          200);
     } else if (e->first == "result") {
       result = e->second;
     }
@@ -88,7 +91,8 @@ TEST_F(ServiceBackup, MatchingWordsOnTheDeviceAreVerifiedWithoutAWordOnTheHost) 
   const auto at = result.find("\"report\":");
   ASSERT_NE(at, std::string::npos) << result;
   const auto report_id = result.substr(at + 9, result.find_first_of(",}", at) - at - 9);
-  const auto report = round_trip(svc_.port(), request("GET", "/api/v1/reports/" + report_id, svc_.port(), svc_.bearer()));
+  const auto report =
+      round_trip(svc_.port(), request("GET", "/api/v1/reports/" + report_id, svc_.port(), svc_.bearer()));
   EXPECT_NE(report.body.find("CC-BACKUP-VERIFIED"), std::string::npos);
   EXPECT_EQ(report.body.find("all all"), std::string::npos);
   EXPECT_EQ(report.body.find("1357"), std::string::npos);

@@ -25,8 +25,8 @@ class ServiceDiagnosis : public ::testing::Test {
   test_support::SimProcess sim_ = test_support::start_simulator("healthy-safe3");
   RunningService svc_{Limits{}, 0, with_device(sim_)};
   HttpResponse post(const std::string& target, const std::string& body) {
-    return round_trip(svc_.port(), request("POST", target, svc_.port(),
-                                           svc_.bearer() + "Content-Type: application/json\r\n", body));
+    return round_trip(svc_.port(),
+                      request("POST", target, svc_.port(), svc_.bearer() + "Content-Type: application/json\r\n", body));
   }
   HttpResponse get(const std::string& target) {
     return round_trip(svc_.port(), request("GET", target, svc_.port(), svc_.bearer()));
@@ -69,7 +69,8 @@ TEST_F(ServiceDiagnosis, ARecoveryPhraseInTheDescriptionStartsNothing) {
 }
 
 TEST_F(ServiceDiagnosis, RunsWithProgressEventsAndKeepsTheReport) {
-  const auto started = post("/api/v1/diagnoses", "{\"device\":\"" + sim_.path() + "\",\"description\":\"it will not connect\"}");
+  const auto started =
+      post("/api/v1/diagnoses", "{\"device\":\"" + sim_.path() + "\",\"description\":\"it will not connect\"}");
   ASSERT_EQ(started.status, 202) << started.body;
   const auto id = id_of(started.body);
   Connection events(svc_.port());

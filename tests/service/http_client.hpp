@@ -9,7 +9,7 @@
 namespace cc::service::testing {
 
 struct HttpResponse {
-  int status = 0;  // 0: the connection closed (or timed out) before a status line
+  int status = 0;                                   // 0: the connection closed (or timed out) before a status line
   std::multimap<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::optional<std::string> header(const std::string& name) const;

@@ -45,7 +45,8 @@ TEST_F(ServiceSecurity, MissingOrWrongTokenIsRefused) {
   EXPECT_EQ(r.status, 401);
   EXPECT_TRUE(r.header("www-authenticate"));
   EXPECT_NE(r.body.find("\"code\":\"auth\""), std::string::npos);
-  r = get("/api/v1/health", "Authorization: Bearer 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdee\r\n");
+  r = get("/api/v1/health",
+          "Authorization: Bearer 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdee\r\n");
   EXPECT_EQ(r.status, 401);
   r = get("/api/v1/health", "Authorization: Bearer 0123\r\n");  // a prefix of the token
   EXPECT_EQ(r.status, 401);
@@ -56,7 +57,7 @@ TEST_F(ServiceSecurity, MissingOrWrongTokenIsRefused) {
 TEST_F(ServiceSecurity, WrongOrMissingHostIsRefused) {
   // A DNS-rebinding page reaches us under its own name: the Host header gives it away.
   auto r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\nHost: attacker.example:" + std::to_string(port()) +
-                                "\r\n" + svc.bearer() + "\r\n");
+                                  "\r\n" + svc.bearer() + "\r\n");
   EXPECT_EQ(r.status, 421);
   EXPECT_EQ(r.body.find("attacker"), std::string::npos);  // never echoed
   r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:1\r\n" + svc.bearer() + "\r\n");
@@ -64,11 +65,11 @@ TEST_F(ServiceSecurity, WrongOrMissingHostIsRefused) {
   r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\n" + svc.bearer() + "\r\n");
   EXPECT_EQ(r.status, 400);
   r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\nHost: localhost:" + std::to_string(port()) + "\r\n" +
-                           svc.bearer() + "\r\n");
+                             svc.bearer() + "\r\n");
   EXPECT_EQ(r.status, 200);
   // Two Host headers: which one would a proxy believe? Neither.
   r = round_trip(port(), "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port()) +
-                           "\r\nHost: attacker.example\r\n" + svc.bearer() + "\r\n");
+                             "\r\nHost: attacker.example\r\n" + svc.bearer() + "\r\n");
   EXPECT_EQ(r.status, 400);
 }
 
@@ -116,27 +117,28 @@ TEST_F(ServiceSecurity, LoginUrlWorksOnceAndSetsAStrictCookie) {
   EXPECT_EQ(get("/api/v1/health", "Cookie: cc_session=forged\r\n").status, 401);
   // A cookie does not mint new logins: only the token holder may.
   r = round_trip(port(), request("POST", "/api/v1/login-url", port(),
-                               cookie_line + svc.origin() + "Content-Type: application/json\r\n", "{}"));
+                                 cookie_line + svc.origin() + "Content-Type: application/json\r\n", "{}"));
   EXPECT_EQ(r.status, 403);
 }
 
 TEST_F(ServiceSecurity, StateChangingRoutesTakeJsonOnly) {
   // What a cross-site <form enctype="text/plain"> can send.
-  auto r = round_trip(port(), request("POST", "/api/v1/login-url", port(), svc.bearer() + "Content-Type: text/plain\r\n",
-                                    "{\"x\":1}"));
+  auto r = round_trip(
+      port(), request("POST", "/api/v1/login-url", port(), svc.bearer() + "Content-Type: text/plain\r\n", "{\"x\":1}"));
   EXPECT_EQ(r.status, 415);
   EXPECT_EQ(r.body.find("/login?code="), std::string::npos);
   r = round_trip(port(), request("POST", "/api/v1/login-url", port(),
-                               svc.bearer() + "Content-Type: application/x-www-form-urlencoded\r\n", "a=b"));
+                                 svc.bearer() + "Content-Type: application/x-www-form-urlencoded\r\n", "a=b"));
   EXPECT_EQ(r.status, 415);
   r = round_trip(port(), request("POST", "/api/v1/login-url", port(), svc.bearer()));
   EXPECT_EQ(r.status, 415);
   // A session cookie without the page's Origin is not the page.
   const auto cookie = svc.sign_in();
-  r = round_trip(port(), request("POST", "/api/v1/login-url", port(), cookie + "Content-Type: application/json\r\n", "{}"));
+  r = round_trip(port(),
+                 request("POST", "/api/v1/login-url", port(), cookie + "Content-Type: application/json\r\n", "{}"));
   EXPECT_EQ(r.status, 403);
-  r = round_trip(port(), request("POST", "/api/v1/login-url", port(), svc.bearer() + "Content-Type: application/json\r\n",
-                               "{}"));
+  r = round_trip(
+      port(), request("POST", "/api/v1/login-url", port(), svc.bearer() + "Content-Type: application/json\r\n", "{}"));
   EXPECT_EQ(r.status, 201);
   EXPECT_NE(r.body.find("/login?code="), std::string::npos);
 }

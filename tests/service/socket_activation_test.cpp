@@ -44,8 +44,8 @@ TEST(SocketActivation, ServeAnswersOnTheSocketSystemdPasses) {
   const auto bearer = "Authorization: Bearer " + token.out.substr(0, 64) + "\r\n";
   const unsigned port = free_port();
   test_support::Background service({activate, "-l", "127.0.0.1:" + std::to_string(port), "-E",
-                                    "XDG_CONFIG_HOME=" + (dir / "config").string(), bin, "--no-store",
-                                    "--token-file", token_file, "--key", (dir / "install.key").string()});
+                                    "XDG_CONFIG_HOME=" + (dir / "config").string(), bin, "--no-store", "--token-file",
+                                    token_file, "--key", (dir / "install.key").string()});
   HttpResponse health;
   for (int i = 0; i < 50 && health.status == 0; ++i) {
     try {
@@ -55,8 +55,8 @@ TEST(SocketActivation, ServeAnswersOnTheSocketSystemdPasses) {
     }
   }
   EXPECT_EQ(health.status, 200) << health.body;
-  const auto login = round_trip(port, request("POST", "/api/v1/login-url", port,
-                                              bearer + "Content-Type: application/json\r\n", "{}"));
+  const auto login =
+      round_trip(port, request("POST", "/api/v1/login-url", port, bearer + "Content-Type: application/json\r\n", "{}"));
   ASSERT_EQ(login.status, 201) << login.body;
   const auto at = login.body.find("/login?code=");
   ASSERT_NE(at, std::string::npos);
@@ -64,7 +64,8 @@ TEST(SocketActivation, ServeAnswersOnTheSocketSystemdPasses) {
   const auto signed_in = round_trip(port, request("GET", target, port));
   ASSERT_EQ(signed_in.status, 303);
   const auto cookie = signed_in.header("set-cookie").value_or("");
-  const auto page = round_trip(port, request("GET", "/", port, "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n"));
+  const auto page =
+      round_trip(port, request("GET", "/", port, "Cookie: " + cookie.substr(0, cookie.find(';')) + "\r\n"));
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("coldcheck"), std::string::npos);
   service.terminate();
