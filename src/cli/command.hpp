@@ -23,6 +23,7 @@ int run_reports(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
 int run_firmware(const std::vector<std::string>& args);
 int run_catalog(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 int run_watch(const std::vector<std::string>& args);
 int run_bench(const std::vector<std::string>& args);
 

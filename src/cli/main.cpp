@@ -22,6 +22,8 @@ constexpr std::array kCommands = {
                      cc::cli::run_firmware},
     cc::cli::Command{"catalog", "catalog show | update FILE: the release data in use; install a signed update",
                      cc::cli::run_catalog},
+    cc::cli::Command{"serve", "the local service: a loopback API and a page (coldcheck serve --help)",
+                     cc::cli::run_serve},
     cc::cli::Command{"list", "list hardware wallets on USB and emulator endpoints", cc::cli::run_list},
     cc::cli::Command{"info", "identify a device: model, firmware, bootloader and state", cc::cli::run_info},
     cc::cli::Command{"watch", "print each device arrival, departure and mode change as it happens", cc::cli::run_watch},

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The local service's numbers: wrk with 64 connections on a non-device route, idle RSS,
+# and SSE fan-out to 100 clients. Usage: bench/service/run.sh [BUILD_DIR]
+# Goals (issue 16): >= 20000 requests/s and p99 <= 1 ms on 2 cores; idle RSS <= 15 MB.
+set -euo pipefail
+build=${1:-build}
+bin=$build/src/cli/coldcheck
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+"$bin" serve --listen 127.0.0.1:0 --no-socket >"$work/out" 2>&1 &
+pid=$!
+for _ in $(seq 50); do grep -q '^listening on' "$work/out" && break; sleep 0.1; done
+url=$(sed -n 's/^listening on \(http:.*\)$/\1/p' "$work/out" | head -1)
+token=$("$bin" serve --print-token)
+sleep 1
+echo "idle RSS: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
+echo "== wrk: 64 connections, 2 threads, 10 s, GET /api/v1/health"
+wrk -t2 -c64 -d10s --latency -H "Authorization: Bearer $token" "$url/api/v1/health" | sed -n '1,20p'
+echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
+echo "== SSE fan-out: 100 clients on /api/v1/devices/events"
+python3 "$(dirname "$0")/sse_fanout.py" "$url" "$token" 100
+echo "RSS with 100 streams: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"

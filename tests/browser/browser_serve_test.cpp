@@ -1,0 +1,71 @@
+// The `coldcheck serve` page in headless Chromium, driven by puppeteer-core
+// (serve_flow.mjs) against two simulated devices, in English and Simplified Chinese:
+// sign in, diagnose, the backup check with the blank PIN grid (DeviceHands types the
+// words on the simulated device), the bench table and the statistics charts.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "http_client.hpp"
+#include "running_service.hpp"
+#include "support/device_hands.hpp"
+#include "support/subprocess.hpp"
+
+namespace cc::service::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+const fs::path kScript = fs::path(CC_SOURCE_DIR) / "tests/browser/serve_flow.mjs";
+const fs::path kPuppeteer = fs::path(CC_SOURCE_DIR) / "tests/browser/node_modules/puppeteer-core";
+
+class BrowserServe : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
+  if (::access("/usr/bin/chromium", X_OK) != 0) GTEST_SKIP() << "/usr/bin/chromium is not installed";
+  if (::access("/usr/bin/node", X_OK) != 0) GTEST_SKIP() << "node is not installed";
+  if (!fs::exists(kPuppeteer)) GTEST_SKIP() << "puppeteer-core is not installed (scripts/setup.sh runs npm ci)";
+  const auto lang = GetParam();
+  auto healthy = test_support::start_simulator("healthy-safe3");
+  auto backup = test_support::start_simulator("backup-safe3");
+  const auto debug = "udp:127.0.0.1:" + std::to_string(backup.port + 1);
+  test_support::DeviceHands hands(debug, test_support::HandsScript{"12", std::vector<std::string>(12, "all"), {}, {}});
+  ServiceOptions options;
+  options.emulators = {transport::parse_device_path(healthy.path()), transport::parse_device_path(backup.path())};
+  RunningService svc(Limits{}, 20, options);
+  const auto exchange = svc.dir() / "exchange";
+  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
+  fs::create_directories(exchange);
+  fs::create_directories(shots);
+
+  // What the person reads off the device: the PIN digits' positions on its scrambled grid.
+  std::atomic<bool> stop{false};
+  std::thread reader([&] {
+    while (!stop) {
+      if (fs::exists(exchange / "need-pin") && !fs::exists(exchange / "pin.txt")) {
+        std::ofstream(exchange / "pin.tmp") << test_support::pin_positions(debug, "1357");
+        fs::rename(exchange / "pin.tmp", exchange / "pin.txt");
+      }
+      std::this_thread::sleep_for(100ms);
+    }
+  });
+  const auto run = test_support::run({"/usr/bin/node", kScript.string(), svc.service().login_url(), lang,
+                                      healthy.path(), backup.path(), exchange.string(), shots.string()},
+                                     std::chrono::seconds(150));
+  stop = true;
+  reader.join();
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("OK " + lang), std::string::npos) << run.out << run.err;
+  EXPECT_EQ(run.out.find("1357"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, BrowserServe, ::testing::Values("en", "zh-CN"),
+                         [](const auto& p) { return p.param == "en" ? std::string("en") : std::string("zh_CN"); });
+
+}  // namespace
+}  // namespace cc::service::testing
