@@ -31,7 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 # puppeteer-core for the service's browser tests, pinned by tests/browser/package-lock.json;
-# it drives Debian's /usr/bin/chromium and never downloads a browser. Skipped without npm.
-if command -v npm >/dev/null && [ ! -d "$(dirname "$0")/../tests/browser/node_modules/puppeteer-core" ]; then
+# it drives Debian's /usr/bin/chromium and never downloads a browser. A machine without
+# Node.js gets Debian's (a machine's own Node.js and npm are used as they are).
+if ! command -v npm >/dev/null; then
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [ ! -d "$(dirname "$0")/../tests/browser/node_modules/puppeteer-core" ]; then
   (cd "$(dirname "$0")/../tests/browser" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --silent)
 fi

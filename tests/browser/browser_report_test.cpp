@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "browser_tier.hpp"
 #include "render/html.hpp"
 #include "report/seal.hpp"
 #include "core/write_atomic.hpp"
@@ -37,7 +38,7 @@ std::vector<std::string> chromium_args(const fs::path& profile) {
 class BrowserReport : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (::access(kChromium, X_OK) != 0) GTEST_SKIP() << kChromium << " is not installed (apt-get install chromium)";
+    if (::access(kChromium, X_OK) != 0) CC_BROWSER_UNAVAILABLE(kChromium << " is not installed (apt-get install chromium)");
     auto body = test::sample_body();
     body.mutable_description()->set_text("</script><script>document.title='pwned'</script><b id=\"injected\">x</b>");
     report_ = report::seal(body);

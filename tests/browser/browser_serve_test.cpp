@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "browser_tier.hpp"
 #include "http_client.hpp"
 #include "running_service.hpp"
 #include "support/device_hands.hpp"
@@ -27,9 +28,9 @@ const fs::path kPuppeteer = fs::path(CC_SOURCE_DIR) / "tests/browser/node_module
 class BrowserServe : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
-  if (::access("/usr/bin/chromium", X_OK) != 0) GTEST_SKIP() << "/usr/bin/chromium is not installed";
-  if (::access("/usr/bin/node", X_OK) != 0) GTEST_SKIP() << "node is not installed";
-  if (!fs::exists(kPuppeteer)) GTEST_SKIP() << "puppeteer-core is not installed (scripts/setup.sh runs npm ci)";
+  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
+  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
+  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
   const auto lang = GetParam();
   auto healthy = test_support::start_simulator("healthy-safe3");
   auto backup = test_support::start_simulator("backup-safe3");
