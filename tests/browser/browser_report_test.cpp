@@ -38,7 +38,8 @@ std::vector<std::string> chromium_args(const fs::path& profile) {
 class BrowserReport : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (::access(kChromium, X_OK) != 0) CC_BROWSER_UNAVAILABLE(kChromium << " is not installed (apt-get install chromium)");
+    if (::access(kChromium, X_OK) != 0)
+      CC_BROWSER_UNAVAILABLE(kChromium << " is not installed (apt-get install chromium)");
     auto body = test::sample_body();
     body.mutable_description()->set_text("</script><script>document.title='pwned'</script><b id=\"injected\">x</b>");
     report_ = report::seal(body);

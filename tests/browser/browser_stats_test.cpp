@@ -29,7 +29,8 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
 class BrowserStats : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (::access(kChromium, X_OK) != 0) CC_BROWSER_UNAVAILABLE(kChromium << " is not installed (apt-get install chromium)");
+    if (::access(kChromium, X_OK) != 0)
+      CC_BROWSER_UNAVAILABLE(kChromium << " is not installed (apt-get install chromium)");
     std::string tmpl = (fs::temp_directory_path() / "cc-stats-XXXXXX").string();
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;

@@ -6,9 +6,9 @@
 
 #include <cstdlib>
 
-#define CC_BROWSER_UNAVAILABLE(why)                                                              \
-  do {                                                                                           \
+#define CC_BROWSER_UNAVAILABLE(why)                                                             \
+  do {                                                                                          \
     if (const char* required = std::getenv("CC_REQUIRE_BROWSER"); required && *required == '1') \
-      FAIL() << why << " (CC_REQUIRE_BROWSER=1)";                                                \
-    GTEST_SKIP() << why;                                                                         \
+      FAIL() << why << " (CC_REQUIRE_BROWSER=1)";                                               \
+    GTEST_SKIP() << why;                                                                        \
   } while (0)
