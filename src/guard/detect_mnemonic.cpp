@@ -30,9 +30,9 @@ namespace {
 constexpr float kHanRankThreshold = 5.5f;
 constexpr float kElectrumOldRankThreshold = 5.4f;
 
-constexpr std::array<ListId, 8> kLatinLists = {ListId::kEnglish,     ListId::kSpanish, ListId::kFrench,
-                                               ListId::kItalian,     ListId::kCzech,   ListId::kSlip39,
-                                               ListId::kElectrumOld, ListId::kMonero};
+constexpr std::array<ListId, 9> kLatinLists = {ListId::kEnglish, ListId::kSpanish,     ListId::kFrench,
+                                               ListId::kItalian, ListId::kCzech,       ListId::kPortuguese,
+                                               ListId::kSlip39,  ListId::kElectrumOld, ListId::kMonero};
 constexpr std::array<ListId, 2> kNativeLists = {ListId::kJapanese, ListId::kKorean};
 constexpr std::array<ListId, 2> kHanLists = {ListId::kChineseSimplified, ListId::kChineseTraditional};
 constexpr std::uint16_t kNoIndex = 0xFFFF;

@@ -32,6 +32,7 @@ constexpr Source kSources[] = {
     {ListId::kFrench, detail::embedded_wordlists, "french.txt", 2048},
     {ListId::kItalian, detail::embedded_wordlists, "italian.txt", 2048},
     {ListId::kCzech, detail::embedded_wordlists, "czech.txt", 2048},
+    {ListId::kPortuguese, detail::embedded_wordlists, "portuguese.txt", 2048},
     {ListId::kJapanese, detail::embedded_wordlists, "japanese.txt", 2048},
     {ListId::kKorean, detail::embedded_wordlists, "korean.txt", 2048},
     {ListId::kChineseSimplified, detail::embedded_wordlists, "chinese_simplified.txt", 2048},

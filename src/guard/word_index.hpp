@@ -16,6 +16,7 @@ enum class ListId : std::uint8_t {
   kFrench,
   kItalian,
   kCzech,
+  kPortuguese,
   kJapanese,
   kKorean,
   kChineseSimplified,
@@ -24,7 +25,7 @@ enum class ListId : std::uint8_t {
   kElectrumOld,  // Electrum seeds before version 2 (1626 words, by frequency in poetry)
   kMonero,       // Monero 25-word seeds, English list (1626 words)
 };
-inline constexpr std::size_t kListCount = 12;
+inline constexpr std::size_t kListCount = 13;
 constexpr std::size_t list_index(ListId id) noexcept { return static_cast<std::size_t>(id); }
 constexpr std::uint16_t list_bit(ListId id) noexcept { return static_cast<std::uint16_t>(1u << list_index(id)); }
 

@@ -993,6 +993,7 @@ std::vector<Case> secrets(std::uint64_t seed) {
   add_bip39_latin(rng, out, ListId::kFrench, "bip39_fr", 200);
   add_bip39_latin(rng, out, ListId::kItalian, "bip39_it", 200);
   add_bip39_latin(rng, out, ListId::kCzech, "bip39_cs", 200);
+  add_bip39_latin(rng, out, ListId::kPortuguese, "bip39_pt", 200);
   add_bip39_japanese(rng, out, 200);
   add_bip39_korean(rng, out, 200);
   add_bip39_chinese(rng, out, ListId::kChineseSimplified, "bip39_zh_hans", 400);

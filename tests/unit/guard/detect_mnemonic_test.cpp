@@ -107,6 +107,7 @@ TEST(DetectMnemonic, EveryBip39Language) {
       "abaisser abandon abdiquer abeille abolir aborder aboutir aboyer",
       "abaco abbaglio abbinato abete abisso abolire abrasivo abrogato",
       "abeceda adresa akce aktovka alej alkohol ananas andulka",
+      "abacate abaixo abalar abater abduzir abelha aberto abismo",
   };
   for (const char* p : phrases) EXPECT_GE(run(p).fired_run, 8u) << p;
 }
