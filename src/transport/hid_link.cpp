@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cerrno>
 #include <cstring>
+
+#include <unistd.h>
 
 #include "core/error.hpp"
 #include "transport/node_access.hpp"
@@ -22,7 +25,7 @@ std::unique_ptr<HidLink> HidLink::open(const DevicePath& path) {
     if (auto why = explain_node_access(path.target, shown)) throw *why;
     throw Error(ErrorCode::kIo, "cannot open " + shown + ": " + hid_error_text(nullptr));
   }
-  return std::unique_ptr<HidLink>(new HidLink(shown, std::move(device)));
+  return std::unique_ptr<HidLink>(new HidLink(shown, path.target, std::move(device)));
 }
 
 void HidLink::fail(const char* operation) const {
@@ -49,6 +52,11 @@ std::size_t HidLink::read(std::span<std::uint8_t> out, std::chrono::milliseconds
   const int got = hid_read_timeout(device_.get(), out.data(), out.size(), ms);
   if (got < 0) fail("read");
   if (got == 0) {
+    // A read that ran out on a node that is no longer there was cut by an unplug: a
+    // disconnect, not a silent device (some stacks never wake the reader).
+    if (::access(node_.c_str(), F_OK) != 0 && errno == ENOENT) {
+      throw Error(ErrorCode::kDisconnected, path_ + ": the device was unplugged (" + node_ + " is gone)");
+    }
     throw Error(ErrorCode::kTimeout, path_ + ": no report within " + std::to_string(timeout.count()) + " ms");
   }
   return static_cast<std::size_t>(got);

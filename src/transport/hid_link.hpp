@@ -19,10 +19,12 @@ class HidLink final : public Link {
   std::size_t read(std::span<std::uint8_t> out, std::chrono::milliseconds timeout) override;
 
  private:
-  HidLink(std::string path, HidDevicePtr device) : path_(std::move(path)), device_(std::move(device)) {}
+  HidLink(std::string path, std::string node, HidDevicePtr device)
+      : path_(std::move(path)), node_(std::move(node)), device_(std::move(device)) {}
   [[noreturn]] void fail(const char* operation) const;
 
   std::string path_;
+  std::string node_;  // /dev/hidrawN: gone after an unplug
   HidDevicePtr device_;
 };
 

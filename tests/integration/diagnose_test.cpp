@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -87,7 +88,9 @@ TEST_F(Diagnose, VerifyCatchesAOneByteChange) {
   const auto pb = files_with(".pb").at(0);
   std::string bytes = slurp(pb);
   int caught = 0;
-  for (std::size_t i = 0; i < bytes.size(); i += 7) {
+  // About 100 positions spread over the whole file: each is a verify run of its own.
+  const std::size_t step = std::max<std::size_t>(1, bytes.size() / 100);
+  for (std::size_t i = 0; i < bytes.size(); i += step) {
     std::string changed = bytes;
     changed[i] = static_cast<char>(changed[i] ^ 0x01);
     std::ofstream(dir_ / "changed.pb", std::ios::binary) << changed;

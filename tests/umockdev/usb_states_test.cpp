@@ -258,7 +258,11 @@ TEST_F(UsbStates, UnplugMidMessageInADiagnosisIsAFinding) {
   spec.unplug_after_reports = 1;
   const auto device = bus_.plug(spec);
   const auto report = diagnose(device.device_path, dir_);
-  EXPECT_TRUE(has_finding(report, "CC-DEV-UNREADABLE"));
+  std::string codes;
+  for (const auto& f : report.body().findings()) codes += f.code() + " ";
+  for (const auto& c : report.body().device().checks())
+    codes += c.id() + ":" + std::to_string(c.status()) + ":" + c.detail() + " ";
+  EXPECT_TRUE(has_finding(report, "CC-DEV-UNREADABLE")) << codes;
   EXPECT_EQ(report.body().verdict(), rp::VERDICT_NO_DEVICE);
   EXPECT_EQ(bus_.reports_to_host(), 1);
 }
