@@ -75,45 +75,84 @@ void run_screen(const std::string& debug_path, const std::atomic<bool>& done) {
   }
 }
 
+po::options_description simulate_options() {
+  po::options_description desc("options");
+  desc.add_options()("scenario,s", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME|FILE"),
+                     "built-in scenario name or a scenario .textproto file")(
+      "listen,l", po::value<std::string>()->default_value("udp:127.0.0.1:21324")->value_name("udp:HOST:PORT"),
+      "where to listen (udp:HOST:PORT; tcp:HOST:PORT names the same port for a Ledger scenario); port 0 picks a "
+      "free one")("port-file", po::value<std::string>()->value_name("FILE"),
+                  "write the bound port to FILE once listening")("list-scenarios",
+                                                                 "print the built-in scenario names and exit")(
+      "screen",
+      "this terminal shows the simulated device's screen and types on it (for trying "
+      "check-backup by hand: run it in a second terminal)");
+  return desc;
+}
+
+// --listen's host and port. Port 0 is fine here (ephemeral), unlike for a device path.
+sim::SimulatorOptions listen_options(const std::string& listen_text) {
+  const auto colon = listen_text.rfind(':');
+  // Ledger scenarios listen on UDP and TCP with one port number; either prefix names it.
+  const bool scheme_ok = listen_text.rfind("udp:", 0) == 0 || listen_text.rfind("tcp:", 0) == 0;
+  if (!scheme_ok || colon == std::string::npos || colon < 4) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "--listen takes udp:HOST:PORT or tcp:HOST:PORT, got '" + listen_text + "'");
+  }
+  sim::SimulatorOptions options;
+  options.host = listen_text.substr(4, colon - 4);
+  try {
+    const unsigned long port = std::stoul(listen_text.substr(colon + 1));
+    if (port > 65535) throw std::out_of_range("port");
+    options.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    throw Error(ErrorCode::kInvalidArgument, "--listen port must be 0..65535, got '" + listen_text + "'");
+  }
+  return options;
+}
+
+// Written beside and renamed, so a reader never sees a half-written port.
+void write_port_file(const std::string& file, std::uint16_t port) {
+  const std::string tmp = file + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << port << "\n";
+    if (!out) throw Error(ErrorCode::kIo, "cannot write " + tmp);
+  }
+  std::filesystem::rename(tmp, file);
+}
+
+void announce(const sim::Scenario& scenario, const sim::SimulatorOptions& options, const sim::Simulator& simulator) {
+  std::cerr << "coldcheck: simulating '" << scenario.name() << "' on udp:" << options.host << ":" << simulator.port();
+  if (simulator.tcp_port() != 0)
+    std::cerr << " (Ledger HID reports) and tcp:" << options.host << ":" << simulator.tcp_port() << " (Speculos APDUs)";
+  std::cerr << " (Ctrl-C stops)\n";
+}
+
+// The --screen thread: shows the device's screen until `done`.
+std::thread start_screen(const std::string& host, const sim::Simulator& simulator, const std::atomic<bool>& done) {
+  const std::string debug_path = "udp:" + host + ":" + std::to_string(simulator.debug_port());
+  return std::thread([debug_path, &done] {
+    try {
+      run_screen(debug_path, done);
+    } catch (const Error& e) {
+      std::cerr << "coldcheck: device screen: " << e.what() << "\n";
+    }
+  });
+}
+
 }  // namespace
 
 int run_simulate(const std::vector<std::string>& args) {
   return guarded([&] {
-    po::options_description desc("options");
-    desc.add_options()("scenario,s", po::value<std::string>()->default_value("healthy-safe3")->value_name("NAME|FILE"),
-                       "built-in scenario name or a scenario .textproto file")(
-        "listen,l", po::value<std::string>()->default_value("udp:127.0.0.1:21324")->value_name("udp:HOST:PORT"),
-        "where to listen (udp:HOST:PORT; tcp:HOST:PORT names the same port for a Ledger scenario); port 0 picks a "
-        "free one")("port-file", po::value<std::string>()->value_name("FILE"),
-                    "write the bound port to FILE once listening")("list-scenarios",
-                                                                   "print the built-in scenario names and exit")(
-        "screen",
-        "this terminal shows the simulated device's screen and types on it (for trying "
-        "check-backup by hand: run it in a second terminal)");
+    const auto desc = simulate_options();
     po::variables_map vm;
     if (!parse_options("simulate", "[--scenario NAME|FILE] [--listen udp:HOST:PORT]", desc, args, vm)) return 0;
     if (vm.count("list-scenarios")) {
       for (const auto& n : sim::builtin_scenario_names()) std::cout << n << "\n";
       return 0;
     }
-    const auto listen_text = vm["listen"].as<std::string>();
-    // Port 0 is fine here (ephemeral), unlike for a device path.
-    const auto colon = listen_text.rfind(':');
-    // Ledger scenarios listen on UDP and TCP with one port number; either prefix names it.
-    const bool scheme_ok = listen_text.rfind("udp:", 0) == 0 || listen_text.rfind("tcp:", 0) == 0;
-    if (!scheme_ok || colon == std::string::npos || colon < 4) {
-      throw Error(ErrorCode::kInvalidArgument,
-                  "--listen takes udp:HOST:PORT or tcp:HOST:PORT, got '" + listen_text + "'");
-    }
-    sim::SimulatorOptions options;
-    options.host = listen_text.substr(4, colon - 4);
-    try {
-      const unsigned long port = std::stoul(listen_text.substr(colon + 1));
-      if (port > 65535) throw std::out_of_range("port");
-      options.port = static_cast<std::uint16_t>(port);
-    } catch (const std::exception&) {
-      throw Error(ErrorCode::kInvalidArgument, "--listen port must be 0..65535, got '" + listen_text + "'");
-    }
+    const auto options = listen_options(vm["listen"].as<std::string>());
     auto scenario = scenario_from(vm["scenario"].as<std::string>());
     const bool screen = vm.count("screen") > 0;
     if (screen) {
@@ -129,21 +168,8 @@ int run_simulate(const std::vector<std::string>& args) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     sim::Simulator simulator(scenario, options);
-    if (vm.count("port-file")) {
-      const std::string file = vm["port-file"].as<std::string>();
-      const std::string tmp = file + ".tmp";
-      {
-        std::ofstream out(tmp);
-        out << simulator.port() << "\n";
-        if (!out) throw Error(ErrorCode::kIo, "cannot write " + tmp);
-      }
-      std::filesystem::rename(tmp, file);
-    }
-    std::cerr << "coldcheck: simulating '" << scenario.name() << "' on udp:" << options.host << ":" << simulator.port();
-    if (simulator.tcp_port() != 0)
-      std::cerr << " (Ledger HID reports) and tcp:" << options.host << ":" << simulator.tcp_port()
-                << " (Speculos APDUs)";
-    std::cerr << " (Ctrl-C stops)\n";
+    if (vm.count("port-file")) write_port_file(vm["port-file"].as<std::string>(), simulator.port());
+    announce(scenario, options, simulator);
     std::thread waiter([&] {
       int sig = 0;
       sigwait(&signals, &sig);
@@ -151,16 +177,7 @@ int run_simulate(const std::vector<std::string>& args) {
     });
     std::atomic<bool> done{false};
     std::thread screen_thread;
-    if (screen) {
-      const std::string debug_path = "udp:" + options.host + ":" + std::to_string(simulator.debug_port());
-      screen_thread = std::thread([debug_path, &done] {
-        try {
-          run_screen(debug_path, done);
-        } catch (const Error& e) {
-          std::cerr << "coldcheck: device screen: " << e.what() << "\n";
-        }
-      });
-    }
+    if (screen) screen_thread = start_screen(options.host, simulator, done);
     simulator.run();
     done.store(true);
     if (screen_thread.joinable()) screen_thread.join();
