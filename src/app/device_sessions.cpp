@@ -286,6 +286,67 @@ struct DeviceSessions::Impl {
     return files;
   }
 
+  // What diagnose() is asked for one session: its device, never the backup check, and
+  // every step published as progress.
+  DiagnoseOptions diagnose_options_for(Session& s, const std::stop_token& stop) {
+    DiagnoseOptions o;
+    o.device = s.request.device;
+    o.description = s.request.description;
+    o.firmware_dir = s.request.firmware_dir;
+    o.language = options.language;
+    o.key_id = options.key_id;
+    o.opener = options.opener;
+    o.bus = &bus();
+    o.stop = stop;
+    o.check_backup = false;  // never at a bench: it needs the person and the words
+    o.progress = [this, &s](const std::string& line) {
+      const int p = progress_of(line);
+      update(s, [&](SessionInfo& i) {
+        i.step = line;
+        if (p >= 0) i.progress = p;
+      });
+      auto e = event_for(s, SessionEvent::Kind::kStep);
+      e.step = line;
+      e.progress = std::max(0, p);
+      publish(e);
+    };
+    return o;
+  }
+
+  void record_verdict(Session& s, const ::coldcheck::report::Body& body) {
+    update(s, [&](SessionInfo& i) {
+      i.verdict = body.verdict();
+      i.finding = most_urgent(body);
+      i.held_by = holder_of(body);
+      i.finding_codes.clear();
+      for (const auto& f : body.findings()) {
+        if (std::find(i.finding_codes.begin(), i.finding_codes.end(), f.code()) == i.finding_codes.end())
+          i.finding_codes.push_back(f.code());
+      }
+      i.pseudonym = body.device().device_pseudonym();
+      if (!body.device().facts().model_name().empty()) i.model = body.device().facts().model_name();
+    });
+    auto verdict = event_for(s, SessionEvent::Kind::kVerdict);
+    verdict.verdict = body.verdict();
+    verdict.finding = most_urgent(body);
+    verdict.held_by = holder_of(body);
+    publish(verdict);
+  }
+
+  // One all-or-nothing set of files in the out dir, when there is one.
+  void write_reports(Session& s, const ::coldcheck::report::Report& report) {
+    const auto files = files_for();
+    if (files.empty()) return;
+    const auto published = publish_report(report, files, false, options.language, prefix_for(s, report));
+    update(s, [&](SessionInfo& i) {
+      i.reports = published.written;
+      i.progress = 100;
+    });
+    auto written = event_for(s, SessionEvent::Kind::kReportWritten);
+    written.reports = published.written;
+    publish(written);
+  }
+
   void run(const std::shared_ptr<Session>& session, const std::stop_token& stop) {
     Session& s = *session;
     if (!take_slot(stop)) {
@@ -302,27 +363,7 @@ struct DeviceSessions::Impl {
     } slot_back{*this};
     update(s, [](SessionInfo& i) { i.state = SessionState::kRunning; });
 
-    DiagnoseOptions o;
-    o.device = s.request.device;
-    o.description = s.request.description;
-    o.firmware_dir = s.request.firmware_dir;
-    o.language = options.language;
-    o.key_id = options.key_id;
-    o.opener = options.opener;
-    o.bus = &bus();
-    o.stop = stop;
-    o.check_backup = false;  // never at a bench: it needs the person and the words
-    o.progress = [&](const std::string& line) {
-      const int p = progress_of(line);
-      update(s, [&](SessionInfo& i) {
-        i.step = line;
-        if (p >= 0) i.progress = p;
-      });
-      auto e = event_for(s, SessionEvent::Kind::kStep);
-      e.step = line;
-      e.progress = std::max(0, p);
-      publish(e);
-    };
+    DiagnoseOptions o = diagnose_options_for(s, stop);
 
     try {
       auto diagnosis = diagnose(catalog, o, *options.pseudonymize);
@@ -333,39 +374,10 @@ struct DeviceSessions::Impl {
         fail(s, *diagnosis.device_error, SessionState::kUnplugged);
         return;
       }
-      const auto& body = diagnosis.report.body();
-      update(s, [&](SessionInfo& i) {
-        i.verdict = body.verdict();
-        i.finding = most_urgent(body);
-        i.held_by = holder_of(body);
-        i.finding_codes.clear();
-        for (const auto& f : body.findings()) {
-          if (std::find(i.finding_codes.begin(), i.finding_codes.end(), f.code()) == i.finding_codes.end())
-            i.finding_codes.push_back(f.code());
-        }
-        i.pseudonym = body.device().device_pseudonym();
-        if (!body.device().facts().model_name().empty()) i.model = body.device().facts().model_name();
-      });
-      auto verdict = event_for(s, SessionEvent::Kind::kVerdict);
-      verdict.verdict = body.verdict();
-      verdict.finding = most_urgent(body);
-      verdict.held_by = holder_of(body);
-      publish(verdict);
-
+      record_verdict(s, diagnosis.report.body());
       o.progress("writing the report");
       if (options.keep) options.keep(diagnosis.report);
-      const auto files = files_for();
-      if (!files.empty()) {
-        const auto published =
-            publish_report(diagnosis.report, files, false, options.language, prefix_for(s, diagnosis.report));
-        update(s, [&](SessionInfo& i) {
-          i.reports = published.written;
-          i.progress = 100;
-        });
-        auto written = event_for(s, SessionEvent::Kind::kReportWritten);
-        written.reports = published.written;
-        publish(written);
-      }
+      write_reports(s, diagnosis.report);
       if (diagnosis.device_error) {
         fail(s, *diagnosis.device_error, SessionState::kFailed);  // the report explains more
         return;
