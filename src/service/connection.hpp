@@ -31,12 +31,10 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
       : stream_(std::move(socket)),
         shared_(shared),
         local_(local),
-        buffer_(shared.limits.header_bytes + shared.limits.body_bytes + 1024) {
-    ++shared_.connections;
-  }
+        buffer_(shared.limits.header_bytes + shared.limits.body_bytes + 1024) {}
   ~Connection() {
     if (subscription_) shared_.hub.unsubscribe(subscription_);
-    --shared_.connections;
+    if (admitted_) --shared_.connections;
   }
 
   void start(bool over_cap) {
@@ -44,6 +42,9 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
       keep_alive_ = false;
       return reply(503, "busy", "too many connections; try again shortly");
     }
+    // Only admitted connections count against the cap: one being refused is not one.
+    ++shared_.connections;
+    admitted_ = true;
     read();
   }
 
@@ -279,6 +280,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   RequestFacts facts_;
   std::optional<std::string> cors_origin_;
   bool keep_alive_ = true;
+  bool admitted_ = false;  // counted against the connection cap
   std::shared_ptr<Response> response_;
   std::deque<WireEvent> events_;
   std::uint64_t subscription_ = 0;

@@ -262,7 +262,11 @@ TEST_F(UsbStates, UnplugMidMessageInADiagnosisIsAFinding) {
   for (const auto& f : report.body().findings()) codes += f.code() + " ";
   for (const auto& c : report.body().device().checks())
     codes += c.id() + ":" + std::to_string(c.status()) + ":" + c.detail() + " ";
-  EXPECT_TRUE(has_finding(report, "CC-DEV-UNREADABLE")) << codes;
+  // On a kernel the reader of an unplugged hidraw node wakes with an error at once
+  // (CC-DEV-UNREADABLE). On the emulated bus, under load, the hangup sometimes never
+  // reaches the reader and the read runs out instead (CC-DEV-NO-REPLY, which tells the
+  // person to look at the device). Either way the cut-short run is a finding.
+  EXPECT_TRUE(has_finding(report, "CC-DEV-UNREADABLE") || has_finding(report, "CC-DEV-NO-REPLY")) << codes;
   EXPECT_EQ(report.body().verdict(), rp::VERDICT_NO_DEVICE);
   EXPECT_EQ(bus_.reports_to_host(), 1);
 }
