@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "report/status_names.hpp"
+
 namespace cc::render {
 
 namespace rpt = ::coldcheck::report;
@@ -74,15 +76,9 @@ std::string backup_word(const ::coldcheck::DeviceFacts& f, const Labels& l) {
 }
 
 std::string status_class(rpt::CheckStatus status) {
-  switch (status) {
-    case rpt::CHECK_PASS: return "pass";
-    case rpt::CHECK_WARN: return "warn";
-    case rpt::CHECK_FAIL: return "fail";
-    case rpt::CHECK_SKIPPED: return "skipped";
-    case rpt::CHECK_UNSUPPORTED: return "unsupported";
-    case rpt::CHECK_ERROR: return "error";
-    default: return "unknown";
-  }
+  // The page styles an unspecified status as unknown.
+  const auto name = report::check_status_name(status);
+  return name == "unspecified" ? "unknown" : std::string(name);
 }
 
 std::string severity_class(rpt::Severity severity) {

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "report/status_names.hpp"
+
 namespace cc::store {
 
 namespace rp = ::coldcheck::report;
@@ -60,19 +62,6 @@ std::string verdict_name(rp::Verdict v) {
   }
 }
 
-std::string status_name(rp::CheckStatus s) {
-  switch (s) {
-    case rp::CHECK_PASS: return "pass";
-    case rp::CHECK_WARN: return "warn";
-    case rp::CHECK_FAIL: return "fail";
-    case rp::CHECK_SKIPPED: return "skipped";
-    case rp::CHECK_UNSUPPORTED: return "unsupported";
-    case rp::CHECK_ERROR: return "error";
-    case rp::CHECK_UNKNOWN: return "unknown";
-    default: return "unspecified";
-  }
-}
-
 Columns columns_of(const rp::Report& sealed) {
   const auto& body = sealed.body();
   Columns c;
@@ -85,8 +74,10 @@ Columns columns_of(const rp::Report& sealed) {
   c.device = body.device().device_pseudonym();
   c.catalog_date = body.run().catalog_date();
   for (const auto& f : body.findings()) c.codes.push_back(f.code());
-  for (const auto& r : body.host_checks()) c.checks.emplace_back(r.id(), status_name(r.status()));
-  for (const auto& r : body.device().checks()) c.checks.emplace_back(r.id(), status_name(r.status()));
+  for (const auto& r : body.host_checks())
+    c.checks.emplace_back(r.id(), std::string(report::check_status_name(r.status())));
+  for (const auto& r : body.device().checks())
+    c.checks.emplace_back(r.id(), std::string(report::check_status_name(r.status())));
   return c;
 }
 

@@ -5,24 +5,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/status_names.hpp"
+
 namespace cc::test_support {
 
 namespace rp = ::coldcheck::report;
 
 namespace {
-
-std::string status_name(rp::CheckStatus s) {
-  switch (s) {
-    case rp::CHECK_PASS: return "pass";
-    case rp::CHECK_WARN: return "warn";
-    case rp::CHECK_FAIL: return "fail";
-    case rp::CHECK_SKIPPED: return "skipped";
-    case rp::CHECK_UNSUPPORTED: return "unsupported";
-    case rp::CHECK_ERROR: return "error";
-    case rp::CHECK_UNKNOWN: return "unknown";
-    default: return "unspecified";
-  }
-}
 
 std::string key_of(const std::string& row) {
   std::istringstream in(row);
@@ -45,7 +34,7 @@ std::string verdict_row(const std::string& scenario, const std::string& transpor
   }
   std::string checks;
   for (const auto& c : body.device().checks()) {
-    checks += (checks.empty() ? "" : ",") + c.id() + ":" + status_name(c.status());
+    checks += (checks.empty() ? "" : ",") + c.id() + ":" + std::string(report::check_status_name(c.status()));
   }
   return scenario + " " + transport + " exit=" + std::to_string(exit_code) + " verdict=" + verdict +
          " findings=" + (codes.empty() ? "-" : codes) + " checks=" + (checks.empty() ? "-" : checks);
