@@ -20,20 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kChromium = "/usr/bin/chromium";
+using browser_tier::kChromium;
 
-std::vector<std::string> chromium_args(const fs::path& profile) {
-  return {kChromium,
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--hide-scrollbars",
-          "--user-data-dir=" + profile.string()};
-}
+std::vector<std::string> chromium_args(const fs::path& profile) { return browser_tier::headless_chromium(profile); }
 
 class BrowserReport : public ::testing::Test {
  protected:

@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kChromium = "/usr/bin/chromium";
+using browser_tier::kChromium;
 
 std::size_t occurrences(const std::string& text, const std::string& what) {
   std::size_t n = 0;
@@ -51,18 +51,10 @@ class BrowserStats : public ::testing::Test {
     if (!dir_.empty()) fs::remove_all(dir_, ec);
   }
   std::vector<std::string> chromium(const std::string& extra) {
-    return {kChromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--user-data-dir=" + (dir_ / "profile").string(),
-            extra,
-            "file://" + page_.string()};
+    auto args = browser_tier::headless_chromium(dir_ / "profile");
+    args.push_back(extra);
+    args.push_back("file://" + page_.string());
+    return args;
   }
 
   fs::path dir_, page_;

@@ -5,6 +5,30 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cc::browser_tier {
+
+inline constexpr const char* kChromium = "/usr/bin/chromium";
+
+// Headless Chromium that stays off the network (this machine's is closed) with its own
+// profile; callers append their flags and the page.
+inline std::vector<std::string> headless_chromium(const std::filesystem::path& profile) {
+  return {kChromium,
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--hide-scrollbars",
+          "--user-data-dir=" + profile.string()};
+}
+
+}  // namespace cc::browser_tier
 
 #define CC_BROWSER_UNAVAILABLE(why)                                                             \
   do {                                                                                          \
