@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:1 --keyword=t:1 \
   --add-comments=TRANSLATORS: --sort-by-file --package-name=coldcheck \
-  -o po/coldcheck.pot src/findings/*.cpp src/i18n/ui_strings.cpp src/app/*.cpp src/checks/*.cpp src/cli/*.cpp src/store/*.cpp
+  -o po/coldcheck.pot src/findings/*.cpp src/i18n/ui_strings.cpp src/app/*.cpp src/checks/*.cpp src/cli/*.cpp src/store/*.cpp src/service/*.cpp
 xgettext --language=C++ --from-code=UTF-8 --extract-all --join-existing --sort-by-file \
   --package-name=coldcheck -o po/coldcheck.pot src/render/labels.hpp
 tmp=$(mktemp)

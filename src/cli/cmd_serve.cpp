@@ -7,12 +7,16 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
+#include "findings/findings.hpp"
+#include "i18n/format.hpp"
 #include "service/service.hpp"
 #include "store/location.hpp"
 
 namespace cc::cli {
 
 namespace {
+
+using findings::tr;
 
 constexpr unsigned kDefaultPort = 21340;
 
@@ -86,6 +90,7 @@ int run_serve(const std::vector<std::string>& args) {
         config.api.emulators.push_back(transport::parse_device_path(e));
       }
     }
+    const auto lang = config.api.language;
     service::Service service(catalog_from(vm), std::move(config));
 
     std::vector<std::string> where;
@@ -109,10 +114,12 @@ int run_serve(const std::vector<std::string>& args) {
         }
       }
     }
+    // The "listening on" lines stay the same in every language: scripts read them.
     for (const auto& w : where) std::cout << "listening on " << w << "\n";
-    std::cout << "open this link once to sign in (it works one time): " << service.login_url() << "\n"
-              << "API clients: Authorization: Bearer $(coldcheck serve --print-token)\n"
-              << "Nobody genuine ever asks for your recovery words.\n"
+    std::cout << i18n::format(tr("open this link once to sign in (it works one time): %s", lang), {service.login_url()})
+              << "\n"
+              << tr("API clients: Authorization: Bearer $(coldcheck serve --print-token)", lang) << "\n"
+              << tr("Nobody genuine ever asks for your recovery words.", lang) << "\n"
               << std::flush;
 
     boost::asio::signal_set signals(service.io(), SIGINT, SIGTERM);

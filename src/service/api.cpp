@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "service/error_words.hpp"
 #include "service/http_status.hpp"
 #include "service/json_out.hpp"
 #include "store/stats_view.hpp"
@@ -28,11 +29,11 @@ std::string decode(std::string_view text) {
     } else if (c == '%') {
       const int hi = i + 2 < text.size() ? hex_digit(text[i + 1]) : -1;
       const int lo = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
-      if (hi < 0 || lo < 0) throw Error(ErrorCode::kInvalidArgument, "a bad percent escape in the URL");
+      if (hi < 0 || lo < 0) throw Error(ErrorCode::kInvalidArgument, N_("a bad percent escape in the URL"));
       c = static_cast<char>(hi * 16 + lo);
       i += 2;
     }
-    if (c == '\0') throw Error(ErrorCode::kInvalidArgument, "a NUL byte in the URL");
+    if (c == '\0') throw Error(ErrorCode::kInvalidArgument, N_("a NUL byte in the URL"));
     out += c;
   }
   return out;
@@ -117,6 +118,13 @@ bool Api::may_block(std::string_view method, std::string_view path) const {
 }
 
 ApiResponse Api::handle(const ApiRequest& request) noexcept {
+  const auto failure = [&](unsigned status, std::string_view code, std::string_view message) noexcept {
+    try {
+      return ApiResponse{status, "application/json", error_json(code, message, error_language(request)), {}, {}};
+    } catch (...) {
+      return ApiResponse{503, "application/json", {}, {}, {}};
+    }
+  };
   try {
     std::vector<std::string> captures;
     bool path_known = false;
@@ -125,17 +133,15 @@ ApiResponse Api::handle(const ApiRequest& request) noexcept {
       path_known = true;
       if (r.method == request.method) return (this->*r.handler)(request, captures);
     }
-    if (path_known)
-      return ApiResponse{405, "application/json", error_json("method", "method not allowed here"), {}, {}};
-    return ApiResponse{404, "application/json", error_json("not-found", "no such route"), {}, {}};
+    if (path_known) return failure(405, "method", N_("method not allowed here"));
+    return failure(404, "not-found", N_("no such route"));
   } catch (const Error& e) {
-    return ApiResponse{
-        http_status_for(e.code()), "application/json", error_json(to_string(e.code()), e.what()), {}, {}};
+    return failure(http_status_for(e.code()), to_string(e.code()), e.what());
   } catch (const std::bad_alloc&) {
-    return ApiResponse{503, "application/json", error_json("internal", "out of memory"), {}, {}};
+    return failure(503, "internal", N_("out of memory"));
   } catch (const std::exception&) {
     // Never echo a library's message: it may quote the input.
-    return ApiResponse{500, "application/json", error_json("internal", "internal error"), {}, {}};
+    return failure(500, "internal", N_("internal error"));
   }
 }
 
@@ -144,11 +150,24 @@ findings::Language Api::language_of(const ApiRequest& request) const {
   if (it == request.query.end()) return options_.language;
   if (it->second == "en") return findings::Language::kEnglish;
   if (it->second == "zh-CN") return findings::Language::kChineseSimplified;
-  throw Error(ErrorCode::kInvalidArgument, "lang: expected en or zh-CN");
+  throw Error(ErrorCode::kInvalidArgument, N_("lang: expected en or zh-CN"));
+}
+
+findings::Language Api::error_language(const ApiRequest& request) const noexcept {
+  if (const auto it = request.query.find("lang"); it != request.query.end()) {
+    if (it->second == "zh-CN") return findings::Language::kChineseSimplified;
+    if (it->second == "en") return findings::Language::kEnglish;
+  }
+  // The first language named decides; q-values are not weighed (the page sends one).
+  std::string_view accept = request.accept_language;
+  while (!accept.empty() && (accept.front() == ' ' || accept.front() == '\t')) accept.remove_prefix(1);
+  if (accept.starts_with("zh")) return findings::Language::kChineseSimplified;
+  if (accept.starts_with("en")) return findings::Language::kEnglish;
+  return options_.language;
 }
 
 store::Store& Api::store() {
-  if (!options_.store) throw Error(ErrorCode::kNotFound, "this service runs without a report store");
+  if (!options_.store) throw Error(ErrorCode::kNotFound, N_("this service runs without a report store"));
   if (!store_) store_ = store::Store::open(*options_.store);
   return *store_;
 }
@@ -163,8 +182,11 @@ ApiResponse Api::health(const ApiRequest&, const std::vector<std::string>&) {
 ApiResponse Api::new_login(const ApiRequest& request, const std::vector<std::string>&) {
   // Only a holder of the token may mint a login: a session cannot extend itself.
   if (request.caller != Caller::kToken) {
-    return ApiResponse{
-        403, "application/json", error_json("auth", "only the token holder may create a login URL"), {}, {}};
+    return ApiResponse{403,
+                       "application/json",
+                       error_json("auth", N_("only the token holder may create a login URL"), error_language(request)),
+                       {},
+                       {}};
   }
   return ApiResponse{201, "application/json", "{\"url\":" + json_quote(login_url()) + "}", {}, {}};
 }
@@ -181,7 +203,7 @@ ApiResponse Api::statistics(const ApiRequest& request, const std::vector<std::st
   if (format == "html") return ApiResponse{200, "text/html; charset=utf-8", store::stats_html(stats, language), {}, {}};
   if (format == "text")
     return ApiResponse{200, "text/plain; charset=utf-8", store::stats_text(stats, language), {}, {}};
-  throw Error(ErrorCode::kInvalidArgument, "format: expected json, html or text");
+  throw Error(ErrorCode::kInvalidArgument, N_("format: expected json, html or text"));
 }
 
 }  // namespace cc::service

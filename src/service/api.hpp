@@ -36,6 +36,7 @@ struct ApiRequest {
   std::map<std::string, std::string, std::less<>> query;  // percent-decoded
   std::string body;
   Caller caller = Caller::kAnonymous;
+  std::string accept_language;  // the Accept-Language header: the language of error messages
 };
 
 struct ApiResponse {
@@ -126,6 +127,8 @@ class Api {
   void on_session_event(Engine& engine, const app::SessionEvent& event);
 
   findings::Language language_of(const ApiRequest& request) const;
+  // For error messages: the request's lang, else Accept-Language, else the default; never throws.
+  findings::Language error_language(const ApiRequest& request) const noexcept;
   store::Store& store();  // under store_mutex_; throws kNotFound when there is none
 
   const catalog::Catalog& catalog_;

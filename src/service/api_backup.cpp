@@ -9,7 +9,9 @@
 #include "app/diagnose.hpp"
 #include "core/error.hpp"
 #include "report/install_key.hpp"
+#include "i18n/catalog.hpp"
 #include "service/api.hpp"
+#include "service/error_words.hpp"
 #include "service/http_status.hpp"
 #include "service/json_body.hpp"
 #include "service/json_out.hpp"
@@ -37,7 +39,7 @@ findings::Language language_field(const JsonBody& body, findings::Language fallb
   if (!lang) return fallback;
   if (*lang == "en") return findings::Language::kEnglish;
   if (*lang == "zh-CN") return findings::Language::kChineseSimplified;
-  throw Error(ErrorCode::kInvalidArgument, "language: en or zh-CN");
+  throw Error(ErrorCode::kInvalidArgument, N_("language: en or zh-CN"));
 }
 
 }  // namespace
@@ -67,14 +69,14 @@ void Api::release_device(const std::string& device) {
 std::shared_ptr<Api::BackupJob> Api::backup_job(const std::string& id) {
   const std::lock_guard lock(jobs_mutex_);
   const auto it = backups_.find(id);
-  if (it == backups_.end()) throw Error(ErrorCode::kNotFound, "no such backup check");
+  if (it == backups_.end()) throw Error(ErrorCode::kNotFound, N_("no such backup check"));
   return it->second;
 }
 
 ApiResponse Api::start_backup(const ApiRequest& request, const std::vector<std::string>&) {
   const JsonBody body(request.body, "device,language,words");
   const auto device = body.string("device", 256);
-  if (!device) throw Error(ErrorCode::kInvalidArgument, "device: required (a path from /api/v1/devices)");
+  if (!device) throw Error(ErrorCode::kInvalidArgument, N_("device: required (a path from /api/v1/devices)"));
   const auto path = transport::parse_device_path(*device);  // refuses what is not a device path
   auto job = std::make_shared<BackupJob>();
   job->id = random_hex(16);
@@ -124,14 +126,14 @@ void Api::run_backup(const std::shared_ptr<BackupJob>& job) {
                 ",\"line\":" + json_quote(app::backup_outcome_line(*diagnosis.backup, job->language));
     }
     if (diagnosis.device_error) {
-      result += ",\"error\":" + error_json(to_string(diagnosis.device_error->code()), diagnosis.device_error->what());
+      result += ",\"error\":" + error_json(*diagnosis.device_error, job->language);
     }
     if (report_id) result += ",\"report\":" + std::to_string(report_id);
     result += "}";
   } catch (const Error& e) {
-    result = "{\"state\":\"failed\",\"error\":" + error_json(to_string(e.code()), e.what()) + "}";
+    result = "{\"state\":\"failed\",\"error\":" + error_json(e, job->language) + "}";
   } catch (const std::exception&) {
-    result = "{\"state\":\"failed\",\"error\":" + error_json("internal", "internal error") + "}";
+    result = "{\"state\":\"failed\",\"error\":" + error_json("internal", N_("internal error"), job->language) + "}";
   }
   {
     const std::lock_guard lock(job->mutex);
@@ -164,7 +166,7 @@ ApiResponse Api::backup_answer(const ApiRequest& request, const std::vector<std:
   const auto job = backup_job(captures.at(0));
   const JsonBody body(request.body, "prompt,yes,positions,words,back,outcome");
   const auto prompt = body.integer("prompt", 1, 1'000'000);
-  if (!prompt) throw Error(ErrorCode::kInvalidArgument, "prompt: required (the id from the ask or confirm event)");
+  if (!prompt) throw Error(ErrorCode::kInvalidArgument, N_("prompt: required (the id from the ask or confirm event)"));
   PersonAnswer a;
   a.yes = body.boolean("yes");
   a.positions = body.string("positions", 9);

@@ -5,6 +5,7 @@
 #include "app/rendering.hpp"
 #include "core/error.hpp"
 #include "report/format.hpp"
+#include "i18n/catalog.hpp"
 #include "service/api.hpp"
 #include "store/export.hpp"
 #include "store/store.hpp"
@@ -20,7 +21,7 @@ std::int64_t report_id(std::string_view text) {
   const bool digits = !text.empty() && text.size() <= 18 &&
                       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || std::from_chars(text.data(), text.data() + text.size(), id).ec != std::errc() || id <= 0) {
-    throw Error(ErrorCode::kInvalidArgument, "a report id is a positive whole number");
+    throw Error(ErrorCode::kInvalidArgument, N_("a report id is a positive whole number"));
   }
   return id;
 }
@@ -80,11 +81,11 @@ ApiResponse Api::list_reports(const ApiRequest& request, const std::vector<std::
     else if (name == "limit") {
       std::int64_t n = 0;
       if (std::from_chars(value.data(), value.data() + value.size(), n).ec != std::errc() || n < 1 || n > 1000) {
-        throw Error(ErrorCode::kInvalidArgument, "limit: a whole number from 1 to 1000");
+        throw Error(ErrorCode::kInvalidArgument, N_("limit: a whole number from 1 to 1000"));
       }
       filter.limit = n;
     } else {
-      throw Error(ErrorCode::kInvalidArgument, "unknown query parameter");
+      throw Error(ErrorCode::kInvalidArgument, N_("unknown query parameter"));
     }
   }
   std::vector<store::Summary> rows;

@@ -7,9 +7,11 @@
 #include "app/rendering.hpp"
 #include "core/error.hpp"
 #include "guard/secret_guard.hpp"
+#include "i18n/catalog.hpp"
 #include "report/format.hpp"
 #include "service/api.hpp"
 #include "service/api_jobs.hpp"
+#include "service/error_words.hpp"
 #include "service/http_status.hpp"
 #include "service/json_body.hpp"
 #include "service/json_out.hpp"
@@ -29,7 +31,7 @@ std::string verdict_name(::coldcheck::report::Verdict v) {
   }
 }
 
-std::string info_json(const app::SessionInfo& i, std::int64_t report) {
+std::string info_json(const app::SessionInfo& i, std::int64_t report, findings::Language language) {
   std::string codes = "[";
   for (std::size_t k = 0; k < i.finding_codes.size(); ++k) codes += (k ? "," : "") + json_quote(i.finding_codes[k]);
   codes += "]";
@@ -39,7 +41,10 @@ std::string info_json(const app::SessionInfo& i, std::int64_t report) {
                     ",\"progress\":" + std::to_string(i.progress) +
                     ",\"verdict\":" + json_quote(verdict_name(i.verdict)) + ",\"finding\":" + json_quote(i.finding) +
                     ",\"findings\":" + codes + ",\"held_by\":" + json_quote(i.held_by);
-  if (i.error) out += ",\"error\":" + json_quote(to_string(*i.error)) + ",\"reason\":" + json_quote(i.reason);
+  if (i.error) {
+    const std::string code(to_string(*i.error));
+    out += ",\"error\":" + json_quote(code) + ",\"reason\":" + json_quote(error_words(code, i.reason, language));
+  }
   if (report) out += ",\"report\":" + std::to_string(report);
   return out + "}";
 }
@@ -84,7 +89,7 @@ Api::Engine& Api::engine() {
   o.language = options_.language;
   if (options_.reports_dir.empty()) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "coldcheck-serve-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) throw Error(ErrorCode::kIo, "cannot make a directory for reports");
+    if (!::mkdtemp(tmpl.data())) throw Error(ErrorCode::kIo, N_("cannot make a directory for reports"));
     options_.reports_dir = tmpl;
   }
   std::filesystem::create_directories(options_.reports_dir);
@@ -166,7 +171,7 @@ void Api::on_session_event(Engine& engine, const app::SessionEvent& e) {
 ApiResponse Api::start_diagnosis(const ApiRequest& request, const std::vector<std::string>&) {
   const JsonBody body(request.body, "device,description");
   const auto device = body.string("device", 256);
-  if (!device) throw Error(ErrorCode::kInvalidArgument, "device: required (a path from /api/v1/devices)");
+  if (!device) throw Error(ErrorCode::kInvalidArgument, N_("device: required (a path from /api/v1/devices)"));
   app::SessionRequest r;
   r.device = transport::parse_device_path(*device);
   r.description = body.string("description", 4000).value_or("");
@@ -187,7 +192,7 @@ ApiResponse Api::start_diagnosis(const ApiRequest& request, const std::vector<st
   return ApiResponse{202, "application/json", "{\"id\":" + json_quote(id) + "}", {}, {}};
 }
 
-ApiResponse Api::list_diagnoses(const ApiRequest&, const std::vector<std::string>&) {
+ApiResponse Api::list_diagnoses(const ApiRequest& request, const std::vector<std::string>&) {
   auto& e = engine();
   std::string out = "[";
   bool first = true;
@@ -197,26 +202,26 @@ ApiResponse Api::list_diagnoses(const ApiRequest&, const std::vector<std::string
       const std::lock_guard lock(e.mutex);
       if (const auto it = e.report_of_session.find(i.id); it != e.report_of_session.end()) report = it->second;
     }
-    out += (first ? "" : ",") + info_json(i, report);
+    out += (first ? "" : ",") + info_json(i, report, error_language(request));
     first = false;
   }
   return ApiResponse{200, "application/json", out + "]", {}, {}};
 }
 
-ApiResponse Api::diagnosis_status(const ApiRequest&, const std::vector<std::string>& captures) {
+ApiResponse Api::diagnosis_status(const ApiRequest& request, const std::vector<std::string>& captures) {
   auto& e = engine();
   const auto info = e.sessions.find(captures.at(0));
-  if (!info) throw Error(ErrorCode::kNotFound, "no such diagnosis");
+  if (!info) throw Error(ErrorCode::kNotFound, N_("no such diagnosis"));
   std::int64_t report = 0;
   {
     const std::lock_guard lock(e.mutex);
     if (const auto it = e.report_of_session.find(info->id); it != e.report_of_session.end()) report = it->second;
   }
-  return ApiResponse{200, "application/json", info_json(*info, report), {}, {}};
+  return ApiResponse{200, "application/json", info_json(*info, report, error_language(request)), {}, {}};
 }
 
 ApiResponse Api::diagnosis_events(const ApiRequest&, const std::vector<std::string>& captures) {
-  if (!engine().sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, "no such diagnosis");
+  if (!engine().sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, N_("no such diagnosis"));
   ApiResponse r;
   r.content_type = "text/event-stream";
   r.sse_topic = "diagnosis/" + captures.at(0);
@@ -225,7 +230,7 @@ ApiResponse Api::diagnosis_events(const ApiRequest&, const std::vector<std::stri
 
 ApiResponse Api::diagnosis_report(const ApiRequest& request, const std::vector<std::string>& captures) {
   auto& e = engine();
-  if (!e.sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, "no such diagnosis");
+  if (!e.sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, N_("no such diagnosis"));
   std::filesystem::path file;
   {
     const std::lock_guard lock(e.mutex);
@@ -233,7 +238,7 @@ ApiResponse Api::diagnosis_report(const ApiRequest& request, const std::vector<s
     if (const auto it = e.file_of_session.find(captures.at(0)); it != e.file_of_session.end()) file = it->second;
   }
   const auto report = file.empty() ? std::nullopt : read_pb(file);
-  if (!report) throw Error(ErrorCode::kNotFound, "this diagnosis has no report (yet)");
+  if (!report) throw Error(ErrorCode::kNotFound, N_("this diagnosis has no report (yet)"));
   const auto fmt_it = request.query.find("format");
   const auto format = report::parse_format(fmt_it == request.query.end() ? "json" : fmt_it->second);
   static const std::map<report::Format, std::string> types = {{report::Format::kText, "text/plain; charset=utf-8"},
@@ -246,9 +251,9 @@ ApiResponse Api::diagnosis_report(const ApiRequest& request, const std::vector<s
 
 ApiResponse Api::cancel_diagnosis(const ApiRequest&, const std::vector<std::string>& captures) {
   auto& e = engine();
-  if (!e.sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, "no such diagnosis");
+  if (!e.sessions.find(captures.at(0))) throw Error(ErrorCode::kNotFound, N_("no such diagnosis"));
   if (!e.sessions.cancel(captures.at(0))) {
-    throw Error(ErrorCode::kInvalidArgument, "this diagnosis is not running any more");
+    throw Error(ErrorCode::kInvalidArgument, N_("this diagnosis is not running any more"));
   }
   return ApiResponse{202, "application/json", "{\"cancelling\":true}", {}, {}};
 }

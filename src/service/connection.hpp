@@ -113,6 +113,9 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
       if (const auto refusal = shared_.policy.check_api(facts_)) return refuse(*refusal);
       api.method = std::string(facts_.method);
       api.caller = shared_.policy.caller(facts_);
+      if (const auto it = request_.find(http::field::accept_language); it != request_.end()) {
+        api.accept_language = std::string(it->value().substr(0, 64));
+      }
       api.body = std::move(request_.body());
       if (!shared_.api.may_block(api.method, api.path)) return send(shared_.api.handle(api));
       boost::asio::post(shared_.pool, [self = this->shared_from_this(), api = std::move(api)] {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "i18n/catalog.hpp"
 
 namespace cc::service {
 
@@ -45,10 +46,10 @@ Error bad(std::string_view field, std::string_view what) {
 JsonBody::JsonBody(std::string_view text, std::string_view allowed)
     : object_(std::make_unique<google::protobuf::Struct>()) {
   if (text.empty()) text = "{}";
-  if (too_deep(text)) throw Error(ErrorCode::kInvalidArgument, "the JSON body is nested too deeply");
+  if (too_deep(text)) throw Error(ErrorCode::kInvalidArgument, N_("the JSON body is nested too deeply"));
   // Struct's JSON form is any JSON object; anything else (an array, a number) fails here.
   const auto status = google::protobuf::util::JsonStringToMessage(std::string(text), object_.get());
-  if (!status.ok()) throw Error(ErrorCode::kInvalidArgument, "the body is not a JSON object");
+  if (!status.ok()) throw Error(ErrorCode::kInvalidArgument, N_("the body is not a JSON object"));
   for (const auto& [name, value] : object_->fields()) {
     bool known = false;
     std::string_view rest = allowed;
@@ -58,7 +59,7 @@ JsonBody::JsonBody(std::string_view text, std::string_view allowed)
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
-    if (!known) throw Error(ErrorCode::kInvalidArgument, "unknown field in the JSON body");
+    if (!known) throw Error(ErrorCode::kInvalidArgument, N_("unknown field in the JSON body"));
   }
 }
 

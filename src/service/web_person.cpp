@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "i18n/catalog.hpp"
 #include "service/json_out.hpp"
 
 namespace cc::service {
@@ -68,24 +69,26 @@ bool WebPerson::interrupted() const {
 void WebPerson::answer(std::uint64_t prompt_id, PersonAnswer a) {
   const int kinds =
       (a.yes ? 1 : 0) + (a.positions ? 1 : 0) + (a.words ? 1 : 0) + (a.back ? 1 : 0) + (a.outcome ? 1 : 0);
-  if (kinds != 1) throw Error(ErrorCode::kInvalidArgument, "give exactly one of yes, positions, words, back, outcome");
+  if (kinds != 1)
+    throw Error(ErrorCode::kInvalidArgument, N_("give exactly one of yes, positions, words, back, outcome"));
   if (a.positions) {
     const auto& p = *a.positions;
     if (p.empty() || p.size() > 9 || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '1' && c <= '9'; })) {
-      throw Error(ErrorCode::kInvalidArgument, "positions: digits 1 to 9 only (where they sit on the device's grid)");
+      throw Error(ErrorCode::kInvalidArgument,
+                  N_("positions: digits 1 to 9 only (where they sit on the device's grid)"));
     }
   }
-  if (a.words && (*a.words < 12 || *a.words > 33)) throw Error(ErrorCode::kInvalidArgument, "words: 12 to 33");
+  if (a.words && (*a.words < 12 || *a.words > 33)) throw Error(ErrorCode::kInvalidArgument, N_("words: 12 to 33"));
   if (a.outcome && *a.outcome != "correct" && *a.outcome != "incorrect" && *a.outcome != "skip") {
-    throw Error(ErrorCode::kInvalidArgument, "outcome: correct, incorrect or skip");
+    throw Error(ErrorCode::kInvalidArgument, N_("outcome: correct, incorrect or skip"));
   }
   const std::lock_guard lock(mutex_);
-  if (cancelled_) throw Error(ErrorCode::kCancelled, "the backup check was cancelled");
+  if (cancelled_) throw Error(ErrorCode::kCancelled, N_("the backup check was cancelled"));
   if (asked_ == 0 || asked_ != prompt_id)
-    throw Error(ErrorCode::kInvalidArgument, "prompt: nothing is asked under that id now");
+    throw Error(ErrorCode::kInvalidArgument, N_("prompt: nothing is asked under that id now"));
   const bool fits = asked_kind_ == "confirm" ? a.yes.has_value() : !a.yes.has_value();
-  if (!fits) throw Error(ErrorCode::kInvalidArgument, "that kind of answer does not fit this prompt");
-  if (asked_kind_ == "pin" && !a.positions) throw Error(ErrorCode::kInvalidArgument, "this prompt takes positions");
+  if (!fits) throw Error(ErrorCode::kInvalidArgument, N_("that kind of answer does not fit this prompt"));
+  if (asked_kind_ == "pin" && !a.positions) throw Error(ErrorCode::kInvalidArgument, N_("this prompt takes positions"));
   answer_ = std::move(a);
   answered_.notify_all();
 }

@@ -75,6 +75,26 @@ TEST_F(ServiceApi, ErrorsAreOurCodesAsHttp) {
   EXPECT_EQ(r.status, 405);
 }
 
+TEST_F(ServiceApi, ErrorMessagesComeInTheCallersLanguage) {
+  // A message with a translation of its own, by ?lang= and by Accept-Language.
+  auto r = get("/api/v1/diagnoses/0123?lang=zh-CN");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("\"code\":\"not_found\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"message\":\"\xe6\xb2\xa1\xe6\x9c\x89"), std::string::npos) << r.body;  // 没有…
+  r = round_trip(svc.port(), request("GET", "/api/v1/diagnoses/0123", svc.port(),
+                                     svc.bearer() + "Accept-Language: zh-CN,zh;q=0.9,en;q=0.5\r\n"));
+  EXPECT_NE(r.body.find("\xe6\xb2\xa1\xe6\x9c\x89"), std::string::npos) << r.body;
+  // One that names a value has no translation: the kind of error leads, the words stay.
+  r = round_trip(svc.port(),
+                 request("GET", "/api/v1/reports/999", svc.port(), svc.bearer() + "Accept-Language: zh-CN\r\n"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0"), std::string::npos) << r.body;  // 未找到
+  EXPECT_NE(r.body.find("999"), std::string::npos) << r.body;
+  // English stays English, whatever the service's default.
+  r = get("/api/v1/diagnoses/0123?lang=en");
+  EXPECT_NE(r.body.find("\"message\":\"no such diagnosis\""), std::string::npos) << r.body;
+}
+
 TEST_F(ServiceApi, Statistics) {
   auto r = get("/api/v1/statistics");
   ASSERT_EQ(r.status, 200);
