@@ -7,7 +7,7 @@ xgettext --language=C++ --from-code=UTF-8 --keyword=N_ --keyword=tr:1 --keyword=
   --add-comments=TRANSLATORS: --sort-by-file --package-name=coldcheck \
   -o po/coldcheck.pot src/findings/*.cpp src/i18n/ui_strings.cpp src/app/*.cpp src/checks/*.cpp src/cli/*.cpp src/store/*.cpp src/service/*.cpp
 xgettext --language=C++ --from-code=UTF-8 --extract-all --join-existing --sort-by-file \
-  --package-name=coldcheck -o po/coldcheck.pot src/render/labels.hpp
+  --package-name=coldcheck -o po/coldcheck.pot src/render/labels.hpp src/render/device_words.hpp
 tmp=$(mktemp)
 if [ $# -gt 0 ]; then msgcat --use-first -o "$tmp" po/zh_CN.po "$@"; else cp po/zh_CN.po "$tmp"; fi
 msgmerge -q --no-fuzzy-matching -o po/zh_CN.po "$tmp" po/coldcheck.pot

@@ -11,11 +11,23 @@
 
 namespace cc::app {
 
+namespace {
+// A set of words in `language`; its defaults are the English msgids.
+template <class Words>
+Words translated(std::vector<std::string*> (*fields_of)(Words&), findings::Language language) {
+  Words words;
+  if (language == findings::Language::kEnglish) return words;
+  for (std::string* field : fields_of(words)) *field = findings::tr(*field, language);
+  return words;
+}
+}  // namespace
+
 render::Labels labels_for(findings::Language language) {
-  render::Labels labels;
-  if (language == findings::Language::kEnglish) return labels;
-  for (std::string* field : render::all_label_fields(labels)) *field = findings::tr(*field, language);
-  return labels;
+  return translated<render::Labels>(render::all_label_fields, language);
+}
+
+render::DeviceWords device_words_for(findings::Language language) {
+  return translated<render::DeviceWords>(render::all_device_word_fields, language);
 }
 
 ::coldcheck::report::Report localized(const ::coldcheck::report::Report& report, findings::Language language) {

@@ -1,12 +1,15 @@
 #pragma once
 // Rendering a report for every face: labels in a language, the report in its words, a format.
 #include "findings/findings.hpp"
+#include "render/device_words.hpp"
 #include "render/labels.hpp"
 
 namespace cc::app {
 
 // Every rendering label in `language` (English defaults are the gettext msgids).
 render::Labels labels_for(findings::Language language);
+// The words of `coldcheck info` and `coldcheck list` in `language`.
+render::DeviceWords device_words_for(findings::Language language);
 
 // The report with every language-neutral Text put into words in `language` (v1
 // reports come back as they are). Not sealed any more: for showing, never for writing.

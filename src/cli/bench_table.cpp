@@ -13,12 +13,6 @@ namespace rp = ::coldcheck::report;
 
 namespace {
 
-bool wide(char32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6);
-}
-
 // The column widths; with the five single spaces between them: 80.
 constexpr std::size_t kPort = 12, kModel = 15, kBar = 12, kStep = 12, kVerdict = 10, kFinding = 14;
 
@@ -60,22 +54,6 @@ std::string verdict_word(rp::Verdict v, findings::Language lang) {
 
 }  // namespace
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const std::size_t n = decode_utf8(text, i, cp);
-    if (n == 0) {
-      ++width;
-      ++i;
-      continue;
-    }
-    width += wide(cp) ? 2u : 1u;
-    i += n;
-  }
-  return width;
-}
-
 std::string fit(std::string_view text, std::size_t width) {
   if (display_width(text) <= width) return std::string(text) + std::string(width - display_width(text), ' ');
   std::string out;
@@ -87,7 +65,7 @@ std::string fit(std::string_view text, std::size_t width) {
       n = 1;
       cp = '?';
     }
-    const std::size_t w = wide(cp) ? 2u : 1u;
+    const std::size_t w = is_wide(cp) ? 2u : 1u;
     if (used + w + 1 > width) break;  // room for the ellipsis
     if (n == 1 && cp == '?') {
       out += '?';

@@ -5,14 +5,13 @@
 #include <vector>
 
 #include "app/device_sessions.hpp"
+#include "core/utf8.hpp"
 #include "findings/findings.hpp"
 
 namespace cc::cli {
 
 inline constexpr std::size_t kBenchWidth = 80;
 
-// Columns a terminal gives `text` (East Asian wide characters count two).
-std::size_t display_width(std::string_view text);
 // `text` cut (ending in "…") or padded with spaces to exactly `width` columns.
 std::string fit(std::string_view text, std::size_t width);
 

@@ -239,8 +239,7 @@ int run_bench(const std::vector<std::string>& args) {
     const auto desc = bench_options();
     po::variables_map vm;
     if (!parse_options("bench", "[--once] [--out-dir DIR] [--emulator ENDPOINT]...", desc, args, vm)) return 0;
-    const auto language =
-        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+    const auto language = lang_option(vm);
     const auto emulators = emulator_paths(vm);
     const bool once = vm.count("once") > 0;
     const bool use_usb = vm.count("no-usb") == 0;

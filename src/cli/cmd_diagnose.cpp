@@ -151,8 +151,7 @@ int run_diagnosis(const std::vector<std::string>& args, Kind kind) {
                                              : "[--device PATH | --demo] [--describe TEXT] [--out FILE] [--format FMT]";
     if (!parse_options(backup_command ? "check-backup" : "diagnose", usage, desc, args, vm)) return 0;
     const DeviceIoScope device_io(vm, (backup_command ? "check-backup" : "diagnose"));
-    const auto language =
-        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+    const auto language = lang_option(vm);
     app::DiagnoseOptions options;
     if (vm.count("describe")) {
       options.description = clean_description(vm["describe"].as<std::string>());

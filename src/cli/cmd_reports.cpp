@@ -41,9 +41,7 @@ std::unique_ptr<store::Store> open_store(const po::variables_map& vm) {
   return store::Store::open(location);
 }
 
-findings::Language language_of(const po::variables_map& vm) {
-  return vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
-}
+findings::Language language_of(const po::variables_map& vm) { return lang_option(vm); }
 
 void add_filter_options(po::options_description& desc) {
   desc.add_options()("model", po::value<std::string>()->value_name("ID"), "only this model (catalog id)")(

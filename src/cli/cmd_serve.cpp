@@ -77,8 +77,7 @@ int run_serve(const std::vector<std::string>& args) {
       std::cout << config.token << "\n";
       return 0;
     }
-    config.api.language =
-        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+    config.api.language = lang_option(vm);
     if (!vm.count("no-store")) {
       config.api.store = vm.count("store")
                              ? store::parse_location(vm["store"].as<std::string>())

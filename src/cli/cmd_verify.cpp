@@ -45,8 +45,7 @@ int run_verify(const std::vector<std::string>& args) {
     }
     app::GenuinenessOptions options;
     if (vm.count("firmware-dir")) options.firmware_dir = vm["firmware-dir"].as<std::string>();
-    options.language =
-        vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+    options.language = lang_option(vm);
     const auto results = app::genuineness_checks(*opened.driver(), opened.facts, catalog, options);
     const auto verdict = app::genuineness_verdict(results);
     if (vm.count("json")) {

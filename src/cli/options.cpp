@@ -87,6 +87,10 @@ findings::Language parse_lang_option(const std::string& value) {
   throw Error(ErrorCode::kInvalidArgument, "unknown language for --lang (accepted: en, zh-CN)");
 }
 
+findings::Language lang_option(const po::variables_map& vm) {
+  return vm.count("lang") ? parse_lang_option(vm["lang"].as<std::string>()) : findings::language_from_env();
+}
+
 int guarded(const std::function<int()>& body) {
   try {
     return body();

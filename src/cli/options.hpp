@@ -58,6 +58,8 @@ class DeviceIoScope {
 // "english" included, is Error{kInvalidArgument} naming the accepted values, rather
 // than a silent fall back to English.
 findings::Language parse_lang_option(const std::string& value);
+// --lang if given, else the language of the environment (LC_ALL, LC_MESSAGES, LANG).
+findings::Language lang_option(const po::variables_map& vm);
 
 // Runs `body`, printing any cc::Error as "coldcheck: <code>: <message>" on stderr and
 // returning the documented exit code.

@@ -53,4 +53,21 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+bool is_wide(char32_t cp) noexcept {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6);
+}
+
+std::size_t display_width(std::string_view s) noexcept {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = decode_utf8(s, i, cp);
+    width += n != 0 && is_wide(cp) ? 2u : 1u;
+    i += n == 0 ? 1 : n;
+  }
+  return width;
+}
+
 }  // namespace cc

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/utf8.hpp"
 #include "render/words.hpp"
 
 namespace cc::render {
@@ -50,21 +51,6 @@ std::string clean(std::string_view s) {
     }
   }
   return out;
-}
-
-// Terminal columns: East Asian wide characters take two.
-std::size_t display_width(std::string_view s) {
-  std::size_t width = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char32_t cp = next_code_point(s, i);
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                      (cp >= 0xFFE0 && cp <= 0xFFE6);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 class Writer {

@@ -99,6 +99,18 @@ TEST_P(InfoPerScenario, TextNamesTheModel) {
   EXPECT_THAT(r.out, HasSubstr("emulator or simulator"));
 }
 
+TEST(Info, SpeaksSimplifiedChinese) {
+  auto sim = start_simulator("healthy-safe3");
+  const auto r = run({cc_bin(), "info", "--device", sim.path(), "--lang", "zh-CN"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Row names in Chinese, aligned by columns (设备 takes four of the fourteen), values as read.
+  EXPECT_THAT(r.out, HasSubstr("  \xe8\xae\xbe\xe5\xa4\x87          Trezor Safe 3"));  // 设备
+  EXPECT_THAT(r.out, HasSubstr("\xe6\xa8\xa1\xe6\x8b\x9f\xe5\x99\xa8"));               // 模拟器
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("capabilities")));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("emulator or simulator")));
+  EXPECT_EQ(run({cc_bin(), "info", "--device", sim.path(), "--lang", "fr"}).exit_code, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Scenarios, InfoPerScenario,
                          ::testing::Values("healthy-safe3", "healthy-model-t", "outdated-trezor-one", "bootloader-mode",
                                            "uninitialized", "locked"),
@@ -165,6 +177,20 @@ TEST(List, NoDeviceIsNotAnError) {
   const auto r = run({cc_bin(), "list"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("no hardware wallet found"));
+}
+
+TEST(List, SpeaksSimplifiedChinese) {
+  const auto r = run({cc_bin(), "list", "--lang", "zh-CN"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(
+      r.out,
+      HasSubstr(
+          "\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe7\xa1\xac\xe4\xbb\xb6\xe9\x92\xb1\xe5\x8c\x85"));  // 未找到硬件钱包
+  auto sim = start_simulator("healthy-model-t");
+  const auto one = run({cc_bin(), "list", "--lang", "zh-CN", "--emulator", sim.path()});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_THAT(one.out, HasSubstr("\xe5\xb0\xb1\xe7\xbb\xaa"));  // 就绪
+  EXPECT_THAT(one.out, ::testing::Not(HasSubstr("ready")));
 }
 
 TEST(List, EmulatorEndpointsAreIdentifiedOrMarkedUnreachable) {

@@ -28,6 +28,25 @@ TEST(Labels, EveryLabelHasAChineseTranslation) {
   }
 }
 
+TEST(DeviceWords, FieldListCoversEveryMember) {
+  render::DeviceWords words;
+  EXPECT_EQ(render::all_device_word_fields(words).size() * sizeof(std::string), sizeof(render::DeviceWords))
+      << "a member of render::DeviceWords is missing from all_device_word_fields()";
+}
+
+TEST(DeviceWords, EveryWordHasAChineseTranslation) {
+  const std::set<std::string> same = {"PIN"};
+  render::DeviceWords english;
+  render::DeviceWords chinese = device_words_for(findings::Language::kChineseSimplified);
+  const auto en = render::all_device_word_fields(english);
+  const auto zh = render::all_device_word_fields(chinese);
+  ASSERT_EQ(en.size(), zh.size());
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    if (same.count(*en[i])) continue;
+    EXPECT_NE(*en[i], *zh[i]) << "no zh-CN translation for \"" << *en[i] << "\"";
+  }
+}
+
 TEST(Labels, EnglishIsTheDefault) {
   const auto labels = labels_for(findings::Language::kEnglish);
   EXPECT_EQ(labels.verdict_stop, render::Labels{}.verdict_stop);
