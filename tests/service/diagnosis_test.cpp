@@ -198,5 +198,22 @@ TEST(ServiceDevices, TheDeviceStreamShowsADeviceGoing) {
   EXPECT_TRUE(gone);
 }
 
+// An open device stream starts the engine's bus watches, so an arrival is sent when it
+// happens, not at the list's next period (30 s here: the list alone would not show it).
+TEST(ServiceDevices, AnOpenDeviceStreamGetsArrivalsAsTheyHappen) {
+  auto sim = test_support::start_simulator("healthy-safe3");
+  RunningService svc{Limits{}, 0, with_device(sim), 30s};
+  Connection events(svc.port());
+  events.send(request("GET", "/api/v1/devices/events", svc.port(), svc.bearer()));
+  ASSERT_EQ(events.read_stream_head(5s), 200);
+  bool arrival = false;
+  for (int i = 0; i < 10 && !arrival; ++i) {
+    const auto e = events.next_event(10s);
+    if (!e) break;
+    arrival = e->first == "arrival" && e->second.find(sim.path()) != std::string::npos;
+  }
+  EXPECT_TRUE(arrival);
+}
+
 }  // namespace
 }  // namespace cc::service::testing
