@@ -46,6 +46,7 @@ try {
     findings: document.querySelector("#findings").textContent,
     reportShown: !document.querySelector("#report-text").hidden,
     report: document.querySelector("#report-text").textContent,
+    steps: [...document.querySelectorAll("#steps li")].map((li) => li.textContent),
     warning: document.querySelector("#warning").textContent,
     warningVisible: document.querySelector("#warning").offsetParent !== null,
   }));
@@ -56,6 +57,9 @@ try {
     : (zh ? /诊断未能完成/ : /did not finish/);
   if (!said.test(seen.verdict)) fail("the page does not say the diagnosis was cut short: " + seen.verdict);
   if (zh && !/[\u4e00-\u9fff]/.test(seen.verdict)) fail("not in Chinese: " + seen.verdict);
+  const readStep = seen.steps.find((x) => (zh ? /正在读取设备/ : /^reading the device at /).test(x));
+  if (!readStep || !readStep.includes(device)) fail("the steps do not show the device being read: " + seen.steps.join(" | "));
+  if (zh && seen.steps.some((x) => /^[a-z]/.test(x))) fail("steps left in English: " + seen.steps.join(" | "));
   if (/\bok\b|attention/.test(seen.verdictClass)) fail("a verdict is shown: " + seen.verdictClass);
   const okWords = zh ? /一切正常|没有发现问题/ : /All good|no problems/i;
   if (okWords.test(seen.verdict + seen.findings)) fail("an all-good verdict is shown: " + seen.verdict);
