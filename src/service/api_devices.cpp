@@ -1,6 +1,8 @@
 // Devices: the list (USB plus the configured emulator endpoints) and a stream of it:
 // a watcher lists devices on a period and publishes the list when it changed, so a
-// page sees arrivals, departures and state changes without asking.
+// page sees arrivals, departures and state changes without asking. Once a stream is
+// open the watcher also starts the session engine, whose bus watches send arrivals and
+// departures at once instead of at the next period.
 #include <condition_variable>
 #include <set>
 #include <thread>
@@ -53,6 +55,13 @@ ApiResponse Api::list_devices(const ApiRequest&, const std::vector<std::string>&
 }
 
 ApiResponse Api::device_events(const ApiRequest&, const std::vector<std::string>&) {
+  if (watch_) {  // the engine is started off this (network) thread
+    {
+      const std::lock_guard lock(watch_->mutex);
+      watch_->engine_wanted = true;
+    }
+    watch_->wake.notify_all();
+  }
   ApiResponse response;
   response.content_type = "text/event-stream";
   response.sse_topic = "devices";
@@ -64,6 +73,7 @@ void Api::start_device_watch(std::chrono::milliseconds period) {
   watch_ = std::make_unique<Watch>();
   watch_->thread = std::thread([this, period] {
     std::string last;
+    bool engine_started = false;
     std::unique_lock lock(watch_->mutex);
     while (!watch_->stop) {
       lock.unlock();
@@ -78,7 +88,18 @@ void Api::start_device_watch(std::chrono::milliseconds period) {
         last = std::move(now);
       }
       lock.lock();
-      watch_->wake.wait_for(lock, period, [this] { return watch_->stop; });
+      if (watch_->engine_wanted && !engine_started) {  // after the list, so a stream starts with it
+        lock.unlock();
+        try {
+          (void)engine();
+        } catch (const std::exception&) {
+          // no engine: the stream still has the list every period
+        }
+        engine_started = true;
+        lock.lock();
+      }
+      watch_->wake.wait_for(lock, period,
+                            [this, &engine_started] { return watch_->stop || (watch_->engine_wanted && !engine_started); });
     }
   });
 }

@@ -20,6 +20,10 @@ struct Api::Watch {
   std::mutex mutex;
   std::condition_variable wake;
   bool stop = false;
+  // A device stream was opened: the watcher starts the session engine, whose udev and
+  // emulator watches push arrivals and departures as they happen (the list alone is
+  // only refreshed every period).
+  bool engine_wanted = false;
   std::thread thread;
 };
 

@@ -1,7 +1,8 @@
 // The `coldcheck serve` page in headless Chromium, driven by puppeteer-core
 // (serve_flow.mjs) against two simulated devices, in English and Simplified Chinese:
 // sign in, diagnose, the backup check with the blank PIN grid (DeviceHands types the
-// words on the simulated device), the bench table and the statistics charts.
+// words on the simulated device), the bench table and the statistics charts; and a
+// device killed while it is being read (unplug_flow.mjs).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 const fs::path kScript = fs::path(CC_SOURCE_DIR) / "tests/browser/serve_flow.mjs";
+const fs::path kUnplugScript = fs::path(CC_SOURCE_DIR) / "tests/browser/unplug_flow.mjs";
 const fs::path kPuppeteer = fs::path(CC_SOURCE_DIR) / "tests/browser/node_modules/puppeteer-core";
 
 class BrowserServe : public ::testing::TestWithParam<std::string> {};
@@ -63,6 +65,46 @@ TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("OK " + lang), std::string::npos) << run.out << run.err;
   EXPECT_EQ(run.out.find("1357"), std::string::npos);
+}
+
+// The simulator answers each message 300 ms late (fault-slow), so killing it when the
+// page shows the device being read lands mid-read.
+TEST_P(BrowserServe, ADeviceUnpluggedMidDiagnosisEndsWithoutAVerdict) {
+  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
+  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
+  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
+  const auto lang = GetParam();
+  auto slow = test_support::start_simulator("fault-slow");
+  ServiceOptions options;
+  options.emulators = {transport::parse_device_path(slow.path())};
+  RunningService svc(Limits{}, 0, options);
+  const auto exchange = svc.dir() / "exchange";
+  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
+  fs::create_directories(exchange);
+  fs::create_directories(shots);
+
+  std::atomic<bool> stop{false};
+  std::atomic<bool> killed{false};
+  std::thread hands([&] {
+    while (!stop && !fs::exists(exchange / "unplug")) std::this_thread::sleep_for(20ms);
+    if (stop) return;
+    slow.process->terminate();
+    killed = true;
+  });
+  const auto run = test_support::run({"/usr/bin/node", kUnplugScript.string(), svc.service().login_url(), lang,
+                                      slow.path(), exchange.string(), shots.string()},
+                                     std::chrono::seconds(120));
+  stop = true;
+  hands.join();
+  EXPECT_TRUE(killed) << run.out << run.err;
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("OK unplug " + lang), std::string::npos) << run.out << run.err;
+  // What the service says about it agrees with the page: cut short, no verdict.
+  const auto list = round_trip(svc.port(), request("GET", "/api/v1/diagnoses", svc.port(), svc.bearer())).body;
+  EXPECT_TRUE(list.find("\"state\":\"unplugged\"") != std::string::npos ||
+              list.find("\"state\":\"failed\"") != std::string::npos)
+      << list;
+  EXPECT_EQ(list.find("\"verdict\":\"ok\""), std::string::npos) << list;
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, BrowserServe, ::testing::Values("en", "zh-CN"),
