@@ -103,6 +103,16 @@ try {
   await page.waitForFunction(() => document.querySelectorAll("#stats-charts svg rect").length >= 1, { timeout: 10000 });
   await page.screenshot({ path: path.join(shots, `stats-${lang}.png`), fullPage: true });
 
+  // Errors in the page's language; a page whose session is gone says how to sign in again.
+  const errorOf = (route) => page.evaluate(async (r) => {
+    try { await api("GET", r); return ""; } catch (e) { return e.message; }
+  }, route);
+  const notFound = await errorOf("/api/v1/diagnoses/0");
+  if (zh ? !/\u6ca1\u6709/.test(notFound) : notFound !== "no such diagnosis") fail("an error not in the page's language: " + notFound);
+  await page.deleteCookie(...(await page.cookies()));
+  const signedOut = await errorOf("/api/v1/devices");
+  if (!(zh ? /登录链接/ : /login link/).test(signedOut)) fail("a lost session does not say how to sign in: " + signedOut);
+
   if (violations.length) fail("CSP or script errors: " + violations.join(" | "));
   if (externals.length) fail("requests outside the service: " + externals.join(", "));
   console.log("OK " + lang);
