@@ -60,10 +60,10 @@ int main(int argc, char** argv) {
   one.start();
   auto serve_env = bus.environment();
   serve_env.push_back("TMPDIR=" + dir.string());
-  EventProcess serve({cc::test_support::coldcheck_binary(), "serve", "--listen", "127.0.0.1:0", "--no-socket",
-                      "--no-store", "--token-file", (dir / "token").string(), "--key", (dir / "key").string(),
-                      "--lang", "en"},
-                     serve_env, EventProcess::Output::kPipe);
+  EventProcess serve(
+      {cc::test_support::coldcheck_binary(), "serve", "--listen", "127.0.0.1:0", "--no-socket", "--no-store",
+       "--token-file", (dir / "token").string(), "--key", (dir / "key").string(), "--lang", "en"},
+      serve_env, EventProcess::Output::kPipe);
   const auto login = serve.wait_for({"open this link once"}, std::chrono::seconds(20));
   if (!login) {
     std::fprintf(stderr, "coldcheck serve did not start: %s\n", serve.seen().c_str());

@@ -98,8 +98,8 @@ void Api::start_device_watch(std::chrono::milliseconds period) {
         engine_started = true;
         lock.lock();
       }
-      watch_->wake.wait_for(lock, period,
-                            [this, &engine_started] { return watch_->stop || (watch_->engine_wanted && !engine_started); });
+      watch_->wake.wait_for(
+          lock, period, [this, &engine_started] { return watch_->stop || (watch_->engine_wanted && !engine_started); });
     }
   });
 }

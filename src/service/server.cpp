@@ -1,5 +1,6 @@
 #include "service/server.hpp"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <systemd/sd-daemon.h>
@@ -28,12 +29,21 @@ void add_common_headers(http::response<http::string_body>& response) {
 
 namespace {
 
+// Our sockets are not inherited by programs this process starts: a child holding the
+// listening socket would keep taking connections that nobody answers.
+void close_on_exec(int fd) noexcept {
+  const int flags = ::fcntl(fd, F_GETFD);
+  if (flags >= 0) ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
+  close_on_exec(acceptor.native_handle());
   acceptor.async_accept(
       [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Protocol::socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
+          close_on_exec(socket.native_handle());
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
           std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
           return accept_loop<Protocol>(acceptor, shared, local_socket);

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 #include "browser_tier.hpp"
@@ -105,6 +106,41 @@ TEST_P(BrowserServe, ADeviceUnpluggedMidDiagnosisEndsWithoutAVerdict) {
               list.find("\"state\":\"failed\"") != std::string::npos)
       << list;
   EXPECT_EQ(list.find("\"verdict\":\"ok\""), std::string::npos) << list;
+}
+
+// The service stops while the page watches a diagnosis: the page must not wait forever
+// nor guess the outcome.
+TEST_P(BrowserServe, TheServiceStoppingMidDiagnosisLeavesNoGuessedVerdict) {
+  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
+  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
+  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
+  const auto lang = GetParam();
+  auto slow = test_support::start_simulator("fault-slow");
+  ServiceOptions options;
+  options.emulators = {transport::parse_device_path(slow.path())};
+  auto svc = std::make_unique<RunningService>(Limits{}, 0, options);
+  const auto exchange = svc->dir() / "exchange";
+  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
+  fs::create_directories(exchange);
+  fs::create_directories(shots);
+  const auto login = svc->service().login_url();
+
+  std::atomic<bool> stop{false};
+  std::atomic<bool> stopped{false};
+  std::thread hands([&] {
+    while (!stop && !fs::exists(exchange / "stop-service")) std::this_thread::sleep_for(20ms);
+    if (stop) return;
+    svc.reset();  // its directory, the exchange one included, goes with it
+    stopped = true;
+  });
+  const auto run = test_support::run(
+      {"/usr/bin/node", kUnplugScript.string(), login, lang, slow.path(), exchange.string(), shots.string(), "service"},
+      std::chrono::seconds(120));
+  stop = true;
+  hands.join();
+  EXPECT_TRUE(stopped) << run.out << run.err;
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("OK service gone " + lang), std::string::npos) << run.out << run.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, BrowserServe, ::testing::Values("en", "zh-CN"),

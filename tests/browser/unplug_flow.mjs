@@ -2,14 +2,17 @@
 // the run ends, the page says it did not finish (in the page's language), shows no
 // verdict and no report as if complete, stops offering the device, and keeps the
 // anti-scam line.
-// Usage: node unplug_flow.mjs LOGIN_URL LANG(en|zh-CN) DEVICE_PATH EXCHANGE_DIR SCREENSHOT_DIR
-// Once the device is being read this script writes EXCHANGE_DIR/unplug; the test then
-// kills the simulator behind DEVICE_PATH.
+// With MODE "service", the service itself stops instead: the page says the run's end is
+// not known and shows no verdict.
+// Usage: node unplug_flow.mjs LOGIN_URL LANG(en|zh-CN) DEVICE_PATH EXCHANGE_DIR SCREENSHOT_DIR [MODE]
+// Once the device is being read this script writes EXCHANGE_DIR/unplug (or
+// EXCHANGE_DIR/stop-service); the test then kills the simulator behind DEVICE_PATH (or
+// stops the service).
 import fs from "node:fs";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
 
-const [loginUrl, lang, device, exchange, shots] = process.argv.slice(2);
+const [loginUrl, lang, device, exchange, shots, mode = "unplug"] = process.argv.slice(2);
 const zh = lang === "zh-CN";
 const fail = (msg) => { console.error("FAIL: " + msg); process.exit(1); };
 
@@ -32,13 +35,32 @@ try {
   await page.waitForSelector(button + ":not([disabled])", { timeout: 20000 });
   await page.click(button);
   await page.click("#start");
+  await page.waitForFunction(() => document.querySelector("#progress").value > 0, { timeout: 30000 });
+  if (!(await page.$eval("#start", (b) => b.disabled))) fail("the start button is offered again while the run goes on");
 
   // The device is being read (step "reading the device", 30 %): pull it out now.
   await page.waitForFunction(() => document.querySelector("#progress").value >= 30, { timeout: 30000 });
   if (await page.$("#run[data-done]")) fail("the run ended before the device was taken away");
-  fs.writeFileSync(path.join(exchange, "unplug"), "");
+  fs.writeFileSync(path.join(exchange, mode === "service" ? "stop-service" : "unplug"), "");
 
   await page.waitForSelector("#run[data-done]", { timeout: 60000 });
+  if (mode === "service") {
+    const lost = await page.evaluate(() => ({
+      state: document.querySelector("#run").dataset.state,
+      verdict: document.querySelector("#verdict").textContent,
+      verdictClass: document.querySelector("#verdict").className,
+      warning: document.querySelector("#warning").textContent,
+    }));
+    console.log("ended as " + lost.state + ": " + lost.verdict);
+    if (lost.state !== "lost") fail("the run ended as " + lost.state);
+    if (!(zh ? /服务已停止应答/ : /service stopped answering/).test(lost.verdict)) fail("the page does not say the service is gone: " + lost.verdict);
+    if (/\bok\b|attention/.test(lost.verdictClass)) fail("a verdict is shown: " + lost.verdictClass);
+    if (!(zh ? /助记词/ : /recovery words/).test(lost.warning)) fail("the anti-scam line is gone");
+    await page.screenshot({ path: path.join(shots, `service-gone-${lang}.png`), fullPage: true });
+    if (problems.length) fail("CSP or script errors: " + problems.join(" | "));
+    console.log("OK service gone " + lang);
+    process.exit(0);
+  }
   const seen = await page.evaluate(() => ({
     state: document.querySelector("#run").dataset.state,
     verdict: document.querySelector("#verdict").textContent,
