@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idle RSS of the local service (issue 16 goal: <= 15 MB), for `coldcheck serve` and
-# `coldcheck-serve`: right after start, and after a person's idle (the page loaded through
-# the login URL and the device list fetched), each with the top mappings by resident size.
+# `coldcheck-serve`: right after start, after a person's idle (the page loaded through the
+# login URL and the device list fetched) and with the page's device event stream open,
+# each with the top mappings by resident size.
 # Usage: bench/service/rss.sh [BUILD_DIR]
 set -euo pipefail
 build=${1:-build}
@@ -50,6 +51,13 @@ measure() {  # label, program and its arguments
   curl -fsS -o /dev/null -H "Cookie: $cookie" "$url/api/v1/devices"
   sleep 1
   echo "after page + devices: $(status_line "$pid")"
+  # The page also keeps the device event stream open while the person reads it.
+  curl -fsSN -H "Cookie: $cookie" "$url/api/v1/devices/events" >/dev/null 2>&1 &
+  local stream=$!
+  sleep 1
+  echo "with the event stream: $(status_line "$pid")"
+  kill "$stream" 2>/dev/null || true
+  wait "$stream" 2>/dev/null || true
   echo "top mappings (Rss):"
   top_mappings "$pid"
   kill "$pid"
