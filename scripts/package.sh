@@ -13,8 +13,10 @@ cmake --build build-release -j"$(nproc)"
 (cd build-release && cpack -G DEB >/dev/null)
 deb=$(ls build-release/coldcheck_*.deb | head -n1)
 echo "package: $deb"
-dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'bin/coldcheck$|rules.d/51-coldcheck.rules$|man1/coldcheck.1|coldcheck.mo$' \
-  | sort | tee /dev/stderr | wc -l | grep -qx 4 || { echo "package.sh: the .deb lacks a file" >&2; exit 1; }
+# The PostgreSQL backend is a module of its own (only it links libpq), in <libdir>/coldcheck.
+dpkg-deb --contents "$deb" | awk '{print $6}' \
+  | grep -E 'bin/coldcheck$|rules.d/51-coldcheck.rules$|man1/coldcheck.1|coldcheck.mo$|/coldcheck/coldcheck-store-postgres.so$' \
+  | sort | tee /dev/stderr | wc -l | grep -qx 5 || { echo "package.sh: the .deb lacks a file" >&2; exit 1; }
 if [ "${1:-}" = "--install" ]; then
   dpkg -i "$deb" >/dev/null
   trap 'dpkg -r coldcheck >/dev/null' EXIT
@@ -24,5 +26,9 @@ if [ "${1:-}" = "--install" ]; then
   grep -q "Verdict" "$out/stdout.txt" || { cat "$out/stdout.txt"; echo "package.sh: installed diagnose printed no verdict" >&2; exit 1; }
   zcat -f /usr/share/man/man1/coldcheck.1* | grep -q '^.SH COMMANDS' || { echo 'package.sh: no man page installed' >&2; exit 1; }
   echo "installed package: diagnose --demo ok"
+  # The installed program finds its PostgreSQL module: a refused connection, not a missing module.
+  pg=$(/usr/bin/coldcheck reports stats --store 'postgresql://nobody@127.0.0.1:1/none?connect_timeout=2' 2>&1 || true)
+  grep -q 'cannot connect' <<<"$pg" || { echo "$pg"; echo "package.sh: the installed PostgreSQL module did not load" >&2; exit 1; }
+  echo "installed package: PostgreSQL module loads"
   rm -rf "$out"
 fi

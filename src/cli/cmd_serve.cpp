@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "findings/findings.hpp"
 #include "i18n/format.hpp"
+#include "service/openssl_init.hpp"
 #include "service/service.hpp"
 #include "store/location.hpp"
 
@@ -46,6 +47,7 @@ std::filesystem::path default_socket_path() {
 
 int run_serve(const std::vector<std::string>& args) {
   return guarded([&] {
+    service::init_openssl_for_service();  // first: before the catalog's signature check
     po::options_description desc("options");
     desc.add_options()("listen", po::value<std::vector<std::string>>()->value_name("HOST:PORT")->composing(),
                        ("listen here (repeatable; loopback only; default 127.0.0.1:" + std::to_string(kDefaultPort) +

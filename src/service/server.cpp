@@ -3,10 +3,10 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <systemd/sd-daemon.h>
 
 #include "core/error.hpp"
 #include "service/connection.hpp"
+#include "service/listen_fds.hpp"
 
 namespace cc::service {
 
@@ -125,16 +125,15 @@ void Server::listen_unix(const std::filesystem::path& path) {
 }
 
 std::size_t Server::adopt_systemd_sockets() {
-  const int n = sd_listen_fds(1);
-  if (n < 0) throw Error(ErrorCode::kIo, "sd_listen_fds failed");
-  for (int fd = SD_LISTEN_FDS_START; fd < SD_LISTEN_FDS_START + n; ++fd) {
-    if (sd_is_socket_unix(fd, SOCK_STREAM, 1, nullptr, 0) > 0) {
+  const auto fds = take_listen_fds();
+  for (const int fd : fds) {
+    const auto family = listening_stream_family(fd);
+    if (family == AF_UNIX) {
       auto acceptor = std::make_unique<local::acceptor>(io_, local(), fd);
       accept_loop<local>(*acceptor, *shared_, true);
       shared_->unix_acceptors.push_back(std::move(acceptor));
-    } else if (sd_is_socket_inet(fd, AF_INET, SOCK_STREAM, 1, 0) > 0 ||
-               sd_is_socket_inet(fd, AF_INET6, SOCK_STREAM, 1, 0) > 0) {
-      const bool v6 = sd_is_socket_inet(fd, AF_INET6, SOCK_STREAM, 1, 0) > 0;
+    } else if (family == AF_INET || family == AF_INET6) {
+      const bool v6 = family == AF_INET6;
       auto acceptor = std::make_unique<tcp::acceptor>(io_, v6 ? tcp::v6() : tcp::v4(), fd);
       if (!acceptor->local_endpoint().address().is_loopback()) {
         throw Error(ErrorCode::kInvalidArgument, "systemd passed a socket that is not on a loopback address");
@@ -146,7 +145,7 @@ std::size_t Server::adopt_systemd_sockets() {
       throw Error(ErrorCode::kInvalidArgument, "systemd passed a socket that is not a listening stream socket");
     }
   }
-  return static_cast<std::size_t>(n);
+  return fds.size();
 }
 
 }  // namespace cc::service

@@ -1,12 +1,15 @@
-// The PostgreSQL backend of the SQL surface (libpq). Parameters go as text, blobs as
-// binary bytea; results come back as text and are typed from the column's type.
+// The PostgreSQL backend of the SQL surface (libpq), built as its own loadable module
+// (postgres_module.hpp). Parameters go as text, blobs as binary bytea; results come back
+// as text and are typed from the column's type.
 #include <libpq-fe.h>
 
 #include <atomic>
 #include <memory>
+#include <type_traits>
 
 #include "core/error.hpp"
 #include "store/db.hpp"
+#include "store/postgres_module.hpp"
 
 namespace cc::store {
 
@@ -138,6 +141,11 @@ class PgConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_postgres(const std::string& uri) { return std::make_unique<PgConnection>(uri); }
-
 }  // namespace cc::store
+
+// The module's only exported symbol (the rest is hidden); see postgres_module.hpp.
+extern "C" __attribute__((visibility("default"))) cc::store::Connection* coldcheck_store_open_postgres(
+    const char* uri) {
+  static_assert(std::is_same_v<decltype(&coldcheck_store_open_postgres), cc::store::OpenPostgresEntry>);
+  return new cc::store::PgConnection(uri);
+}

@@ -166,19 +166,6 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-std::int64_t as_int(const Value& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
-  if (const auto* s = std::get_if<std::string>(&v)) return s->empty() ? 0 : std::stoll(*s);
-  return 0;
-}
-
-std::string as_text(const Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* b = std::get_if<Blob>(&v)) return b->bytes;
-  return {};
-}
-
 std::unique_ptr<Connection> open_sqlite(const std::string& path) {
   const std::filesystem::path p(path);
   if (p.has_parent_path()) {

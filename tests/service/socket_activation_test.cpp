@@ -1,5 +1,5 @@
 // `coldcheck-serve` started the way systemd starts it from coldcheck.socket: the
-// listening socket is passed in (sd_listen_fds), and the service answers on it: the
+// listening socket is passed in (LISTEN_FDS), and the service answers on it: the
 // API with the token, and the page through a one-time login.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "http_client.hpp"
@@ -55,6 +57,15 @@ TEST(SocketActivation, ServeAnswersOnTheSocketSystemdPasses) {
     }
   }
   EXPECT_EQ(health.status, 200) << health.body;
+  // The activator execs the service in its own process. Socket activation needs no
+  // libsystemd, and an idle service without PostgreSQL maps no libpq (both cost RSS).
+  std::error_code exe_ec;
+  ASSERT_EQ(fs::read_symlink("/proc/" + std::to_string(service.pid()) + "/exe", exe_ec), fs::path(bin));
+  std::ifstream maps_file("/proc/" + std::to_string(service.pid()) + "/maps");
+  const std::string maps((std::istreambuf_iterator<char>(maps_file)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(maps.empty());
+  EXPECT_EQ(maps.find("libsystemd.so"), std::string::npos);
+  EXPECT_EQ(maps.find("libpq.so"), std::string::npos);
   const auto login =
       round_trip(port, request("POST", "/api/v1/login-url", port, bearer + "Content-Type: application/json\r\n", "{}"));
   ASSERT_EQ(login.status, 201) << login.body;
