@@ -13,25 +13,17 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using local = asio::local::stream_protocol;
 
-void add_common_headers(http::response<http::string_body>& response) {
-  response.set(http::field::server, "coldcheck");
-  response.set(http::field::cache_control, "no-store");
-  response.set(http::field::vary, "Origin");
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Referrer-Policy", "no-referrer");
-  response.set("Cross-Origin-Resource-Policy", "same-origin");
-  if (response.find("Content-Security-Policy") == response.end()) {
-    response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  }
-}
-
 namespace {
 
+// Accepted sockets are bound to the io_context's own executor type, not the polymorphic
+// one: every operation on them then skips a type-erased executor copy.
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
+  auto& io = static_cast<asio::io_context&>(asio::query(acceptor.get_executor(), asio::execution::context));
   acceptor.async_accept(
-      [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Protocol::socket socket) {
+      io.get_executor(),
+      [&acceptor, &shared, local_socket](boost::system::error_code ec,
+                                         typename Connection<Protocol>::Socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
