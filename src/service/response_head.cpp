@@ -23,9 +23,16 @@ constexpr std::string_view kCommon =
     "Cross-Origin-Resource-Policy: same-origin\r\n";
 constexpr std::string_view kDefaultCsp = "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n";
 
-constexpr std::array<std::string_view, 10> kOwned = {
-    "Server",         "Cache-Control",  "Vary",    "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
-    "Cross-Origin-Resource-Policy", "Connection", "Content-Length", "Transfer-Encoding"};
+constexpr std::array<std::string_view, 10> kOwned = {"Server",
+                                                     "Cache-Control",
+                                                     "Vary",
+                                                     "X-Content-Type-Options",
+                                                     "X-Frame-Options",
+                                                     "Referrer-Policy",
+                                                     "Cross-Origin-Resource-Policy",
+                                                     "Connection",
+                                                     "Content-Length",
+                                                     "Transfer-Encoding"};
 
 bool is_token_char(char c) noexcept {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;

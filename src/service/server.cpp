@@ -22,8 +22,7 @@ void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, 
   auto& io = static_cast<asio::io_context&>(asio::query(acceptor.get_executor(), asio::execution::context));
   acceptor.async_accept(
       io.get_executor(),
-      [&acceptor, &shared, local_socket](boost::system::error_code ec,
-                                         typename Connection<Protocol>::Socket socket) {
+      [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Connection<Protocol>::Socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;

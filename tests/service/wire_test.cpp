@@ -131,8 +131,8 @@ TEST_F(ServiceWire, ConnectionCloseIsAnsweredAndClosed) {
 }
 
 TEST_F(ServiceWire, Http10ClosesUnlessAskedToKeepAlive) {
-  const std::string get10 = "GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(port()) + "\r\n" +
-                            svc.bearer();
+  const std::string get10 =
+      "GET /api/v1/health HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(port()) + "\r\n" + svc.bearer();
   {
     Connection c(port());
     ASSERT_TRUE(c.send(get10 + "\r\n"));
@@ -163,9 +163,9 @@ TEST_F(ServiceWire, HeadAnswersWithAHeadAndNoBody) {
 }
 
 TEST_F(ServiceWire, TheCommonHeadersAreOnEveryAnswer) {
-  for (const auto& raw : {health(), health("DELETE"), request("GET", "/", port()),
-                          request("GET", "/nothing", port(), svc.bearer()),
-                          request("OPTIONS", "/api/v1/health", port(), svc.origin() + "Connection: close\r\n")}) {
+  for (const auto& raw :
+       {health(), health("DELETE"), request("GET", "/", port()), request("GET", "/nothing", port(), svc.bearer()),
+        request("OPTIONS", "/api/v1/health", port(), svc.origin() + "Connection: close\r\n")}) {
     const auto r = round_trip(port(), raw);
     EXPECT_NE(r.status, 0) << raw;
     EXPECT_EQ(r.header("server"), "coldcheck") << raw;
