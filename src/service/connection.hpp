@@ -65,6 +65,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
 
   void on_read(beast::error_code ec) {
     clear_deadline();
+    head_request_ = false;  // a refusal of what was read is not an answer to an earlier HEAD
     if (ec) {
       keep_alive_ = false;
       if (ec == http::error::header_limit) return reply(431, "limit", "request headers too large");

@@ -160,6 +160,11 @@ TEST_F(ServiceWire, HeadAnswersWithAHeadAndNoBody) {
   ASSERT_NE(at, std::string::npos);
   EXPECT_GT(std::stoul(seen.substr(at + 18)), 0u);  // the length the body would have
   EXPECT_EQ(seen.find("\r\n\r\n"), seen.size() - 4) << "a body followed the head";
+  // The connection is still framed right: a bad request after it is refused with a body.
+  ASSERT_TRUE(c.send("NOT HTTP\r\n\r\n"));
+  const auto after = c.read_until("\"malformed\"", 2s);
+  EXPECT_NE(after.find("HTTP/1.1 400 ", seen.size()), std::string::npos) << after;
+  EXPECT_NE(after.find("\"code\":\"malformed\"", seen.size()), std::string::npos) << after;
 }
 
 TEST_F(ServiceWire, TheCommonHeadersAreOnEveryAnswer) {
