@@ -15,18 +15,21 @@ using local = asio::local::stream_protocol;
 
 namespace {
 
-// Accepted sockets are bound to the io_context's own executor type, not the polymorphic
-// one: every operation on them then skips a type-erased executor copy.
+// Each accepted socket gets its own strand (the io_context runs on more than one thread),
+// of the io_context's own executor type, not the polymorphic one: every operation on it
+// then skips a type-erased executor copy.
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
   auto& io = static_cast<asio::io_context&>(asio::query(acceptor.get_executor(), asio::execution::context));
   acceptor.async_accept(
-      io.get_executor(),
+      asio::make_strand(io.get_executor()),
       [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Connection<Protocol>::Socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
-          std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
+          auto connection = std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket);
+          auto executor = connection->executor();
+          asio::dispatch(executor, [connection, over_cap] { connection->start(over_cap); });
           return accept_loop<Protocol>(acceptor, shared, local_socket);
         }
         // Out of descriptors or similar: pause instead of spinning, then accept again.
