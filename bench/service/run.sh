@@ -16,7 +16,19 @@ token=$("$bin" serve --print-token)
 sleep 1
 echo "idle RSS: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
 echo "== wrk: 64 connections, 2 threads, 10 s, GET /api/v1/health"
-wrk -t2 -c64 -d10s --latency -H "Authorization: Bearer $token" "$url/api/v1/health" | sed -n '1,20p'
+# The server's own CPU time (user + system, from /proc) over the run, per request served.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# wrk's own CPU time too: on 2 cores the client's cost per request bounds the rate as well.
+before=$(cpu_ticks)
+TIMEFORMAT='%U %S'
+{ time wrk -t2 -c64 -d10s --latency -H "Authorization: Bearer $token" "$url/api/v1/health" >"$work/wrk"; } 2>"$work/wrk-time"
+after=$(cpu_ticks)
+sed -n '1,20p' "$work/wrk"
+requests=$(awk '/requests in/ {print $1}' "$work/wrk")
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { if (n > 0) printf "server CPU: %.2f s, %.2f us per request\n", t / hz, t / hz / n * 1e6 }'
+awk -v n="$requests" '{ if (n > 0) printf "wrk CPU: %.2f s, %.2f us per request\n", $1 + $2, ($1 + $2) / n * 1e6 }' \
+  "$work/wrk-time"
 echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
 echo "== SSE fan-out: 100 clients on /api/v1/devices/events"
 python3 "$(dirname "$0")/sse_fanout.py" "$url" "$token" 100

@@ -1,18 +1,16 @@
 #include "service/access_policy.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+
+#include "service/ascii.hpp"
 
 namespace cc::service {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+// Longer than any host we serve ("localhost:65535", "127.0.0.1:65535", "[::1]:65535").
+constexpr std::size_t kLongestHost = 64;
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -27,10 +25,9 @@ Refusal refuse(unsigned status, std::string code, std::string message) {
 // "application/json", optionally with "; charset=utf-8" (any case); nothing else.
 bool is_json(std::string_view content_type) {
   const auto semi = content_type.find(';');
-  const auto type = lower(trim(content_type.substr(0, semi)));
-  if (type != "application/json") return false;
+  if (!equals_ignoring_case(trim(content_type.substr(0, semi)), "application/json")) return false;
   if (semi == std::string_view::npos) return true;
-  return lower(trim(content_type.substr(semi + 1))) == "charset=utf-8";
+  return equals_ignoring_case(trim(content_type.substr(semi + 1)), "charset=utf-8");
 }
 
 }  // namespace
@@ -63,13 +60,19 @@ void AccessPolicy::allow_port(unsigned port) {
 
 std::optional<Refusal> AccessPolicy::check_site(const RequestFacts& request) const {
   if (!request.host) return refuse(400, "host", "a Host header is required");
-  const auto host = lower(trim(*request.host));
-  const bool local_name = request.local_socket && host == "localhost";
-  if (!local_name && !hosts_.contains(host)) {
+  const auto given = trim(*request.host);
+  // Lower-cased on the stack: a name longer than any of ours is not ours either.
+  std::array<char, kLongestHost> buffer{};
+  const auto size = std::min(given.size(), buffer.size());
+  std::transform(given.begin(), given.begin() + static_cast<std::ptrdiff_t>(size), buffer.begin(), ascii_lower);
+  const std::string_view host(buffer.data(), size);
+  const bool known = given.size() <= buffer.size() && hosts_.contains(host);
+  const bool local_name = request.local_socket && host == "localhost" && given.size() == host.size();
+  if (!local_name && !known) {
     // A name we do not serve: a rebinding page or a mistyped address. Never echo it.
     return refuse(421, "host", "this service answers only for its loopback address");
   }
-  if (request.origin && !origins_.contains(std::string(*request.origin))) {
+  if (request.origin && !origins_.contains(*request.origin)) {
     return refuse(403, "origin", "requests from other sites are refused");
   }
   if (request.fetch_site && *request.fetch_site == "cross-site") {
@@ -82,7 +85,7 @@ Caller AccessPolicy::caller(const RequestFacts& request) const {
   if (request.authorization) {
     constexpr std::string_view kBearer = "Bearer ";
     const auto value = *request.authorization;
-    if (value.size() > kBearer.size() && lower(value.substr(0, kBearer.size())) == "bearer " &&
+    if (value.size() > kBearer.size() && equals_ignoring_case(value.substr(0, kBearer.size()), kBearer) &&
         secrets_equal(trim(value.substr(kBearer.size())), token_)) {
       return Caller::kToken;
     }
@@ -98,8 +101,11 @@ Caller AccessPolicy::caller(const RequestFacts& request) const {
 }
 
 std::optional<Refusal> AccessPolicy::check_api(const RequestFacts& request) const {
+  return check_api(request, caller(request));
+}
+
+std::optional<Refusal> AccessPolicy::check_api(const RequestFacts& request, Caller who) const {
   if (auto refusal = check_site(request)) return refusal;
-  const auto who = caller(request);
   if (who == Caller::kAnonymous) {
     return refuse(401, "auth", "send Authorization: Bearer TOKEN (the service token file) or open the login URL");
   }
@@ -116,7 +122,7 @@ std::optional<Refusal> AccessPolicy::check_api(const RequestFacts& request) cons
 }
 
 std::optional<std::string> AccessPolicy::allowed_origin(const RequestFacts& request) const {
-  if (request.origin && origins_.contains(std::string(*request.origin))) return std::string(*request.origin);
+  if (request.origin && origins_.contains(*request.origin)) return std::string(*request.origin);
   return std::nullopt;
 }
 

@@ -42,17 +42,19 @@ class AccessPolicy {
   Caller caller(const RequestFacts& request) const;
   // check_site, then: a known caller, and JSON for a method that changes state.
   std::optional<Refusal> check_api(const RequestFacts& request) const;
+  // The same with the caller already known (caller(request)): the secrets are compared once.
+  std::optional<Refusal> check_api(const RequestFacts& request, Caller who) const;
 
   // The Origin to echo in Access-Control-Allow-Origin, when it is one of ours.
   std::optional<std::string> allowed_origin(const RequestFacts& request) const;
 
-  const std::set<std::string>& hosts() const noexcept { return hosts_; }
+  const std::set<std::string, std::less<>>& hosts() const noexcept { return hosts_; }
 
  private:
   std::string token_;
   Sessions& sessions_;
-  std::set<std::string> hosts_;    // lower case
-  std::set<std::string> origins_;  // exact
+  std::set<std::string, std::less<>> hosts_;    // lower case
+  std::set<std::string, std::less<>> origins_;  // exact
 };
 
 // The value of cookie `name` in a Cookie header, if present.

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <array>
+#include <chrono>
 #include <deque>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "service/http_status.hpp"
 #include "service/page.hpp"
+#include "service/response_head.hpp"
 #include "service/server_shared.hpp"
 
 namespace cc::service {
@@ -21,14 +23,15 @@ namespace cc::service {
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
-// The response headers every answer carries.
-void add_common_headers(http::response<http::string_body>& response);
-
 template <class Protocol>
 class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
  public:
-  Connection(typename Protocol::socket socket, Server::Shared& shared, bool local)
-      : stream_(std::move(socket)),
+  using Executor = boost::asio::strand<boost::asio::io_context::executor_type>;
+  using Socket = typename Protocol::socket::template rebind_executor<Executor>::other;
+
+  Connection(Socket socket, Server::Shared& shared, bool local)
+      : socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
         shared_(shared),
         local_(local),
         buffer_(shared.limits.header_bytes + shared.limits.body_bytes + 1024) {}
@@ -36,6 +39,8 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     if (subscription_) shared_.hub.unsubscribe(subscription_);
     if (admitted_) --shared_.connections;
   }
+
+  Executor executor() { return socket_.get_executor(); }
 
   void start(bool over_cap) {
     if (over_cap) {
@@ -50,18 +55,20 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
 
  private:
   using Request = http::request<http::string_body>;
-  using Response = http::response<http::string_body>;
+  using Clock = std::chrono::steady_clock;
 
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.limits.header_bytes));
     parser_->body_limit(shared_.limits.body_bytes);
-    stream_.expires_after(shared_.limits.request_timeout);
-    http::async_read(stream_, buffer_, *parser_,
+    set_deadline(shared_.limits.request_timeout);
+    http::async_read(socket_, buffer_, *parser_,
                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
+    clear_deadline();
+    head_request_ = false;  // a refusal of what was read is not an answer to an earlier HEAD
     if (ec) {
       keep_alive_ = false;
       if (ec == http::error::header_limit) return reply(431, "limit", "request headers too large");
@@ -76,6 +83,32 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     handle();
   }
 
+  // The deadline of the phase under way (reading a request, writing a response). Setting
+  // it is a store: the timer wakes at or before it and is re-armed only when a deadline
+  // comes earlier than its wake-up, so a request costs no timer operation in the usual case.
+  void set_deadline(std::chrono::milliseconds limit) {
+    deadline_ = Clock::now() + limit;
+    if (!timer_armed_ || deadline_ < timer_.expiry()) arm_timer();
+  }
+  void clear_deadline() { deadline_ = Clock::time_point::max(); }
+
+  void arm_timer() {
+    timer_armed_ = true;
+    timer_.expires_at(deadline_);
+    std::weak_ptr<Connection> weak = this->shared_from_this();
+    timer_.async_wait([weak](beast::error_code ec) {
+      if (ec == boost::asio::error::operation_aborted) return;  // re-armed earlier, or closed
+      if (const auto self = weak.lock()) self->on_timer();
+    });
+  }
+
+  void on_timer() {
+    timer_armed_ = false;
+    if (closed_ || deadline_ == Clock::time_point::max()) return;
+    if (Clock::now() >= deadline_) return close();  // the pending read or write ends with an error
+    arm_timer();
+  }
+
   std::optional<std::string_view> header(http::field field, bool& duplicate) const {
     const auto range = request_.equal_range(field);
     if (range.first == range.second) return std::nullopt;
@@ -85,6 +118,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
 
   void handle() {
     keep_alive_ = request_.keep_alive();
+    head_request_ = request_.method() == http::verb::head;
     bool duplicate = false;
     facts_ = RequestFacts{};
     facts_.method = std::string_view(request_.method_string().data(), request_.method_string().size());
@@ -110,9 +144,10 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     }
     if (request_.method() == http::verb::options) return preflight();
     if (api.path.rfind("/api/", 0) == 0) {
-      if (const auto refusal = shared_.policy.check_api(facts_)) return refuse(*refusal);
+      const auto who = shared_.policy.caller(facts_);
+      if (const auto refusal = shared_.policy.check_api(facts_, who)) return refuse(*refusal);
       api.method = std::string(facts_.method);
-      api.caller = shared_.policy.caller(facts_);
+      api.caller = who;
       if (const auto it = request_.find(http::field::accept_language); it != request_.end()) {
         api.accept_language = std::string(it->value().substr(0, 64));
       }
@@ -120,7 +155,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
       if (!shared_.api.may_block(api.method, api.path)) return send(shared_.api.handle(api));
       boost::asio::post(shared_.pool, [self = this->shared_from_this(), api = std::move(api)] {
         auto response = self->shared_.api.handle(api);
-        boost::asio::post(self->stream_.get_executor(),
+        boost::asio::post(self->socket_.get_executor(),
                           [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
       });
       return;
@@ -132,31 +167,32 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     return reply(404, "not-found", "no such page");
   }
 
+  // The version to answer in: the request's, or 1.1 before one was read.
+  unsigned version() const { return request_.version() ? request_.version() : 11; }
+
   void preflight() {
     if (const auto refusal = shared_.policy.check_site(facts_)) return refuse(*refusal);
-    auto response = std::make_shared<Response>(http::status::no_content, request_.version());
-    response->set(http::field::access_control_allow_methods, "GET, POST, DELETE");
-    response->set(http::field::access_control_allow_headers, "Authorization, Content-Type");
-    response->set(http::field::access_control_max_age, "600");
-    write(std::move(response));
+    ResponseHead head(head_, 204, version());
+    head.add("Access-Control-Allow-Methods", "GET, POST, DELETE");
+    head.add("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    head.add("Access-Control-Max-Age", "600");
+    write(head, {});
   }
 
   void serve_page() {
     const auto& p = page();
     if (shared_.policy.caller(facts_) == Caller::kAnonymous) {
-      auto response = std::make_shared<Response>(http::status::unauthorized, request_.version());
-      response->set(http::field::content_type, "text/plain; charset=utf-8");
-      response->body() =
-          "Open the login URL that `coldcheck serve` printed (it works once).\n"
-          "请打开 `coldcheck serve` 打印的登录链接（仅可使用一次）。\n"
-          "Nobody genuine ever asks for your recovery words. 真正的客服绝不会索要您的助记词。\n";
-      return write(std::move(response));
+      ResponseHead head(head_, 401, version());
+      head.add("Content-Type", "text/plain; charset=utf-8");
+      return write(head,
+                   "Open the login URL that `coldcheck serve` printed (it works once).\n"
+                   "请打开 `coldcheck serve` 打印的登录链接（仅可使用一次）。\n"
+                   "Nobody genuine ever asks for your recovery words. 真正的客服绝不会索要您的助记词。\n");
     }
-    auto response = std::make_shared<Response>(http::status::ok, request_.version());
-    response->set(http::field::content_type, "text/html; charset=utf-8");
-    response->set("Content-Security-Policy", p.csp);
-    response->body() = std::string(p.html);
-    write(std::move(response));
+    ResponseHead head(head_, 200, version());
+    head.add("Content-Type", "text/html; charset=utf-8");
+    head.add("Content-Security-Policy", p.csp);
+    write(head, std::string(p.html));
   }
 
   void login(const std::map<std::string, std::string, std::less<>>& query) {
@@ -164,55 +200,59 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     const auto session = code == query.end() ? std::nullopt : shared_.sessions.redeem(code->second);
     if (!session)
       return reply(403, "auth", "this login link was already used or is not ours; run coldcheck serve again");
-    auto response = std::make_shared<Response>(http::status::see_other, request_.version());
-    response->set(http::field::location, "/");
-    response->set(http::field::set_cookie,
-                  std::string(kSessionCookie) + "=" + *session + "; Path=/; HttpOnly; SameSite=Strict");
-    write(std::move(response));
+    ResponseHead head(head_, 303, version());
+    head.add("Location", "/");
+    head.add("Set-Cookie", std::string(kSessionCookie) + "=" + *session + "; Path=/; HttpOnly; SameSite=Strict");
+    write(head, {});
   }
 
   void refuse(const Refusal& refusal) {
-    auto response = make_json(refusal.status, error_json(refusal.code, refusal.message));
-    if (refusal.status == 401) response->set(http::field::www_authenticate, "Bearer realm=\"coldcheck\"");
     if (refusal.status == 421 || refusal.status == 400) keep_alive_ = false;
-    write(std::move(response));
+    ResponseHead head(head_, refusal.status, version());
+    head.add("Content-Type", "application/json");
+    if (refusal.status == 401) head.add("WWW-Authenticate", "Bearer realm=\"coldcheck\"");
+    write(head, error_json(refusal.code, refusal.message));
   }
 
   void reply(unsigned status, std::string_view code, std::string_view message) {
-    write(make_json(status, error_json(code, message)));
-  }
-
-  std::shared_ptr<Response> make_json(unsigned status, std::string body) {
-    auto response =
-        std::make_shared<Response>(static_cast<http::status>(status), request_.version() ? request_.version() : 11);
-    response->set(http::field::content_type, "application/json");
-    response->body() = std::move(body);
-    return response;
+    ResponseHead head(head_, status, version());
+    head.add("Content-Type", "application/json");
+    write(head, error_json(code, message));
   }
 
   void send(ApiResponse api) {
     if (!api.sse_topic.empty() && api.status == 200) return start_stream(api.sse_topic);
-    auto response = std::make_shared<Response>(static_cast<http::status>(api.status), request_.version());
-    response->set(http::field::content_type, api.content_type);
+    ResponseHead head(head_, api.status, version());
+    head.add("Content-Type", api.content_type);
     if (api.content_type.rfind("text/html", 0) == 0) {
       // Reports and statistics pages: their own inline style, never a script.
-      response->set("Content-Security-Policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox");
+      head.add("Content-Security-Policy",
+               "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox");
     }
-    for (auto& [name, value] : api.headers) response->set(name, value);
-    response->body() = std::move(api.body);
-    write(std::move(response));
+    for (const auto& [name, value] : api.headers) head.add(name, value);
+    write(head, std::move(api.body));
   }
 
-  void write(std::shared_ptr<Response> response) {
-    add_common_headers(*response);
-    if (cors_origin_) response->set(http::field::access_control_allow_origin, *cors_origin_);
-    response->keep_alive(keep_alive_);
-    response->prepare_payload();
-    response_ = std::move(response);
-    stream_.expires_after(shared_.limits.write_timeout);
-    http::async_write(stream_, *response_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-      self->response_.reset();
+  // Ends the head and writes it and the body in one call. A head with an unsafe header
+  // line is never sent: the answer becomes a 500.
+  void write(ResponseHead& head, std::string body) {
+    if (cors_origin_) head.add("Access-Control-Allow-Origin", *cors_origin_);
+    if (!head.safe()) {
+      keep_alive_ = false;
+      ResponseHead internal(head_, 500, version());
+      internal.add("Content-Type", "application/json");
+      return write(internal, error_json("internal", "internal error"));
+    }
+    if (head.bodiless()) body.clear();
+    head.finish(keep_alive_, body.size());
+    body_ = std::move(body);
+    // A HEAD answer says how long the body would be and sends none.
+    const std::array<boost::asio::const_buffer, 2> buffers{
+        boost::asio::buffer(head_), boost::asio::buffer(body_.data(), head_request_ ? 0 : body_.size())};
+    set_deadline(shared_.limits.write_timeout);
+    boost::asio::async_write(socket_, buffers, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      self->clear_deadline();
+      self->body_.clear();
       if (ec || !self->keep_alive_) return self->close();
       self->read();
     });
@@ -221,7 +261,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   // An event stream: headers once, then every event of `topic` as it comes; the
   // connection ends when the client goes away or falls too far behind.
   void start_stream(const std::string& topic) {
-    stream_.expires_never();
+    clear_deadline();
     std::string head =
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
         "X-Content-Type-Options: nosniff\r\nVary: Origin\r\nConnection: close\r\n";
@@ -229,7 +269,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     head += "\r\n";
     queue(std::make_shared<const std::string>(std::move(head)));
     std::weak_ptr<Connection> weak = this->shared_from_this();
-    auto executor = stream_.get_executor();
+    auto executor = socket_.get_executor();
     subscription_ = shared_.hub.subscribe(topic, [weak, executor](const WireEvent& event) {
       boost::asio::post(executor, [weak, event] {
         if (const auto self = weak.lock()) self->queue(event);
@@ -239,11 +279,11 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   }
 
   void watch_for_close() {
-    stream_.socket().async_read_some(boost::asio::buffer(sink_),
-                                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-                                       if (ec) return self->close();
-                                       self->watch_for_close();
-                                     });
+    socket_.async_read_some(boost::asio::buffer(sink_),
+                            [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->watch_for_close();
+                            });
   }
 
   void queue(const WireEvent& event) {
@@ -254,7 +294,7 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   }
 
   void write_event() {
-    boost::asio::async_write(stream_.socket(), boost::asio::buffer(*events_.front()),
+    boost::asio::async_write(socket_, boost::asio::buffer(*events_.front()),
                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                                if (ec || self->closed_) return self->close();
                                self->events_.pop_front();
@@ -269,12 +309,16 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
       shared_.hub.unsubscribe(subscription_);
       subscription_ = 0;
     }
+    timer_.cancel();
     beast::error_code ec;
-    stream_.socket().shutdown(Protocol::socket::shutdown_both, ec);
-    stream_.socket().close(ec);
+    socket_.shutdown(Protocol::socket::shutdown_both, ec);
+    socket_.close(ec);
   }
 
-  beast::basic_stream<Protocol> stream_;
+  Socket socket_;
+  boost::asio::basic_waitable_timer<Clock, boost::asio::wait_traits<Clock>, Executor> timer_;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  bool timer_armed_ = false;
   Server::Shared& shared_;
   const bool local_;
   beast::flat_buffer buffer_;
@@ -283,8 +327,10 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   RequestFacts facts_;
   std::optional<std::string> cors_origin_;
   bool keep_alive_ = true;
+  bool head_request_ = false;
   bool admitted_ = false;  // counted against the connection cap
-  std::shared_ptr<Response> response_;
+  std::string head_;       // the response head being written; its capacity is reused
+  std::string body_;
   std::deque<WireEvent> events_;
   std::uint64_t subscription_ = 0;
   std::array<char, 64> sink_{};

@@ -2,9 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
-#include <array>
 #include <cstdlib>
 #include <vector>
 
@@ -34,10 +32,10 @@ std::string random_hex(std::size_t bytes) {
 }
 
 bool secrets_equal(std::string_view a, std::string_view b) noexcept {
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> ha{}, hb{};
-  SHA256(reinterpret_cast<const unsigned char*>(a.data()), a.size(), ha.data());
-  SHA256(reinterpret_cast<const unsigned char*>(b.data()), b.size(), hb.data());
-  return CRYPTO_memcmp(ha.data(), hb.data(), ha.size()) == 0;
+  // The lengths are public (every secret here is a fixed number of hex digits); the
+  // content is compared without an early exit.
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 namespace {

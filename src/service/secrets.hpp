@@ -21,8 +21,9 @@ std::string load_or_create_token(const std::filesystem::path& path);
 // `bytes` random bytes as hex (OpenSSL's CSPRNG).
 std::string random_hex(std::size_t bytes);
 
-// Equal without an early exit: both sides are hashed first, so neither the position of
-// the first difference nor the length leaks through the time taken.
+// Equal without an early exit over the content, so the position of the first difference
+// does not leak through the time taken. The lengths may: a token, a login code and a
+// session are each a fixed, public number of hex digits.
 bool secrets_equal(std::string_view a, std::string_view b) noexcept;
 
 // One-time login codes and the sessions they open. Thread-safe.

@@ -14,19 +14,6 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using local = asio::local::stream_protocol;
 
-void add_common_headers(http::response<http::string_body>& response) {
-  response.set(http::field::server, "coldcheck");
-  response.set(http::field::cache_control, "no-store");
-  response.set(http::field::vary, "Origin");
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("X-Frame-Options", "DENY");
-  response.set("Referrer-Policy", "no-referrer");
-  response.set("Cross-Origin-Resource-Policy", "same-origin");
-  if (response.find("Content-Security-Policy") == response.end()) {
-    response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  }
-}
-
 namespace {
 
 // Our sockets are not inherited by programs this process starts: a child holding the
@@ -36,16 +23,23 @@ void close_on_exec(int fd) noexcept {
   if (flags >= 0) ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
 }
 
+// Each accepted socket gets its own strand (the io_context runs on more than one thread),
+// of the io_context's own executor type, not the polymorphic one: every operation on it
+// then skips a type-erased executor copy.
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
   close_on_exec(acceptor.native_handle());
+  auto& io = static_cast<asio::io_context&>(asio::query(acceptor.get_executor(), asio::execution::context));
   acceptor.async_accept(
-      [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Protocol::socket socket) {
+      asio::make_strand(io.get_executor()),
+      [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Connection<Protocol>::Socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
           close_on_exec(socket.native_handle());
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
-          std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
+          auto connection = std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket);
+          auto executor = connection->executor();
+          asio::dispatch(executor, [connection, over_cap] { connection->start(over_cap); });
           return accept_loop<Protocol>(acceptor, shared, local_socket);
         }
         // Out of descriptors or similar: pause instead of spinning, then accept again.
