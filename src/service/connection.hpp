@@ -26,8 +26,7 @@ namespace http = boost::beast::http;
 template <class Protocol>
 class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
  public:
-  using Executor = boost::asio::strand<boost::asio::io_context::executor_type>;
-  using Socket = typename Protocol::socket::template rebind_executor<Executor>::other;
+  using Socket = typename Protocol::socket::template rebind_executor<boost::asio::io_context::executor_type>::other;
 
   Connection(Socket socket, Server::Shared& shared, bool local)
       : socket_(std::move(socket)),
@@ -39,8 +38,6 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
     if (subscription_) shared_.hub.unsubscribe(subscription_);
     if (admitted_) --shared_.connections;
   }
-
-  Executor executor() { return socket_.get_executor(); }
 
   void start(bool over_cap) {
     if (over_cap) {
@@ -316,7 +313,8 @@ class Connection : public std::enable_shared_from_this<Connection<Protocol>> {
   }
 
   Socket socket_;
-  boost::asio::basic_waitable_timer<Clock, boost::asio::wait_traits<Clock>, Executor> timer_;
+  boost::asio::basic_waitable_timer<Clock, boost::asio::wait_traits<Clock>, boost::asio::io_context::executor_type>
+      timer_;
   Clock::time_point deadline_ = Clock::time_point::max();
   bool timer_armed_ = false;
   Server::Shared& shared_;

@@ -23,23 +23,20 @@ void close_on_exec(int fd) noexcept {
   if (flags >= 0) ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
 }
 
-// Each accepted socket gets its own strand (the io_context runs on more than one thread),
-// of the io_context's own executor type, not the polymorphic one: every operation on it
-// then skips a type-erased executor copy.
+// Accepted sockets are bound to the io_context's own executor type, not the polymorphic
+// one: every operation on them then skips a type-erased executor copy.
 template <class Protocol>
 void accept_loop(typename Protocol::acceptor& acceptor, Server::Shared& shared, bool local_socket) {
   close_on_exec(acceptor.native_handle());
   auto& io = static_cast<asio::io_context&>(asio::query(acceptor.get_executor(), asio::execution::context));
   acceptor.async_accept(
-      asio::make_strand(io.get_executor()),
+      io.get_executor(),
       [&acceptor, &shared, local_socket](boost::system::error_code ec, typename Connection<Protocol>::Socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (!ec) {
           close_on_exec(socket.native_handle());
           const bool over_cap = shared.connections.load() >= shared.limits.max_connections;
-          auto connection = std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket);
-          auto executor = connection->executor();
-          asio::dispatch(executor, [connection, over_cap] { connection->start(over_cap); });
+          std::make_shared<Connection<Protocol>>(std::move(socket), shared, local_socket)->start(over_cap);
           return accept_loop<Protocol>(acceptor, shared, local_socket);
         }
         // Out of descriptors or similar: pause instead of spinning, then accept again.

@@ -1,16 +1,11 @@
 #include "service/service.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
-#include <thread>
 
 namespace cc::service {
 
-namespace {
-constexpr int kNetworkThreads = 2;  // run() below starts the second
-}  // namespace
-
 Service::Service(const catalog::Catalog& catalog, ServiceConfig config)
-    : io_(std::make_unique<boost::asio::io_context>(kNetworkThreads)),
+    : io_(std::make_unique<boost::asio::io_context>(1)),
       policy_(std::move(config.token), sessions_),
       api_(catalog, std::move(config.api), hub_, sessions_),
       server_(*io_, api_, policy_, sessions_, hub_, config.limits),
@@ -48,18 +43,7 @@ std::size_t Service::adopt_systemd_sockets() {
 void Service::run() {
   if (device_poll_.count() > 0) api_.start_device_watch(device_poll_);
   auto work = boost::asio::make_work_guard(*io_);
-  // A second network thread: with wrk or a browser on the same two cores, one of them is
-  // often descheduled, and the other keeps answering (bench/service/run.sh: higher rate,
-  // lower p50/p90/p99 than one thread). Each connection runs on its own strand.
-  std::thread second([this] { io_->run(); });
-  try {
-    io_->run();
-  } catch (...) {
-    io_->stop();
-    second.join();
-    throw;
-  }
-  second.join();
+  io_->run();
 }
 
 void Service::stop() {

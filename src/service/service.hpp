@@ -32,8 +32,8 @@ class Service {
   void listen_unix(const std::filesystem::path& path);
   std::size_t adopt_systemd_sockets();
 
-  // Runs the network threads (this one and a second) until stop() (from any thread, or
-  // a signal handler posted onto it).
+  // Runs the network thread here until stop() (from any thread, or a signal handler
+  // posted onto it).
   void run();
   void stop();
   boost::asio::io_context& io() noexcept { return *io_; }
