@@ -28,12 +28,29 @@ const fs::path kScript = fs::path(CC_SOURCE_DIR) / "tests/browser/serve_flow.mjs
 const fs::path kUnplugScript = fs::path(CC_SOURCE_DIR) / "tests/browser/unplug_flow.mjs";
 const fs::path kPuppeteer = fs::path(CC_SOURCE_DIR) / "tests/browser/node_modules/puppeteer-core";
 
-class BrowserServe : public ::testing::TestWithParam<std::string> {};
+class BrowserServe : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
+    if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
+    if (!fs::exists(kPuppeteer))
+      CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
+  }
+  // A directory made for the test: the exchange with the script, the screenshots.
+  static fs::path made(const fs::path& dir) {
+    fs::create_directories(dir);
+    return dir;
+  }
+  static fs::path shots() { return made(fs::path(CC_BINARY_DIR) / "browser-shots"); }
+  // The service offering one emulator endpoint.
+  static ServiceOptions offering(const std::string& path) {
+    ServiceOptions options;
+    options.emulators = {transport::parse_device_path(path)};
+    return options;
+  }
+};
 
 TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
-  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
-  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
-  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
   const auto lang = GetParam();
   auto healthy = test_support::start_simulator("healthy-safe3");
   auto backup = test_support::start_simulator("backup-safe3");
@@ -42,10 +59,8 @@ TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
   ServiceOptions options;
   options.emulators = {transport::parse_device_path(healthy.path()), transport::parse_device_path(backup.path())};
   RunningService svc(Limits{}, 20, options);
-  const auto exchange = svc.dir() / "exchange";
-  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
-  fs::create_directories(exchange);
-  fs::create_directories(shots);
+  const auto exchange = made(svc.dir() / "exchange");
+  const auto shots = BrowserServe::shots();
 
   // What the person reads off the device: the PIN digits' positions on its scrambled grid.
   std::atomic<bool> stop{false};
@@ -71,18 +86,11 @@ TEST_P(BrowserServe, APersonCompletesADiagnosisAndABackupCheck) {
 // The simulator answers each message 300 ms late (fault-slow), so killing it when the
 // page shows the device being read lands mid-read.
 TEST_P(BrowserServe, ADeviceUnpluggedMidDiagnosisEndsWithoutAVerdict) {
-  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
-  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
-  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
   const auto lang = GetParam();
   auto slow = test_support::start_simulator("fault-slow");
-  ServiceOptions options;
-  options.emulators = {transport::parse_device_path(slow.path())};
-  RunningService svc(Limits{}, 0, options);
-  const auto exchange = svc.dir() / "exchange";
-  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
-  fs::create_directories(exchange);
-  fs::create_directories(shots);
+  RunningService svc(Limits{}, 0, offering(slow.path()));
+  const auto exchange = made(svc.dir() / "exchange");
+  const auto shots = BrowserServe::shots();
 
   std::atomic<bool> stop{false};
   std::atomic<bool> killed{false};
@@ -111,18 +119,11 @@ TEST_P(BrowserServe, ADeviceUnpluggedMidDiagnosisEndsWithoutAVerdict) {
 // The service stops while the page watches a diagnosis: the page must not wait forever
 // nor guess the outcome.
 TEST_P(BrowserServe, TheServiceStoppingMidDiagnosisLeavesNoGuessedVerdict) {
-  if (::access("/usr/bin/chromium", X_OK) != 0) CC_BROWSER_UNAVAILABLE("/usr/bin/chromium is not installed");
-  if (::access("/usr/bin/node", X_OK) != 0) CC_BROWSER_UNAVAILABLE("node is not installed");
-  if (!fs::exists(kPuppeteer)) CC_BROWSER_UNAVAILABLE("puppeteer-core is not installed (scripts/setup.sh runs npm ci)");
   const auto lang = GetParam();
   auto slow = test_support::start_simulator("fault-slow");
-  ServiceOptions options;
-  options.emulators = {transport::parse_device_path(slow.path())};
-  auto svc = std::make_unique<RunningService>(Limits{}, 0, options);
-  const auto exchange = svc->dir() / "exchange";
-  const auto shots = fs::path(CC_BINARY_DIR) / "browser-shots";
-  fs::create_directories(exchange);
-  fs::create_directories(shots);
+  auto svc = std::make_unique<RunningService>(Limits{}, 0, offering(slow.path()));
+  const auto exchange = made(svc->dir() / "exchange");
+  const auto shots = BrowserServe::shots();
   const auto login = svc->service().login_url();
 
   std::atomic<bool> stop{false};
