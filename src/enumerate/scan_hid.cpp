@@ -44,8 +44,7 @@ bool probe_access(UsbNode& node, const char* node_path) {
 }  // namespace
 
 std::vector<UsbNode> scan_hid(const VendorSet& vendors, const PathSet& held) {
-  transport::ensure_hid_init();
-  const transport::HidEnumerationPtr list(hid_enumerate(0, 0));
+  const auto list = transport::enumerate_hid();
   std::vector<UsbNode> nodes;
   for (const hid_device_info* info = list.get(); info != nullptr; info = info->next) {
     if (info->path == nullptr || vendors.count(info->vendor_id) == 0) continue;

@@ -16,6 +16,27 @@ void ensure_hid_init() {
   }
 }
 
+namespace {
+std::mutex& global_error_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+}  // namespace
+
+HidDevicePtr open_hid(const char* path, std::string& error) {
+  ensure_hid_init();
+  const std::lock_guard lock(global_error_mutex());
+  HidDevicePtr device(hid_open_path(path));
+  if (!device) error = hid_error_text(nullptr);
+  return device;
+}
+
+HidEnumerationPtr enumerate_hid() {
+  ensure_hid_init();
+  const std::lock_guard lock(global_error_mutex());
+  return HidEnumerationPtr(hid_enumerate(0, 0));
+}
+
 std::string hid_error_text(hid_device* dev) {
   std::string text = to_utf8(hid_error(dev));
   return text.empty() ? "unknown hidapi error" : text;

@@ -23,4 +23,11 @@ struct HidEnumerationFree {
 };
 using HidEnumerationPtr = std::unique_ptr<hid_device_info, HidEnumerationFree>;
 
+// hidapi keeps one process-wide "last error" that opening and enumerating replace (free,
+// then allocate) with no lock, so two sessions opening at once could free it twice or
+// leak it. These take one lock around the call and the reading of that error.
+// open_hid: the device, or null with `error` set to hidapi's words.
+HidDevicePtr open_hid(const char* path, std::string& error);
+HidEnumerationPtr enumerate_hid();
+
 }  // namespace cc::transport

@@ -18,12 +18,12 @@ std::unique_ptr<HidLink> HidLink::open(const DevicePath& path) {
   if (path.scheme != Scheme::kHid) {
     throw Error(ErrorCode::kInvalidArgument, shown + ": not a hid: path");
   }
-  ensure_hid_init();
-  HidDevicePtr device(hid_open_path(path.target.c_str()));
+  std::string error;
+  HidDevicePtr device = open_hid(path.target.c_str(), error);
   if (!device) {
     // hidapi's own message does not say which of "absent" or "forbidden" applies.
     if (auto why = explain_node_access(path.target, shown)) throw *why;
-    throw Error(ErrorCode::kIo, "cannot open " + shown + ": " + hid_error_text(nullptr));
+    throw Error(ErrorCode::kIo, "cannot open " + shown + ": " + error);
   }
   return std::unique_ptr<HidLink>(new HidLink(shown, path.target, std::move(device)));
 }
