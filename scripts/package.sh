@@ -14,9 +14,13 @@ cmake --build build-release -j"$(nproc)"
 deb=$(ls build-release/coldcheck_*.deb | head -n1)
 echo "package: $deb"
 # The PostgreSQL backend is a module of its own (only it links libpq), in <libdir>/coldcheck.
-dpkg-deb --contents "$deb" | awk '{print $6}' \
+# (Listed on stdout, never through /dev/stderr: reopening that truncates a log file the
+# caller redirected it to.)
+files=$(dpkg-deb --contents "$deb" | awk '{print $6}' \
   | grep -E 'bin/coldcheck$|rules.d/51-coldcheck.rules$|man1/coldcheck.1|coldcheck.mo$|/coldcheck/coldcheck-store-postgres.so$' \
-  | sort | tee /dev/stderr | wc -l | grep -qx 5 || { echo "package.sh: the .deb lacks a file" >&2; exit 1; }
+  | sort)
+echo "$files"
+[ "$(printf '%s\n' "$files" | wc -l)" -eq 5 ] || { echo "package.sh: the .deb lacks a file" >&2; exit 1; }
 if [ "${1:-}" = "--install" ]; then
   dpkg -i "$deb" >/dev/null
   trap 'dpkg -r coldcheck >/dev/null' EXIT
