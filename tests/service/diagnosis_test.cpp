@@ -20,10 +20,13 @@ ServiceOptions with_device(const test_support::SimProcess& sim) {
   return o;
 }
 
-class ServiceDiagnosis : public ::testing::Test {
+// The service offering one simulator running `scenario`, and the client calls on it.
+class ServiceOn : public ::testing::Test {
  protected:
-  test_support::SimProcess sim_ = test_support::start_simulator("healthy-safe3");
-  RunningService svc_{Limits{}, 0, with_device(sim_)};
+  explicit ServiceOn(const char* scenario)
+      : sim_(test_support::start_simulator(scenario)), svc_{Limits{}, 0, with_device(sim_)} {}
+  test_support::SimProcess sim_;
+  RunningService svc_;
   HttpResponse post(const std::string& target, const std::string& body) {
     return round_trip(svc_.port(),
                       request("POST", target, svc_.port(), svc_.bearer() + "Content-Type: application/json\r\n", body));
@@ -35,10 +38,11 @@ class ServiceDiagnosis : public ::testing::Test {
     const auto at = body.find("\"id\":\"");
     return at == std::string::npos ? "" : body.substr(at + 6, 32);
   }
-  // Waits for the session to leave queued/running; returns its last status body.
-  std::string wait_done(const std::string& id) {
+  // Waits (up to tries x 100 ms) for the session to leave queued/running; returns its
+  // last status body.
+  std::string wait_done(const std::string& id, int tries = 300) {
     std::string body;
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < tries; ++i) {
       body = get("/api/v1/diagnoses/" + id).body;
       if (body.find("\"state\":\"queued\"") == std::string::npos &&
           body.find("\"state\":\"running\"") == std::string::npos) {
@@ -48,6 +52,18 @@ class ServiceDiagnosis : public ::testing::Test {
     }
     return body;
   }
+};
+
+class ServiceDiagnosis : public ServiceOn {
+ protected:
+  ServiceDiagnosis() : ServiceOn("healthy-safe3") {}
+};
+
+// The simulator answers every message 300 ms late (fault-slow), so a kill lands while
+// the device is being read, not after the run already finished.
+class ServiceUnplug : public ServiceOn {
+ protected:
+  ServiceUnplug() : ServiceOn("fault-slow") {}
 };
 
 TEST_F(ServiceDiagnosis, ARecoveryPhraseInTheDescriptionStartsNothing) {
@@ -121,25 +137,13 @@ TEST_F(ServiceDiagnosis, UnknownSessionsAndBadDevices) {
   EXPECT_EQ(post("/api/v1/diagnoses", "{\"device\":\"" + sim_.path() + "\",\"colour\":1}").status, 400);
 }
 
-// The simulator answers every message 300 ms late (fault-slow), so the kill lands while
-// the device is being read, not after the run already finished.
-TEST(ServiceUnplug, ADeviceUnpluggedMidDiagnosisEndsItWithoutAVerdict) {
-  auto sim = test_support::start_simulator("fault-slow");
-  RunningService svc{Limits{}, 0, with_device(sim)};
-  const auto post = [&](const std::string& target, const std::string& body) {
-    return round_trip(svc.port(),
-                      request("POST", target, svc.port(), svc.bearer() + "Content-Type: application/json\r\n", body));
-  };
-  const auto get = [&](const std::string& target) {
-    return round_trip(svc.port(), request("GET", target, svc.port(), svc.bearer()));
-  };
-  const auto started = post("/api/v1/diagnoses", "{\"device\":\"" + sim.path() + "\"}");
+TEST_F(ServiceUnplug, ADeviceUnpluggedMidDiagnosisEndsItWithoutAVerdict) {
+  const auto started = post("/api/v1/diagnoses", "{\"device\":\"" + sim_.path() + "\"}");
   ASSERT_EQ(started.status, 202) << started.body;
-  const auto at = started.body.find("\"id\":\"");
-  ASSERT_NE(at, std::string::npos);
-  const auto id = started.body.substr(at + 6, 32);
-  Connection events(svc.port());
-  events.send(request("GET", "/api/v1/diagnoses/" + id + "/events", svc.port(), svc.bearer()));
+  const auto id = id_of(started.body);
+  ASSERT_FALSE(id.empty());
+  Connection events(svc_.port());
+  events.send(request("GET", "/api/v1/diagnoses/" + id + "/events", svc_.port(), svc_.bearer()));
   ASSERT_EQ(events.read_stream_head(5s), 200);
   bool reading = false;
   for (int i = 0; i < 50 && !reading; ++i) {
@@ -149,17 +153,9 @@ TEST(ServiceUnplug, ADeviceUnpluggedMidDiagnosisEndsItWithoutAVerdict) {
     reading = e->first == "step" && e->second.find("reading the device") != std::string::npos;
   }
   ASSERT_TRUE(reading);
-  sim.process->terminate();
+  sim_.process->terminate();
 
-  std::string done;
-  for (int i = 0; i < 600; ++i) {
-    done = get("/api/v1/diagnoses/" + id).body;
-    if (done.find("\"state\":\"queued\"") == std::string::npos &&
-        done.find("\"state\":\"running\"") == std::string::npos) {
-      break;
-    }
-    std::this_thread::sleep_for(100ms);
-  }
+  const auto done = wait_done(id, 600);
   const bool unplugged = done.find("\"state\":\"unplugged\"") != std::string::npos;
   const bool failed = done.find("\"state\":\"failed\"") != std::string::npos;
   EXPECT_TRUE(unplugged || failed) << done;  // never "done": half a device has no verdict to give
