@@ -5,19 +5,12 @@
 // The moment is taken in the page (performance.timeOrigin + performance.now()) by a
 // MutationObserver on #devices, so it is the DOM change itself, before any paint.
 // Usage: node plug_to_page.mjs LOGIN_URL
-import { createRequire } from "node:module";
-
-// puppeteer-core is installed once, for the browser tests (scripts/setup.sh).
-const require = createRequire(new URL("../../tests/browser/package.json", import.meta.url));
-const puppeteer = require("puppeteer-core");
+// puppeteer-core is installed once, for the browser tests (scripts/setup.sh); the
+// launcher beside them resolves it there.
+import { launchHeadless } from "../../tests/browser/headless.mjs";
 
 const [loginUrl] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run", "--disable-sync"],
-});
+const browser = await launchHeadless();
 const page = await browser.newPage();
 await page.exposeFunction("ccChange", (kind, path, at) => { console.log(`${kind} ${path} ${at.toFixed(3)}`); });
 await page.goto(loginUrl, { waitUntil: "domcontentloaded" });

@@ -6,19 +6,14 @@
 // device's screen): this script writes need-pin and waits for pin.txt.
 import fs from "node:fs";
 import path from "node:path";
-import puppeteer from "puppeteer-core";
+import { launchHeadless } from "./headless.mjs";
 
 const [loginUrl, lang, device, backupDevice, exchange, shots] = process.argv.slice(2);
 const zh = lang === "zh-CN";
 const fail = (msg) => { console.error("FAIL: " + msg); process.exit(1); };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--no-first-run", "--disable-sync"],
-});
+const browser = await launchHeadless();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 390, height: 844, isMobile: true });  // a phone
